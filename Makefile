@@ -1,0 +1,74 @@
+# Every target installs what it needs through the sentinels below, so a fresh clone needs
+# no other step. `make` alone lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+APIS := aihomedesign autoenhance
+SPECTRAL := node_modules/.bin/spectral
+# The generator's post-hooks call `ruff`; ours is the pinned one in the venv.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: help install generate check-generated lint check test mock contract bench soak clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(PY_STAMP): pyproject.toml $(wildcard generated_client/*/pyproject.toml)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]" $(foreach api,$(APIS),-e ./generated_client/$(api))
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(PY_STAMP) $(NODE_STAMP) ## Create .venv and node_modules and install everything
+
+generate: $(PY_STAMP) ## Regenerate generated_client/ from openapi/*.yaml
+	@for api in $(APIS); do \
+	  $(BIN)/openapi-python-client generate --path openapi/$$api.yaml \
+	    --config generator/$$api.yaml --output-path generated_client/$$api \
+	    --meta pdm --overwrite --fail-on-warning || exit 1; \
+	done
+
+check-generated: $(PY_STAMP) ## Fail if generated_client/ differs from what the specs generate
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	for api in $(APIS); do \
+	  $(BIN)/openapi-python-client generate --path openapi/$$api.yaml \
+	    --config generator/$$api.yaml --output-path "$$tmp/$$api" \
+	    --meta pdm --overwrite --fail-on-warning >/dev/null || exit 1; \
+	  diff -r -x __pycache__ -x '*.egg-info' "$$tmp/$$api" generated_client/$$api \
+	    || { echo "generated_client/$$api is stale: run 'make generate'"; exit 1; }; \
+	done; echo "generated clients are up to date"
+
+lint: $(NODE_STAMP) ## Lint both specs with Spectral (spectral:oas)
+	$(SPECTRAL) lint --ruleset .spectral.yaml --fail-severity error openapi/aihomedesign.yaml openapi/autoenhance.yaml
+
+check: $(PY_STAMP) ## Read-only code checks: ruff, ruff format, mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy mock_server tests contract_tests
+	$(BIN)/mypy --strict generated_client/aihomedesign/aihomedesign_client generated_client/autoenhance/autoenhance_client
+
+test: check lint check-generated ## Everything CI runs: checks, spec lint, drift check, all tests
+	$(BIN)/pytest
+
+mock: $(PY_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011)
+	$(BIN)/mock-server
+
+contract: $(PY_STAMP) ## Deeper randomized contract pass (prints its seed)
+	$(BIN)/pytest contract_tests --contract-deep
+
+bench: install ## Benchmark against Prism and a raw WSGI ceiling
+	$(PY) -m bench
+
+clean: ## Remove build output and caches (keeps .venv and node_modules)
+	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -not -path './.venv/*' -not -path './node_modules/*' -exec rm -rf {} +

@@ -1,0 +1,63 @@
+"""Library-neutral request and response records shared by the core and the edges.
+
+The core (routing, validation, synthesis, state) only ever sees these records; the
+werkzeug adapter in ``mock_server.app`` is the one place that converts to and from
+werkzeug objects (STYLE.md convention 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+JSON = Any
+"""A decoded JSON value (dict, list, str, int, float, bool or None)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class UploadedFile:
+    """One file part of a multipart body."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestData:
+    """A request as the core sees it.
+
+    Header names are lower-cased. ``query`` and ``form`` keep every value of a repeated
+    key, in order. ``form`` and ``files`` are filled by the edge for multipart and
+    url-encoded bodies; ``body`` always holds the raw bytes.
+    """
+
+    method: str
+    path: str
+    query: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    form: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    files: Mapping[str, tuple[UploadedFile, ...]] = field(default_factory=dict)
+
+    @property
+    def content_type(self) -> str:
+        """The media type of the body, without parameters, lower-cased ('' if none)."""
+        return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResponseData:
+    """A response as the core produces it; the edge serializes it.
+
+    Exactly one of ``json`` (a value to encode as JSON) and ``body`` (raw bytes) is used:
+    ``json`` when ``has_json`` is true.
+    """
+
+    status: int
+    headers: Mapping[str, str] = field(default_factory=dict)
+    json: JSON = None
+    has_json: bool = False
+    body: bytes = b""
+    content_type: str | None = None
