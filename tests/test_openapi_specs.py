@@ -105,14 +105,19 @@ def test_links_point_at_existing_operations(api: str) -> None:
         for link in response.get("links", {}).values()
     ]
     assert links, "the creating operations must link to the operations that use their ids"
-    assert [(source, link["operationId"]) for source, link in links
-            if link.get("operationId") not in ids] == []
+    assert [
+        (source, link["operationId"])
+        for source, link in links
+        if link.get("operationId") not in ids
+    ] == []
 
 
 @pytest.mark.parametrize(
     ("api", "error_style", "trailing_slash"),
-    [("aihomedesign", "error-key", {"strict", "ignore"}),
-     ("autoenhance", "message-detail", {"ignore"})],
+    [
+        ("aihomedesign", "error-key", {"strict", "ignore"}),
+        ("autoenhance", "message-detail", {"ignore"}),
+    ],
 )
 def test_mock_extensions_declare_the_vendor_conventions(
     api: str, error_style: str, trailing_slash: set[str]

@@ -1,0 +1,341 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_error import HTTPError
+from ...models.image_format import ImageFormat
+from ...models.validation_error import ValidationError
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    quality: int | Unset = UNSET,
+    format_: ImageFormat | Unset = UNSET,
+    preview: bool | Unset = UNSET,
+    watermark: bool | Unset = UNSET,
+    max_width: int | Unset = UNSET,
+    scale: float | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["quality"] = quality
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params["preview"] = preview
+
+    params["watermark"] = watermark
+
+    params["max_width"] = max_width
+
+    params["scale"] = scale
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/images/{id}/original".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> File | HTTPError | ValidationError | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = HTTPError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = HTTPError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[File | HTTPError | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    quality: int | Unset = UNSET,
+    format_: ImageFormat | Unset = UNSET,
+    preview: bool | Unset = UNSET,
+    watermark: bool | Unset = UNSET,
+    max_width: int | Unset = UNSET,
+    scale: float | Unset = UNSET,
+) -> Response[File | HTTPError | ValidationError]:
+    """Download Original Image
+
+     Downloads the original image: the uploaded single bracket, or the merged HDR.
+
+    Decisions where the vendor is silent:
+    * The API key is required, as in the SDK (the docs say it is not needed).
+    * `200` with the bytes directly (no redirect). The mock returns the uploaded
+      bytes unchanged. Content-Type: `image/<format>` when `format` is given;
+      otherwise the Content-Type of the upload `PUT` when it is `image/jpeg`,
+      `image/png` or `image/webp`, else `application/octet-stream` (e.g. brackets
+      uploaded as `application/octet-stream`). The other query parameters are
+      validated, then ignored.
+    * Before the upload has landed: `404`
+      `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
+      built from brackets serve their first bracket's bytes.
+    * Unknown or deleted image: `404` `{"detail": {}, "message": "Not Found"}`.
+    * Out-of-range query values answer `422` as for the enhanced download.
+
+    Args:
+        id (str):
+        quality (int | Unset):
+        format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
+            'webp'. Example: jpeg.
+        preview (bool | Unset):
+        watermark (bool | Unset):
+        max_width (int | Unset):
+        scale (float | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | HTTPError | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        quality=quality,
+        format_=format_,
+        preview=preview,
+        watermark=watermark,
+        max_width=max_width,
+        scale=scale,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    quality: int | Unset = UNSET,
+    format_: ImageFormat | Unset = UNSET,
+    preview: bool | Unset = UNSET,
+    watermark: bool | Unset = UNSET,
+    max_width: int | Unset = UNSET,
+    scale: float | Unset = UNSET,
+) -> File | HTTPError | ValidationError | None:
+    """Download Original Image
+
+     Downloads the original image: the uploaded single bracket, or the merged HDR.
+
+    Decisions where the vendor is silent:
+    * The API key is required, as in the SDK (the docs say it is not needed).
+    * `200` with the bytes directly (no redirect). The mock returns the uploaded
+      bytes unchanged. Content-Type: `image/<format>` when `format` is given;
+      otherwise the Content-Type of the upload `PUT` when it is `image/jpeg`,
+      `image/png` or `image/webp`, else `application/octet-stream` (e.g. brackets
+      uploaded as `application/octet-stream`). The other query parameters are
+      validated, then ignored.
+    * Before the upload has landed: `404`
+      `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
+      built from brackets serve their first bracket's bytes.
+    * Unknown or deleted image: `404` `{"detail": {}, "message": "Not Found"}`.
+    * Out-of-range query values answer `422` as for the enhanced download.
+
+    Args:
+        id (str):
+        quality (int | Unset):
+        format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
+            'webp'. Example: jpeg.
+        preview (bool | Unset):
+        watermark (bool | Unset):
+        max_width (int | Unset):
+        scale (float | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | HTTPError | ValidationError
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        quality=quality,
+        format_=format_,
+        preview=preview,
+        watermark=watermark,
+        max_width=max_width,
+        scale=scale,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    quality: int | Unset = UNSET,
+    format_: ImageFormat | Unset = UNSET,
+    preview: bool | Unset = UNSET,
+    watermark: bool | Unset = UNSET,
+    max_width: int | Unset = UNSET,
+    scale: float | Unset = UNSET,
+) -> Response[File | HTTPError | ValidationError]:
+    """Download Original Image
+
+     Downloads the original image: the uploaded single bracket, or the merged HDR.
+
+    Decisions where the vendor is silent:
+    * The API key is required, as in the SDK (the docs say it is not needed).
+    * `200` with the bytes directly (no redirect). The mock returns the uploaded
+      bytes unchanged. Content-Type: `image/<format>` when `format` is given;
+      otherwise the Content-Type of the upload `PUT` when it is `image/jpeg`,
+      `image/png` or `image/webp`, else `application/octet-stream` (e.g. brackets
+      uploaded as `application/octet-stream`). The other query parameters are
+      validated, then ignored.
+    * Before the upload has landed: `404`
+      `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
+      built from brackets serve their first bracket's bytes.
+    * Unknown or deleted image: `404` `{"detail": {}, "message": "Not Found"}`.
+    * Out-of-range query values answer `422` as for the enhanced download.
+
+    Args:
+        id (str):
+        quality (int | Unset):
+        format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
+            'webp'. Example: jpeg.
+        preview (bool | Unset):
+        watermark (bool | Unset):
+        max_width (int | Unset):
+        scale (float | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | HTTPError | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        quality=quality,
+        format_=format_,
+        preview=preview,
+        watermark=watermark,
+        max_width=max_width,
+        scale=scale,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    quality: int | Unset = UNSET,
+    format_: ImageFormat | Unset = UNSET,
+    preview: bool | Unset = UNSET,
+    watermark: bool | Unset = UNSET,
+    max_width: int | Unset = UNSET,
+    scale: float | Unset = UNSET,
+) -> File | HTTPError | ValidationError | None:
+    """Download Original Image
+
+     Downloads the original image: the uploaded single bracket, or the merged HDR.
+
+    Decisions where the vendor is silent:
+    * The API key is required, as in the SDK (the docs say it is not needed).
+    * `200` with the bytes directly (no redirect). The mock returns the uploaded
+      bytes unchanged. Content-Type: `image/<format>` when `format` is given;
+      otherwise the Content-Type of the upload `PUT` when it is `image/jpeg`,
+      `image/png` or `image/webp`, else `application/octet-stream` (e.g. brackets
+      uploaded as `application/octet-stream`). The other query parameters are
+      validated, then ignored.
+    * Before the upload has landed: `404`
+      `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
+      built from brackets serve their first bracket's bytes.
+    * Unknown or deleted image: `404` `{"detail": {}, "message": "Not Found"}`.
+    * Out-of-range query values answer `422` as for the enhanced download.
+
+    Args:
+        id (str):
+        quality (int | Unset):
+        format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
+            'webp'. Example: jpeg.
+        preview (bool | Unset):
+        watermark (bool | Unset):
+        max_width (int | Unset):
+        scale (float | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | HTTPError | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            quality=quality,
+            format_=format_,
+            preview=preview,
+            watermark=watermark,
+            max_width=max_width,
+            scale=scale,
+        )
+    ).parsed

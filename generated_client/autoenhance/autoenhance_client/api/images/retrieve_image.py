@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_error import HTTPError
+from ...models.image_out import ImageOut
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/images/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPError | ImageOut | None:
+    if response.status_code == 200:
+        response_200 = ImageOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = HTTPError.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPError | ImageOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[HTTPError | ImageOut]:
+    """Retrieve Image
+
+     Retrieves an image with its settings and processing status.
+
+    Decisions where the vendor is silent:
+    * No API key is needed (the SDK declares no security here and the docs'
+      examples send none); a key is ignored.
+    * Lifecycle: `waiting` until the upload `PUT` lands, then `processing`, then
+      `processed` once the mock's processing delay (default 0 s) has passed. The
+      mock never sets `error` or `expired` on its own. The legacy `enhanced` /
+      `error` booleans are not returned.
+    * Unknown or deleted image (or one whose order was deleted): `404`
+      `{"detail": {}, "message": "Not Found"}`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPError | ImageOut]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> HTTPError | ImageOut | None:
+    """Retrieve Image
+
+     Retrieves an image with its settings and processing status.
+
+    Decisions where the vendor is silent:
+    * No API key is needed (the SDK declares no security here and the docs'
+      examples send none); a key is ignored.
+    * Lifecycle: `waiting` until the upload `PUT` lands, then `processing`, then
+      `processed` once the mock's processing delay (default 0 s) has passed. The
+      mock never sets `error` or `expired` on its own. The legacy `enhanced` /
+      `error` booleans are not returned.
+    * Unknown or deleted image (or one whose order was deleted): `404`
+      `{"detail": {}, "message": "Not Found"}`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPError | ImageOut
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[HTTPError | ImageOut]:
+    """Retrieve Image
+
+     Retrieves an image with its settings and processing status.
+
+    Decisions where the vendor is silent:
+    * No API key is needed (the SDK declares no security here and the docs'
+      examples send none); a key is ignored.
+    * Lifecycle: `waiting` until the upload `PUT` lands, then `processing`, then
+      `processed` once the mock's processing delay (default 0 s) has passed. The
+      mock never sets `error` or `expired` on its own. The legacy `enhanced` /
+      `error` booleans are not returned.
+    * Unknown or deleted image (or one whose order was deleted): `404`
+      `{"detail": {}, "message": "Not Found"}`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPError | ImageOut]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> HTTPError | ImageOut | None:
+    """Retrieve Image
+
+     Retrieves an image with its settings and processing status.
+
+    Decisions where the vendor is silent:
+    * No API key is needed (the SDK declares no security here and the docs'
+      examples send none); a key is ignored.
+    * Lifecycle: `waiting` until the upload `PUT` lands, then `processing`, then
+      `processed` once the mock's processing delay (default 0 s) has passed. The
+      mock never sets `error` or `expired` on its own. The legacy `enhanced` /
+      `error` booleans are not returned.
+    * Unknown or deleted image (or one whose order was deleted): `404`
+      `{"detail": {}, "message": "Not Found"}`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPError | ImageOut
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,251 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_error import HTTPError
+from ...models.orders_out import OrdersOut
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    offset: str | Unset = UNSET,
+    per_page: int | Unset = 5,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["offset"] = offset
+
+    params["per_page"] = per_page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/orders/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPError | OrdersOut | ValidationError | None:
+    if response.status_code == 200:
+        response_200 = OrdersOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = HTTPError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPError | OrdersOut | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    offset: str | Unset = UNSET,
+    per_page: int | Unset = 5,
+) -> Response[HTTPError | OrdersOut | ValidationError]:
+    """List Orders
+
+     Lists the orders for the current user.
+
+    Decisions where the vendor is silent:
+    * The mock is single-account: every valid key sees the same orders.
+    * Orders are listed newest first (`created_at` descending; orders created in the
+      same instant: the later-created first). Deleted orders are not listed.
+    * `per_page` defaults to 5 and must be 1-15; anything else answers `422`
+      `{"query": {"per_page": ["Must be greater than or equal to 1 and less than or equal to 15."]}}`
+      (not clamped). The minimum of 1 is not in SDK 1.1.0.
+    * `offset` is an opaque token: pass back `pagination.next_offset` unchanged. A
+      token the server did not issue answers `422`
+      `{"query": {"offset": ["Invalid offset token."]}}`. A token that points past
+      the last order (e.g. after deletions) gives `orders: []` and
+      `next_offset: null`.
+    * `next_offset` is `null` on the last page, including a full last page.
+
+    Args:
+        offset (str | Unset):
+        per_page (int | Unset):  Default: 5.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPError | OrdersOut | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        offset=offset,
+        per_page=per_page,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    offset: str | Unset = UNSET,
+    per_page: int | Unset = 5,
+) -> HTTPError | OrdersOut | ValidationError | None:
+    """List Orders
+
+     Lists the orders for the current user.
+
+    Decisions where the vendor is silent:
+    * The mock is single-account: every valid key sees the same orders.
+    * Orders are listed newest first (`created_at` descending; orders created in the
+      same instant: the later-created first). Deleted orders are not listed.
+    * `per_page` defaults to 5 and must be 1-15; anything else answers `422`
+      `{"query": {"per_page": ["Must be greater than or equal to 1 and less than or equal to 15."]}}`
+      (not clamped). The minimum of 1 is not in SDK 1.1.0.
+    * `offset` is an opaque token: pass back `pagination.next_offset` unchanged. A
+      token the server did not issue answers `422`
+      `{"query": {"offset": ["Invalid offset token."]}}`. A token that points past
+      the last order (e.g. after deletions) gives `orders: []` and
+      `next_offset: null`.
+    * `next_offset` is `null` on the last page, including a full last page.
+
+    Args:
+        offset (str | Unset):
+        per_page (int | Unset):  Default: 5.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPError | OrdersOut | ValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        offset=offset,
+        per_page=per_page,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    offset: str | Unset = UNSET,
+    per_page: int | Unset = 5,
+) -> Response[HTTPError | OrdersOut | ValidationError]:
+    """List Orders
+
+     Lists the orders for the current user.
+
+    Decisions where the vendor is silent:
+    * The mock is single-account: every valid key sees the same orders.
+    * Orders are listed newest first (`created_at` descending; orders created in the
+      same instant: the later-created first). Deleted orders are not listed.
+    * `per_page` defaults to 5 and must be 1-15; anything else answers `422`
+      `{"query": {"per_page": ["Must be greater than or equal to 1 and less than or equal to 15."]}}`
+      (not clamped). The minimum of 1 is not in SDK 1.1.0.
+    * `offset` is an opaque token: pass back `pagination.next_offset` unchanged. A
+      token the server did not issue answers `422`
+      `{"query": {"offset": ["Invalid offset token."]}}`. A token that points past
+      the last order (e.g. after deletions) gives `orders: []` and
+      `next_offset: null`.
+    * `next_offset` is `null` on the last page, including a full last page.
+
+    Args:
+        offset (str | Unset):
+        per_page (int | Unset):  Default: 5.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPError | OrdersOut | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        offset=offset,
+        per_page=per_page,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    offset: str | Unset = UNSET,
+    per_page: int | Unset = 5,
+) -> HTTPError | OrdersOut | ValidationError | None:
+    """List Orders
+
+     Lists the orders for the current user.
+
+    Decisions where the vendor is silent:
+    * The mock is single-account: every valid key sees the same orders.
+    * Orders are listed newest first (`created_at` descending; orders created in the
+      same instant: the later-created first). Deleted orders are not listed.
+    * `per_page` defaults to 5 and must be 1-15; anything else answers `422`
+      `{"query": {"per_page": ["Must be greater than or equal to 1 and less than or equal to 15."]}}`
+      (not clamped). The minimum of 1 is not in SDK 1.1.0.
+    * `offset` is an opaque token: pass back `pagination.next_offset` unchanged. A
+      token the server did not issue answers `422`
+      `{"query": {"offset": ["Invalid offset token."]}}`. A token that points past
+      the last order (e.g. after deletions) gives `orders: []` and
+      `next_offset: null`.
+    * `next_offset` is `null` on the last page, including a full last page.
+
+    Args:
+        offset (str | Unset):
+        per_page (int | Unset):  Default: 5.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPError | OrdersOut | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            offset=offset,
+            per_page=per_page,
+        )
+    ).parsed

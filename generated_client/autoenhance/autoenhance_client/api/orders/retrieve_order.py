@@ -1,0 +1,219 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_error import HTTPError
+from ...models.order_out import OrderOut
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/orders/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPError | OrderOut | None:
+    if response.status_code == 200:
+        response_200 = OrderOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = HTTPError.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPError | OrderOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[HTTPError | OrderOut]:
+    """Retrieve Order
+
+     Retrieve a specific order.
+
+    Decisions where the vendor is silent:
+    * No API key is needed (the SDK declares no security here and the docs'
+      examples send none); a key, valid or not, is ignored.
+    * `status` is derived from the order's images, first match wins: `processing`
+      while brackets are being grouped (`is_merging`) or any image is
+      `processing`; `waiting` when the order has no images or any image is
+      `waiting`; `error` when any image is `error`; otherwise `processed`
+      (`expired` images count as processed). An order is never `expired`.
+    * `images` are listed in the order they were added (`date_added`, then
+      creation order). `is_deleted` is always `false`: a deleted order answers
+      `404`.
+    * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPError | OrderOut]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> HTTPError | OrderOut | None:
+    """Retrieve Order
+
+     Retrieve a specific order.
+
+    Decisions where the vendor is silent:
+    * No API key is needed (the SDK declares no security here and the docs'
+      examples send none); a key, valid or not, is ignored.
+    * `status` is derived from the order's images, first match wins: `processing`
+      while brackets are being grouped (`is_merging`) or any image is
+      `processing`; `waiting` when the order has no images or any image is
+      `waiting`; `error` when any image is `error`; otherwise `processed`
+      (`expired` images count as processed). An order is never `expired`.
+    * `images` are listed in the order they were added (`date_added`, then
+      creation order). `is_deleted` is always `false`: a deleted order answers
+      `404`.
+    * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPError | OrderOut
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[HTTPError | OrderOut]:
+    """Retrieve Order
+
+     Retrieve a specific order.
+
+    Decisions where the vendor is silent:
+    * No API key is needed (the SDK declares no security here and the docs'
+      examples send none); a key, valid or not, is ignored.
+    * `status` is derived from the order's images, first match wins: `processing`
+      while brackets are being grouped (`is_merging`) or any image is
+      `processing`; `waiting` when the order has no images or any image is
+      `waiting`; `error` when any image is `error`; otherwise `processed`
+      (`expired` images count as processed). An order is never `expired`.
+    * `images` are listed in the order they were added (`date_added`, then
+      creation order). `is_deleted` is always `false`: a deleted order answers
+      `404`.
+    * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPError | OrderOut]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> HTTPError | OrderOut | None:
+    """Retrieve Order
+
+     Retrieve a specific order.
+
+    Decisions where the vendor is silent:
+    * No API key is needed (the SDK declares no security here and the docs'
+      examples send none); a key, valid or not, is ignored.
+    * `status` is derived from the order's images, first match wins: `processing`
+      while brackets are being grouped (`is_merging`) or any image is
+      `processing`; `waiting` when the order has no images or any image is
+      `waiting`; `error` when any image is `error`; otherwise `processed`
+      (`expired` images count as processed). An order is never `expired`.
+    * `images` are listed in the order they were added (`date_added`, then
+      creation order). `is_deleted` is always `false`: a deleted order answers
+      `404`.
+    * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPError | OrderOut
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

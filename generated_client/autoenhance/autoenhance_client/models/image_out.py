@@ -1,0 +1,413 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.ai_version import AIVersion
+from ..models.cloud_type import CloudType
+from ..models.enhance_type import EnhanceType
+from ..models.image_status import ImageStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.finetune_settings import FinetuneSettings
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="ImageOut")
+
+
+@_attrs_define
+class ImageOut:
+    """An image with its settings and processing status.
+
+    Example:
+        {'date_added': 1746699330, 'downloaded': False, 'enhance': True, 'image_id':
+            '8c4f1f6e-2b7d-4d3a-9e0f-6a5b4c3d2e1f', 'image_name': 'living-room.jpg', 'lens_correction': True, 'metadata':
+            {}, 'order_id': '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a', 'status': 'waiting', 'status_reason': None,
+            'vertical_correction': True}
+
+    Attributes:
+        ai_version (AIVersion | Unset): The version of the AI model to use for enhancing the image. Versions ending in
+            an .x will use the latest minor version as soon as it's published. Example: 5.x.
+        cloud_type (CloudType | None | Unset): The type of clouds in the new sky to replace the original sky with.
+            Options include: CLEAR, LOW_CLOUD, HIGH_CLOUD
+        date_added (int | Unset): The date the image was registered with Autoenhance (decision - Unix epoch seconds).
+        downloaded (bool | Unset): Whether image has been already downloaded and paid for.
+        enhance (bool | Unset): Whether to enhance the image. Default: True.
+        enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
+            used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
+        finetune_settings (FinetuneSettings | None | Unset):
+        image_id (str | Unset):
+        image_name (str | Unset):
+        lens_correction (bool | Unset): Correct any lens distortion in the image. Default: True.
+        metadata (Metadata | Unset): Free-form metadata, stored and returned unchanged. Example: {'room': 'living'}.
+        order_id (None | str | Unset):
+        privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
+        rating (int | Unset): A rating between 0 and 5 on how good the image enhancmeent. Higher is better.
+        scene (str | Unset): The detected scene of the image i.e garden, patio, kitchen, etc.
+        sky_replacement (bool | Unset): Whether the sky replacement feature was enabled for the image.
+        status (ImageStatus | None | Unset): The status of the image.
+        status_reason (None | str | Unset): Reason for the image's current status
+        upscale (bool | Unset): Whether to upscale the image.
+        user_id (None | str | Unset): The user ID of the user who uploaded (owns) the image.
+        vertical_correction (bool | Unset): Whether the vertical correction feature was enabled for the image.
+        window_pull (bool | None | Unset): Whether to pull the windows in the image (used with AI version >= 4.0).
+    """
+
+    ai_version: AIVersion | Unset = UNSET
+    cloud_type: CloudType | None | Unset = UNSET
+    date_added: int | Unset = UNSET
+    downloaded: bool | Unset = UNSET
+    enhance: bool | Unset = True
+    enhance_type: EnhanceType | Unset = UNSET
+    finetune_settings: FinetuneSettings | None | Unset = UNSET
+    image_id: str | Unset = UNSET
+    image_name: str | Unset = UNSET
+    lens_correction: bool | Unset = True
+    metadata: Metadata | Unset = UNSET
+    order_id: None | str | Unset = UNSET
+    privacy: bool | None | Unset = UNSET
+    rating: int | Unset = UNSET
+    scene: str | Unset = UNSET
+    sky_replacement: bool | Unset = UNSET
+    status: ImageStatus | None | Unset = UNSET
+    status_reason: None | str | Unset = UNSET
+    upscale: bool | Unset = UNSET
+    user_id: None | str | Unset = UNSET
+    vertical_correction: bool | Unset = UNSET
+    window_pull: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+
+        ai_version: str | Unset = UNSET
+        if not isinstance(self.ai_version, Unset):
+            ai_version = self.ai_version.value
+
+        cloud_type: None | str | Unset
+        if isinstance(self.cloud_type, Unset):
+            cloud_type = UNSET
+        elif isinstance(self.cloud_type, CloudType):
+            cloud_type = self.cloud_type.value
+        else:
+            cloud_type = self.cloud_type
+
+        date_added = self.date_added
+
+        downloaded = self.downloaded
+
+        enhance = self.enhance
+
+        enhance_type: str | Unset = UNSET
+        if not isinstance(self.enhance_type, Unset):
+            enhance_type = self.enhance_type.value
+
+        finetune_settings: dict[str, Any] | None | Unset
+        if isinstance(self.finetune_settings, Unset):
+            finetune_settings = UNSET
+        elif isinstance(self.finetune_settings, FinetuneSettings):
+            finetune_settings = self.finetune_settings.to_dict()
+        else:
+            finetune_settings = self.finetune_settings
+
+        image_id = self.image_id
+
+        image_name = self.image_name
+
+        lens_correction = self.lens_correction
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        order_id: None | str | Unset
+        if isinstance(self.order_id, Unset):
+            order_id = UNSET
+        else:
+            order_id = self.order_id
+
+        privacy: bool | None | Unset
+        if isinstance(self.privacy, Unset):
+            privacy = UNSET
+        else:
+            privacy = self.privacy
+
+        rating = self.rating
+
+        scene = self.scene
+
+        sky_replacement = self.sky_replacement
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, ImageStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        status_reason: None | str | Unset
+        if isinstance(self.status_reason, Unset):
+            status_reason = UNSET
+        else:
+            status_reason = self.status_reason
+
+        upscale = self.upscale
+
+        user_id: None | str | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
+        else:
+            user_id = self.user_id
+
+        vertical_correction = self.vertical_correction
+
+        window_pull: bool | None | Unset
+        if isinstance(self.window_pull, Unset):
+            window_pull = UNSET
+        else:
+            window_pull = self.window_pull
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if ai_version is not UNSET:
+            field_dict["ai_version"] = ai_version
+        if cloud_type is not UNSET:
+            field_dict["cloud_type"] = cloud_type
+        if date_added is not UNSET:
+            field_dict["date_added"] = date_added
+        if downloaded is not UNSET:
+            field_dict["downloaded"] = downloaded
+        if enhance is not UNSET:
+            field_dict["enhance"] = enhance
+        if enhance_type is not UNSET:
+            field_dict["enhance_type"] = enhance_type
+        if finetune_settings is not UNSET:
+            field_dict["finetune_settings"] = finetune_settings
+        if image_id is not UNSET:
+            field_dict["image_id"] = image_id
+        if image_name is not UNSET:
+            field_dict["image_name"] = image_name
+        if lens_correction is not UNSET:
+            field_dict["lens_correction"] = lens_correction
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if order_id is not UNSET:
+            field_dict["order_id"] = order_id
+        if privacy is not UNSET:
+            field_dict["privacy"] = privacy
+        if rating is not UNSET:
+            field_dict["rating"] = rating
+        if scene is not UNSET:
+            field_dict["scene"] = scene
+        if sky_replacement is not UNSET:
+            field_dict["sky_replacement"] = sky_replacement
+        if status is not UNSET:
+            field_dict["status"] = status
+        if status_reason is not UNSET:
+            field_dict["status_reason"] = status_reason
+        if upscale is not UNSET:
+            field_dict["upscale"] = upscale
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
+        if vertical_correction is not UNSET:
+            field_dict["vertical_correction"] = vertical_correction
+        if window_pull is not UNSET:
+            field_dict["window_pull"] = window_pull
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _ai_version = d.pop("ai_version", UNSET)
+        ai_version: AIVersion | Unset
+        if isinstance(_ai_version, Unset):
+            ai_version = UNSET
+        else:
+            ai_version = AIVersion(_ai_version)
+
+        def _parse_cloud_type(data: object) -> CloudType | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cloud_type_type_0 = CloudType(data)
+
+                return cloud_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CloudType | None | Unset, data)
+
+        cloud_type = _parse_cloud_type(d.pop("cloud_type", UNSET))
+
+        date_added = d.pop("date_added", UNSET)
+
+        downloaded = d.pop("downloaded", UNSET)
+
+        enhance = d.pop("enhance", UNSET)
+
+        _enhance_type = d.pop("enhance_type", UNSET)
+        enhance_type: EnhanceType | Unset
+        if isinstance(_enhance_type, Unset):
+            enhance_type = UNSET
+        else:
+            enhance_type = EnhanceType(_enhance_type)
+
+        def _parse_finetune_settings(data: object) -> FinetuneSettings | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                finetune_settings_type_0 = FinetuneSettings.from_dict(data)
+
+                return finetune_settings_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FinetuneSettings | None | Unset, data)
+
+        finetune_settings = _parse_finetune_settings(d.pop("finetune_settings", UNSET))
+
+        image_id = d.pop("image_id", UNSET)
+
+        image_name = d.pop("image_name", UNSET)
+
+        lens_correction = d.pop("lens_correction", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        def _parse_order_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        order_id = _parse_order_id(d.pop("order_id", UNSET))
+
+        def _parse_privacy(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        privacy = _parse_privacy(d.pop("privacy", UNSET))
+
+        rating = d.pop("rating", UNSET)
+
+        scene = d.pop("scene", UNSET)
+
+        sky_replacement = d.pop("sky_replacement", UNSET)
+
+        def _parse_status(data: object) -> ImageStatus | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = ImageStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageStatus | None | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_status_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        status_reason = _parse_status_reason(d.pop("status_reason", UNSET))
+
+        upscale = d.pop("upscale", UNSET)
+
+        def _parse_user_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        user_id = _parse_user_id(d.pop("user_id", UNSET))
+
+        vertical_correction = d.pop("vertical_correction", UNSET)
+
+        def _parse_window_pull(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        window_pull = _parse_window_pull(d.pop("window_pull", UNSET))
+
+        image_out = cls(
+            ai_version=ai_version,
+            cloud_type=cloud_type,
+            date_added=date_added,
+            downloaded=downloaded,
+            enhance=enhance,
+            enhance_type=enhance_type,
+            finetune_settings=finetune_settings,
+            image_id=image_id,
+            image_name=image_name,
+            lens_correction=lens_correction,
+            metadata=metadata,
+            order_id=order_id,
+            privacy=privacy,
+            rating=rating,
+            scene=scene,
+            sky_replacement=sky_replacement,
+            status=status,
+            status_reason=status_reason,
+            upscale=upscale,
+            user_id=user_id,
+            vertical_correction=vertical_correction,
+            window_pull=window_pull,
+        )
+
+        image_out.additional_properties = d
+        return image_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

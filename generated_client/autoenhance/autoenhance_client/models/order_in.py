@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OrderIn")
+
+
+@_attrs_define
+class OrderIn:
+    """
+    Example:
+        {'name': '12 Acacia Avenue', 'order_id': '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}
+
+    Attributes:
+        name (str | Unset): The name for the order.
+        order_id (str | Unset): The ID for the order. Must be unique. Decision: 1-128 characters from `A-Z a-z 0-9 . _ ~
+            -`, starting with a letter or digit.
+    """
+
+    name: str | Unset = UNSET
+    order_id: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        order_id = self.order_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if order_id is not UNSET:
+            field_dict["order_id"] = order_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        order_id = d.pop("order_id", UNSET)
+
+        order_in = cls(
+            name=name,
+            order_id=order_id,
+        )
+
+        return order_in

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="WebhookUpdatedEvent")
+
+
+@_attrs_define
+class WebhookUpdatedEvent:
+    """
+    Example:
+        {'event': 'webhook_updated'}
+
+    Attributes:
+        event (Literal['webhook_updated']):
+    """
+
+    event: Literal["webhook_updated"]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        event = self.event
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "event": event,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        event = cast(Literal["webhook_updated"], d.pop("event"))
+        if event != "webhook_updated":
+            raise ValueError(f"event must match const 'webhook_updated', got '{event}'")
+
+        webhook_updated_event = cls(
+            event=event,
+        )
+
+        webhook_updated_event.additional_properties = d
+        return webhook_updated_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
