@@ -1,0 +1,132 @@
+"""A controllable clock with scheduled work, shared by the stateful vendor behaviours.
+
+Vendor flows take time (an image is processed, an order's eta passes). The behaviours
+never sleep: they schedule callbacks on this clock. On real time (the standalone server)
+a daemon thread runs them when they fall due; on a manual clock (the test fixtures) time
+only moves when a test calls ``advance`` or ``complete_all``, which run the due callbacks
+in the caller's thread, so a test sees their effects (and their webhooks) at once.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+logger = logging.getLogger("mock_server.clock")
+
+Callback = Callable[[], None]
+
+
+@dataclass(order=True)
+class _Job:
+    when: float
+    sequence: int
+    callback: Callback = field(compare=False)
+
+
+class Clock:
+    """Time source plus a queue of callbacks to run at given times.
+
+    Args:
+        manual: if true, time stands still until ``advance``/``complete_all``.
+        start: the initial time of a manual clock (epoch seconds; default: now).
+    """
+
+    def __init__(self, *, manual: bool = False, start: float | None = None) -> None:
+        self.manual = manual
+        self._start = time.time() if start is None else start
+        self._offset = 0.0
+        self._jobs: list[_Job] = []
+        self._sequence = itertools.count()
+        self._lock = threading.Lock()
+        self._wakeup = threading.Condition(self._lock)
+        self._ticker: threading.Thread | None = None
+        self._stopped = False
+
+    def now(self) -> float:
+        """The current time in epoch seconds."""
+        return (self._start if self.manual else time.time()) + self._offset
+
+    def call_at(self, when: float, callback: Callback) -> None:
+        """Run ``callback`` once the clock reaches ``when``."""
+        with self._wakeup:
+            heapq.heappush(self._jobs, _Job(when, next(self._sequence), callback))
+            self._wakeup.notify()
+        if not self.manual:
+            self._ensure_ticker()
+
+    def call_later(self, delay: float, callback: Callback) -> None:
+        """Run ``callback`` ``delay`` seconds from now."""
+        self.call_at(self.now() + delay, callback)
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward and run every callback that falls due, in time order."""
+        with self._lock:
+            self._offset += seconds
+        self.run_pending()
+
+    def complete_all(self) -> None:
+        """Move time past every scheduled callback (including ones they schedule) and run them."""
+        while True:
+            with self._lock:
+                if not self._jobs:
+                    return
+                gap = self._jobs[0].when - self.now()
+                if gap > 0:
+                    self._offset += gap
+            self.run_pending()
+
+    @property
+    def pending(self) -> int:
+        """How many callbacks are waiting."""
+        with self._lock:
+            return len(self._jobs)
+
+    def run_pending(self) -> None:
+        """Run the callbacks that are due now; a failing callback is logged, not raised."""
+        while (job := self._pop_due()) is not None:
+            try:
+                job.callback()
+            except Exception:
+                logger.exception("scheduled callback failed")
+
+    def reset(self) -> None:
+        """Drop every pending callback and return a manual clock to its start time."""
+        with self._lock:
+            self._jobs.clear()
+            self._offset = 0.0
+
+    def stop(self) -> None:
+        """Stop the real-time ticker thread, if any."""
+        with self._wakeup:
+            self._stopped = True
+            self._wakeup.notify()
+
+    def _pop_due(self) -> _Job | None:
+        with self._lock:
+            if self._jobs and self._jobs[0].when <= self.now():
+                return heapq.heappop(self._jobs)
+        return None
+
+    def _ensure_ticker(self) -> None:
+        with self._lock:
+            if self._ticker is not None or self._stopped:
+                return
+            self._ticker = threading.Thread(target=self._tick, name="mock-clock", daemon=True)
+        self._ticker.start()
+
+    def _tick(self) -> None:
+        while True:
+            with self._wakeup:
+                if self._stopped:
+                    return
+                delay = self._jobs[0].when - self.now() if self._jobs else None
+                if delay is None or delay > 0:
+                    self._wakeup.wait(timeout=delay)
+                    continue
+            self.run_pending()

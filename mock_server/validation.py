@@ -1,0 +1,464 @@
+"""Request validation: a fixed pipeline of small keyword-only checks.
+
+:func:`run_validators` runs, in this order (the first failing check wins):
+
+1. :func:`validate_security` - API keys / credentials (401).
+2. :func:`validate_parameters` - path, query, header and cookie parameters, coerced from
+   strings to their schema types (400/422).
+3. :func:`validate_content_type` - the body's media type is declared (415); a required
+   body is present.
+4. :func:`validate_body_size` - the body is within the size limit (413). The edge enforces
+   the limit before reading, so checking it before parsing keeps both answers the same.
+5. :func:`validate_body` - JSON, form and multipart bodies against their schemas (400/422).
+
+Each check raises :class:`~mock_server.errors.RequestError` or returns what it parsed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, NoReturn
+from urllib.parse import parse_qs
+
+from mock_server._bodies import BodyMedia, FilePart, FormField, RequestBody
+from mock_server._coerce import coerce_parameter, coerce_scalar, raw_parameter
+from mock_server._messages import ROOT, issue, issues_from_errors
+from mock_server._security import LOCATIONS, parse_cookies, validate_security
+from mock_server.errors import FieldIssue, RequestError
+from mock_server.spec import Operation, Parameter
+from mock_server.types import RequestData, UploadedFile
+
+__all__ = [
+    "ValidRequest",
+    "coerce_parameter",
+    "coerce_scalar",
+    "media_matches",
+    "parse_cookies",
+    "run_validators",
+    "validate_body",
+    "validate_body_size",
+    "validate_content_type",
+    "validate_parameters",
+    "validate_security",
+]
+
+Issues = list[tuple[FieldIssue, str]]
+
+
+@dataclass(kw_only=True, slots=True)  # not frozen: built on every request, and cheaper
+class ValidRequest:
+    """What validation parsed from a request that passed every check."""
+
+    path_params: Mapping[str, Any]
+    query: Mapping[str, Any]
+    headers: Mapping[str, str]
+    cookies: Mapping[str, str]
+    body: Any
+    media_type: str | None
+
+
+def run_validators(
+    *,
+    operation: Operation,
+    request: RequestData,
+    path_params: Mapping[str, str],
+    accepted_keys: frozenset[str],
+    accept_any_key: bool,
+    max_body_bytes: int,
+) -> ValidRequest:
+    """Run every check in the documented order and return the parsed request.
+
+    Raises:
+        RequestError: The first check that fails.
+    """
+    cookies = parse_cookies(request.headers.get("cookie", ""))
+    validate_security(
+        requirements=operation.security,
+        headers=request.headers,
+        query=request.query,
+        cookies=cookies,
+        accepted_keys=accepted_keys,
+        accept_any_key=accept_any_key,
+    )
+    path, query = validate_parameters(
+        parameters=operation.parameters,
+        path_params=path_params,
+        query=request.query,
+        headers=request.headers,
+        cookies=cookies,
+        status=operation.validation_status,
+    )
+    has_body = bool(request.body or request.form or request.files)
+    media = validate_content_type(
+        request_body=operation.request_body,
+        content_type=request.content_type,
+        has_body=has_body,
+        status=operation.validation_status,
+        unsupported_status=operation.unsupported_media_status,
+    )
+    validate_body_size(size=_body_size(request), limit=max_body_bytes)
+    body = None
+    if media is not None:
+        body = validate_body(
+            media=media, request=request, has_body=has_body, status=operation.validation_status
+        )
+    return ValidRequest(
+        path_params=path,
+        query=query,
+        headers=request.headers,
+        cookies=cookies,
+        body=body,
+        media_type=media.media_type if media is not None and has_body else None,
+    )
+
+
+def _body_size(request: RequestData) -> int:
+    if request.body or not request.files:
+        return len(request.body)
+    return sum(len(f.data) for files in request.files.values() for f in files)
+
+
+# --- 2. parameters -------------------------------------------------------------
+
+
+def validate_parameters(
+    *,
+    parameters: Sequence[Parameter],
+    path_params: Mapping[str, str],
+    query: Mapping[str, Sequence[str]],
+    headers: Mapping[str, str],
+    cookies: Mapping[str, str],
+    status: int,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Coerce and validate every declared parameter.
+
+    Returns:
+        The path parameters and the query (declared ones coerced to their schema types,
+        absent ones with a schema ``default`` set to it, undeclared ones as their first
+        raw value).
+
+    Raises:
+        RequestError: ``status`` listing every parameter problem found.
+    """
+    path: dict[str, Any] = dict(path_params)
+    coerced_query: dict[str, Any] = {k: v[0] for k, v in query.items() if v}
+    problems: Issues = []
+    for param in parameters:
+        raw = raw_parameter(param, path_params, query, headers, cookies)
+        location = LOCATIONS.get(param.location, param.location)
+        if raw is None:
+            if param.required:
+                problems.append(_required(location, param.name))
+            elif param.default and param.location == "query":
+                coerced_query[param.name] = param.default[0]
+            continue
+        value = coerce_parameter(param, raw)
+        if param.validator is not None and not param.validator.is_valid(value):
+            errors = param.validator.iter_errors(value)
+            problems += issues_from_errors(errors, location=location, prefix=(param.name,))
+        if param.location == "path":
+            path[param.name] = value
+        elif param.location == "query":
+            coerced_query[param.name] = value
+    _raise_issues(problems, status=status, check="parameters")
+    return path, coerced_query
+
+
+def _required(location: str, name: str) -> tuple[FieldIssue, str]:
+    return issue(
+        location=location,
+        path=(name,),
+        message="Missing data for required field.",
+        predicate="is required",
+        rule="required",
+    )
+
+
+# --- 3. content type -----------------------------------------------------------
+
+
+def media_matches(declared: str, actual: str) -> bool:
+    """Whether a media range (``image/*``, ``*/*``...) covers ``actual`` (both bare)."""
+    if declared in ("*/*", actual):
+        return True
+    return declared.endswith("/*") and actual.startswith(declared[:-1])
+
+
+def validate_content_type(
+    *,
+    request_body: RequestBody | None,
+    content_type: str,
+    has_body: bool,
+    status: int,
+    unsupported_status: int = 415,
+) -> BodyMedia | None:
+    """Pick the declared media type for the request's body.
+
+    Returns:
+        The media type to validate against, or None when there is nothing to validate
+        (no body declared, or an optional body not sent). A missing required body returns
+        the first declared media type, so that :func:`validate_body` names what is missing.
+
+    Raises:
+        RequestError: ``unsupported_status`` (415, or the validation ``status`` for
+            vendors that treat it as an invalid body) for an undeclared or missing
+            Content-Type.
+    """
+    if request_body is None or not request_body.media:
+        return None
+    if not has_body:
+        return request_body.media[0] if request_body.required else None
+    media = request_body.match(content_type) if content_type else None
+    if media is not None:
+        return media
+    declared = ", ".join(request_body.media_types)
+    if content_type:
+        message = f"Unsupported Content-Type '{content_type}'; expected one of: {declared}"
+    else:
+        message = f"Missing Content-Type header; expected one of: {declared}"
+    if unsupported_status == 415:
+        raise RequestError(
+            status=415,
+            message=message,
+            location="headers",
+            field="content-type",
+            check="content_type",
+        )
+    first = request_body.media[0]
+    location = {"json": "json", "form": "form", "multipart": "form"}.get(first.kind, "body")
+    detail = "Invalid JSON body." if first.kind == "json" else "Unsupported media type."
+    found = FieldIssue(location=location, path=(ROOT,), message=detail, rule="content_type")
+    raise RequestError(
+        status=status,
+        message=message,
+        field=ROOT,
+        location=location,
+        issues=(found,),
+        check="content_type",
+    )
+
+
+# --- 4. body size ---------------------------------------------------------------
+
+
+def validate_body_size(*, size: int, limit: int) -> None:
+    """Refuse bodies over ``limit`` bytes.
+
+    Raises:
+        RequestError: 413.
+    """
+    if size > limit:
+        message = f"Request body too large: {size} bytes (limit {limit})"
+        raise RequestError(status=413, message=message, check="body_size")
+
+
+# --- 5. body --------------------------------------------------------------------
+
+
+def validate_body(*, media: BodyMedia, request: RequestData, has_body: bool, status: int) -> Any:
+    """Decode the body as ``media`` says and validate it against its schema.
+
+    Returns:
+        The parsed JSON value, the form as a dict (files as :class:`UploadedFile`), the
+        text, or the raw bytes.
+
+    Raises:
+        RequestError: ``status`` when the body cannot be decoded or breaks its schema.
+    """
+    if media.kind == "json":
+        value = _parse_json(request.body, status=status) if has_body else {}
+        _check_schema(media, value, location="json", status=status, has_body=has_body)
+        return value
+    if media.kind in ("form", "multipart"):
+        return _validate_form(media, request, status=status, has_body=has_body)
+    if media.kind == "text":
+        text = _decode(request.body, location="body", status=status)
+        _check_schema(media, text, location="body", status=status, has_body=has_body)
+        return text
+    if not has_body:
+        _raise_missing_body("body", status)
+    return request.body
+
+
+def _raise_missing_body(location: str, status: int) -> NoReturn:
+    found = issue(
+        location=location,
+        path=(),
+        message="Missing request body.",
+        predicate="is required",
+        rule="required",
+    )
+    _fail([found], status=status, check="body")
+
+
+def _check_schema(
+    media: BodyMedia, value: Any, *, location: str, status: int, has_body: bool
+) -> None:
+    problems: Issues = []
+    if media.validator is not None and not media.validator.is_valid(value):
+        problems = issues_from_errors(media.validator.iter_errors(value), location=location)
+    if not has_body and not problems:
+        _raise_missing_body(location, status)
+    _raise_issues(problems, status=status, check="body")
+
+
+def _decode(body: bytes, *, location: str, status: int) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        found = issue(
+            location=location,
+            path=(),
+            message="Invalid UTF-8 body.",
+            predicate="is not valid UTF-8",
+            rule="utf-8",
+        )
+        _fail([found], status=status, check="body")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+# One decoder for every body: json.loads() with options builds a new one per call.
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def _parse_json(body: bytes, *, status: int) -> Any:
+    text = _decode(body, location="json", status=status)
+    try:
+        return _DECODER.decode(text)
+    except (ValueError, RecursionError) as exc:
+        reason = exc.args[0] if isinstance(exc, json.JSONDecodeError) else str(exc)
+        found = issue(
+            location="json",
+            path=(),
+            message="Invalid JSON body.",
+            predicate=f"is not valid JSON ({reason})",
+            rule="json",
+        )
+        _fail([found], status=status, check="body")
+
+
+def _form_value(field: FormField | None, values: Sequence[str]) -> Any:
+    if field is None:
+        return values[0] if len(values) == 1 else list(values)
+    if field.json and not field.multiple:
+        try:
+            return json.loads(values[0])
+        except (ValueError, RecursionError):
+            return values[0]
+    if field.multiple:
+        items = (
+            values
+            if len(values) > 1
+            else [p for p in values[0].split(",") if p]
+            if values[0]
+            else []
+        )
+        return [coerce_scalar(v, field.item_types) for v in items]
+    return coerce_scalar(values[0], field.types)
+
+
+def _form_fields(
+    request: RequestData, media: BodyMedia, status: int
+) -> Mapping[str, Sequence[str]]:
+    if request.form or media.kind == "multipart" or not request.body:
+        return request.form
+    text = _decode(request.body, location="form", status=status)
+    return parse_qs(text, keep_blank_values=True)
+
+
+def _validate_form(
+    media: BodyMedia, request: RequestData, *, status: int, has_body: bool
+) -> dict[str, Any]:
+    form = _form_fields(request, media, status)
+    value: dict[str, Any] = {
+        name: _form_value(media.fields.get(name), values) for name, values in form.items() if values
+    }
+    instance = dict(value)
+    missing: Issues = []
+    file_problems: Issues = []
+    for name, part in media.files.items():
+        uploads = request.files.get(name, ())
+        if not uploads:
+            if name in form:
+                file_problems.append(
+                    issue(
+                        location="files",
+                        path=(name,),
+                        message="Not a valid file.",
+                        predicate="must be a file",
+                        rule="file",
+                    )
+                )
+            elif name in media.required:
+                missing.append(_required("files", name))
+            continue
+        value[name] = uploads if part.multiple else uploads[0]
+        instance[name] = "<file>"
+        file_problems += _check_files(part, uploads)
+    for name, uploads in request.files.items():
+        if name not in media.files and uploads:
+            field = media.fields.get(name)
+            texts = [u.data.decode("utf-8", errors="replace") for u in uploads]
+            value[name] = instance[name] = _form_value(field, texts) if field else "<file>"
+    problems = (
+        missing
+        + issues_from_errors(media.validator.iter_errors(instance), location="form")
+        + file_problems
+    )
+    if not has_body and not problems:
+        _raise_missing_body("form", status)
+    _raise_issues(problems, status=status, check="body")
+    return value
+
+
+def _check_files(part: FilePart, uploads: Sequence[UploadedFile]) -> Issues:
+    problems: Issues = []
+    for index, upload in enumerate(uploads):
+        path: tuple[str | int, ...] = (part.name, index) if part.multiple else (part.name,)
+        if part.max_bytes is not None and len(upload.data) > part.max_bytes:
+            problems.append(
+                issue(
+                    location="files",
+                    path=path,
+                    message=f"File larger than {part.max_bytes} bytes.",
+                    predicate=f"must be at most {part.max_bytes} bytes",
+                    rule="file_size",
+                )
+            )
+        content_type = upload.content_type.split(";", 1)[0].strip().lower()
+        if part.content_types and not any(
+            media_matches(t, content_type) for t in part.content_types
+        ):
+            allowed = ", ".join(part.content_types)
+            problems.append(
+                issue(
+                    location="files",
+                    path=path,
+                    message=f"Unsupported file type {content_type}.",
+                    predicate=f"must be one of: {allowed} (got {content_type})",
+                    rule="file_type",
+                )
+            )
+    return problems
+
+
+def _raise_issues(problems: Issues, *, status: int, check: str) -> None:
+    if problems:
+        _fail(problems, status=status, check=check)
+
+
+def _fail(problems: Issues, *, status: int, check: str) -> NoReturn:
+    first, sentence = problems[0]
+    raise RequestError(
+        status=status,
+        message=sentence,
+        field=first.field,
+        location=first.location,
+        issues=tuple(found for found, _ in problems),
+        check=check,
+    )

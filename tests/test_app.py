@@ -1,0 +1,355 @@
+"""Tests for mock_server.app (the werkzeug WSGI adapter and the admin surface)."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.test import Client, EnvironBuilder
+from werkzeug.wrappers import Request
+
+from mock_server.app import MockApp, to_werkzeug_response
+from mock_server.engine import Call, Engine, EngineOptions
+from mock_server.spec import Spec, load_spec
+from mock_server.types import RequestData, ResponseData
+
+SPEC = Path(__file__).parent / "specs" / "edge_items.yaml"
+KEY = "test-key-0123"
+AUTH = {"x-api-key": KEY}
+
+
+@dataclass
+class RecordingBehaviour:
+    """Records what the engine hands to behaviours; can be told to crash."""
+
+    calls: list[Call] = field(default_factory=list)
+    crash: bool = False
+    message: str = "behaviour exploded"
+    resets: int = 0
+
+    def handle(self, call: Call) -> ResponseData | None:
+        self.calls.append(call)
+        if self.crash:
+            raise RuntimeError(self.message)
+        return None
+
+    def handle_unrouted(self, request: RequestData) -> ResponseData | None:
+        return None
+
+    def reset(self) -> None:
+        self.resets += 1
+
+
+@pytest.fixture
+def behaviour() -> RecordingBehaviour:
+    return RecordingBehaviour()
+
+
+@pytest.fixture(scope="module")
+def edge_spec() -> Spec:
+    return load_spec(SPEC)
+
+
+@pytest.fixture
+def app_factory(edge_spec: Spec, behaviour: RecordingBehaviour) -> Callable[..., MockApp]:
+    """Build a MockApp over the edge test spec; keyword args go to MockApp."""
+
+    def make(*, max_body_bytes: int = 4096, strict: bool = True, **kwargs: Any) -> MockApp:
+        options = EngineOptions(
+            accepted_keys=frozenset({KEY}), max_body_bytes=max_body_bytes, strict=strict
+        )
+        return MockApp(Engine(edge_spec, options=options, behaviour=behaviour), **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def app(app_factory: Callable[..., MockApp]) -> MockApp:
+    return app_factory()
+
+
+@pytest.fixture
+def client(app: MockApp) -> Client:
+    return Client(app)
+
+
+def test_json_request_reaches_engine_and_is_journaled(
+    client: Client, app: MockApp, behaviour: RecordingBehaviour
+) -> None:
+    response = client.get("/v1/items/abc?page=2", headers={**AUTH, "X-Trace": "t1"})
+    assert response.status_code == 200
+    assert response.content_type == "application/json"
+    assert response.get_data() == json.dumps(response.json, separators=(",", ":")).encode()
+    request = behaviour.calls[-1].request
+    assert request.query == {"page": ("2",)}
+    assert request.headers["x-trace"] == "t1"
+    entry = app.journal.last
+    assert (entry.method, entry.path, entry.operation_id) == ("GET", "/v1/items/abc", "get_item")
+    assert entry.query_string == "page=2"
+    assert entry.status == 200
+    assert entry.response_json() == response.json
+    assert entry.request_headers["x-api-key"] == "REDACTED"
+
+
+def test_multipart_parsed_into_form_and_files(
+    client: Client, behaviour: RecordingBehaviour
+) -> None:
+    data = {"kind": "photo", "file": (io.BytesIO(b"\x89PNG..."), "room.png", "image/png")}
+    response = client.post("/v1/upload", data=data, headers=AUTH)
+    assert response.status_code == 200, response.get_data()
+    request = behaviour.calls[-1].request
+    assert request.form == {"kind": ("photo",)}
+    (upload,) = request.files["file"]
+    assert (upload.filename, upload.content_type, upload.data) == (
+        "room.png",
+        "image/png",
+        b"\x89PNG...",
+    )
+    assert b'name="kind"' in request.body  # the raw body is kept too
+
+
+def test_unlabelled_file_part_defaults_to_octet_stream(
+    client: Client, behaviour: RecordingBehaviour
+) -> None:
+    body = (
+        b'--B\r\nContent-Disposition: form-data; name="kind"\r\n\r\nplan\r\n'
+        b'--B\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n\r\n'
+        b"\x00\x01\r\n--B--\r\n"
+    )
+    headers = {**AUTH, "content-type": "multipart/form-data; boundary=B"}
+    assert client.post("/v1/upload", data=body, headers=headers).status_code == 200
+    (upload,) = behaviour.calls[-1].request.files["file"]
+    assert upload.content_type == "application/octet-stream"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("multipart/form-data", b"--B\r\n"),  # no boundary parameter
+        (
+            "multipart/form-data; boundary=B",
+            b'--B\r\nContent-Disposition: form-data; name="a"\r\n\r\nx',
+        ),
+        ("application/x-www-form-urlencoded", b"kind=\xff\xfe"),
+    ],
+    ids=["no-boundary", "unterminated", "urlencoded-not-utf8"],
+)
+def test_malformed_form_body_is_a_vendor_shaped_400(
+    client: Client, app: MockApp, content_type: str, body: bytes
+) -> None:
+    response = client.post("/v1/upload", data=body, headers={**AUTH, "content-type": content_type})
+    assert response.status_code == 400
+    assert set(response.json or {}) == {"error", "key"}
+    assert not app.errors
+
+
+def test_body_over_limit_is_413_without_reading_it(app_factory: Callable[..., MockApp]) -> None:
+    app = app_factory(max_body_bytes=100)
+
+    class ExplodingStream(io.RawIOBase):
+        def read(self, size: int = -1) -> bytes:
+            msg = "the body must not be read"
+            raise AssertionError(msg)
+
+    builder = EnvironBuilder(
+        path="/v1/items",
+        method="POST",
+        headers=[*AUTH.items(), ("content-type", "application/json")],
+    )
+    environ = builder.get_environ()
+    environ["CONTENT_LENGTH"] = str(10**9)
+    environ["wsgi.input"] = ExplodingStream()
+    response = app.handle(Request(environ))
+    assert response.status_code == 413
+    assert response.headers["connection"] == "close"
+    assert set(json.loads(response.get_data())) == {"error", "key"}
+    assert app.journal.last.status == 413
+    assert not app.errors
+
+
+def test_streamed_body_over_limit_is_413(app_factory: Callable[..., MockApp]) -> None:
+    app = app_factory(max_body_bytes=100)
+    builder = EnvironBuilder(
+        path="/v1/items", method="POST", headers=list(AUTH.items()), data=b"x" * 500
+    )
+    environ = builder.get_environ()
+    del environ["CONTENT_LENGTH"]
+    environ["wsgi.input_terminated"] = True  # what a server sets for chunked bodies
+    assert app.handle(Request(environ)).status_code == 413
+
+
+def test_non_utf8_inputs_never_500(client: Client, app: MockApp) -> None:
+    environ = EnvironBuilder(path="/v1/items/x", headers=list(AUTH.items())).get_environ()
+    environ["PATH_INFO"] = "/v1/items/\xff\xfe"  # latin-1 decoded bytes, as WSGI delivers
+    environ["QUERY_STRING"] = "page=%ff"
+    environ["HTTP_X_ODD"] = "\xe9t\xe9"
+    statuses = [
+        app.handle(Request(environ)).status_code,
+        client.post(
+            "/v1/items",
+            data=b'{"name": "\xff"}',
+            headers={**AUTH, "content-type": "application/json"},
+        ).status_code,
+        client.get("/v1/items/a?page=%ff%fe", headers=AUTH).status_code,
+    ]
+    assert all(status < 500 for status in statuses), statuses
+    assert any(400 <= status < 500 for status in statuses)
+    assert not app.errors
+
+
+def test_crash_is_recorded_answered_500_and_serving_continues(
+    app: MockApp, client: Client, behaviour: RecordingBehaviour
+) -> None:
+    behaviour.crash = True
+    response = client.get("/v1/items/abc", headers=AUTH)
+    assert response.status_code == 500
+    assert set(response.json or {}) == {"error", "key"}
+    assert [type(e) for e in app.errors] == [RuntimeError]
+    assert app.journal.last.status == 500
+    behaviour.crash = False
+    assert client.get("/v1/items/abc", headers=AUTH).status_code == 200
+
+
+def test_on_error_callback_receives_crashes(
+    app_factory: Callable[..., MockApp], behaviour: RecordingBehaviour
+) -> None:
+    seen: list[Exception] = []
+    app = app_factory(on_error=seen.append)
+    behaviour.crash = True
+    assert Client(app).get("/v1/items/abc", headers=AUTH).status_code == 500
+    assert len(seen) == 1
+    assert not app.errors
+
+
+def test_admin_health_and_journal(client: Client, app: MockApp) -> None:
+    health = client.get("/__mock/health")
+    assert health.status_code == 200
+    assert health.json == {"status": "ok", "title": "Edge Items API"}
+    client.get("/v1/items/a", headers=AUTH)
+    client.get("/v1/status")
+    journal = client.get("/__mock/journal")
+    assert [e["operation_id"] for e in journal.json or []] == ["get_item", "get_status"]
+    filtered = client.get("/__mock/journal?operation_id=get_status&method=get&path=/v1/status")
+    assert len(filtered.json or []) == 1
+    assert KEY not in journal.get_data(as_text=True)
+    assert app.journal.call_count == 2  # admin requests are not journaled
+
+
+def test_admin_clear_and_reset(client: Client, app: MockApp, behaviour: RecordingBehaviour) -> None:
+    client.get("/v1/status")
+    assert client.delete("/__mock/journal").status_code == 204
+    assert not app.journal.called
+    client.get("/v1/status")
+    resets = behaviour.resets
+    assert client.post("/__mock/reset").status_code == 204
+    assert behaviour.resets == resets + 1
+    assert not app.journal.called
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/__mock/nope", 404),
+        ("GET", "/__mock", 404),
+        ("PUT", "/__mock/journal", 405),
+        ("GET", "/__mock/reset", 405),
+    ],
+)
+def test_admin_unknown_and_wrong_method(
+    client: Client, behaviour: RecordingBehaviour, method: str, path: str, status: int
+) -> None:
+    response = client.open(path, method=method)
+    assert response.status_code == status
+    assert set(response.json or {}) == {"error", "key"}
+    if status == 405:
+        assert "GET" in response.headers["allow"] or "POST" in response.headers["allow"]
+    assert not behaviour.calls  # the admin prefix never reaches the engine
+
+
+def test_admin_disabled(app_factory: Callable[..., MockApp]) -> None:
+    client = Client(app_factory(admin=False))
+    assert client.get("/__mock/health").status_code == 404
+    assert client.post("/__mock/reset").status_code == 404
+
+
+def test_admin_key_required(app_factory: Callable[..., MockApp]) -> None:
+    client = Client(app_factory(admin_key="adm1n-secret"))
+    assert client.get("/__mock/health").status_code == 401
+    assert client.get("/__mock/health", headers={"x-mock-admin-key": "wrong"}).status_code == 401
+    ok = client.get("/__mock/health", headers={"x-mock-admin-key": "adm1n-secret"})
+    assert ok.status_code == 200
+
+
+def test_admin_routes_are_extensible(app: MockApp, client: Client) -> None:
+    app.admin_routes["GET", "ping"] = lambda _request: to_werkzeug_response(
+        ResponseData(status=200, json="pong", has_json=True)
+    )
+    assert client.get("/__mock/ping").json == "pong"
+
+
+def test_access_log_one_redacted_line_per_request(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="mock_server")
+    client.get(f"/v1/items/{KEY}?api_key={KEY}", headers=AUTH)
+    client.get("/__mock/health", headers={"x-mock-admin-key": "adm1n-secret"})
+    lines = [r.getMessage() for r in caplog.records if r.name == "mock_server.access"]
+    assert len(lines) == 2
+    assert lines[0].startswith("GET /v1/items/REDACTED 200 ")
+    assert lines[0].endswith("ms")
+    assert KEY not in caplog.text
+    assert "adm1n-secret" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("data", "expected_type", "expected_body"),
+    [
+        (
+            ResponseData(status=200, json={"a": [1, 2]}, has_json=True),
+            "application/json",
+            b'{"a":[1,2]}',
+        ),
+        (
+            ResponseData(
+                status=200, json={"é": 1}, has_json=True, content_type="application/problem+json"
+            ),
+            "application/problem+json",
+            '{"é":1}'.encode(),
+        ),
+        (
+            ResponseData(status=200, body=b"\x89PNG", content_type="image/png"),
+            "image/png",
+            b"\x89PNG",
+        ),
+        (ResponseData(status=204), None, b""),
+    ],
+    ids=["json", "json-custom-type", "bytes", "empty"],
+)
+def test_to_werkzeug_response(
+    data: ResponseData, expected_type: str | None, expected_body: bytes
+) -> None:
+    response = to_werkzeug_response(data)
+    assert response.status_code == data.status
+    assert response.headers.get("content-type") == expected_type
+    assert response.get_data() == expected_body
+
+
+def test_response_headers_are_passed_through() -> None:
+    data = ResponseData(status=429, headers={"Retry-After": "60"}, json={}, has_json=True)
+    assert to_werkzeug_response(data).headers["retry-after"] == "60"
+
+
+def test_crash_log_line_is_redacted(
+    app: MockApp, client: Client, behaviour: RecordingBehaviour, caplog: pytest.LogCaptureFixture
+) -> None:
+    behaviour.crash = True
+    behaviour.message = f"failed for key {KEY}"
+    client.get("/v1/items/abc", headers=AUTH)
+    assert "failed for key REDACTED" in caplog.text
+    assert KEY not in caplog.text

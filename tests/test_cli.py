@@ -1,0 +1,228 @@
+"""Tests for mock_server.cli: argument handling in-process, and real starts."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from werkzeug.test import Client
+
+from mock_server import cli
+from mock_server.app import MockApp
+from mock_server.spec import load_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+_load_spec_once = functools.cache(load_spec)
+
+
+@pytest.fixture(autouse=True)
+def _compile_each_spec_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Specs are immutable once compiled; loading each once keeps these tests fast."""
+    monkeypatch.setattr(cli, "load_spec", _load_spec_once)
+
+
+SPEC = Path(__file__).parent / "specs" / "edge_items.yaml"
+
+
+def test_defaults() -> None:
+    args = cli.build_parser().parse_args([])
+    assert (args.api, args.host, args.server) == ("both", "127.0.0.1", "gunicorn")
+    assert (args.aihomedesign_port, args.autoenhance_port) == (4010, 4011)
+    options = cli.engine_options(args)
+    assert options.accepted_keys == frozenset({"test-key"})
+    assert (options.accept_any_key, options.strict, options.seed) == (False, False, 0)
+
+
+def test_engine_options_from_flags() -> None:
+    argv = [
+        "--api-key",
+        "a-key",
+        "--api-key",
+        "b-key",
+        "--accept-any-key",
+        "--seed",
+        "7",
+        "--strict",
+    ]
+    options = cli.engine_options(cli.build_parser().parse_args(argv))
+    assert options.accepted_keys == frozenset({"a-key", "b-key"})
+    assert (options.accept_any_key, options.strict, options.seed) == (True, True, 7)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], [("AI HomeDesign API", 4010), ("Autoenhance.ai API", 4011)]),
+        (["--api", "autoenhance", "--autoenhance-port", "5001"], [("Autoenhance.ai API", 5001)]),
+        (["--api", "aihomedesign"], [("AI HomeDesign API", 4010)]),
+        (["--spec", str(SPEC), "--port", "5002"], [("Edge Items API", 5002)]),
+    ],
+    ids=["both", "autoenhance", "aihomedesign", "spec"],
+)
+def test_build_sites(argv: list[str], expected: list[tuple[str, int]]) -> None:
+    sites = cli.build_sites(cli.build_parser().parse_args(argv))
+    assert [(s.label, s.port) for s in sites] == expected
+    assert all(s.host == "127.0.0.1" for s in sites)
+
+
+def test_site_apps_honour_admin_flags() -> None:
+    args = cli.build_parser().parse_args(["--spec", str(SPEC), "--admin-key", "adm-key-1"])
+    app = cli.build_sites(args)[0].make_app()
+    assert isinstance(app, MockApp)
+    assert Client(app).get("/__mock/health").status_code == 401
+    args = cli.build_parser().parse_args(["--spec", str(SPEC), "--no-admin"])
+    assert Client(cli.build_sites(args)[0].make_app()).get("/__mock/health").status_code == 404
+
+
+def test_port_dispatcher_routes_by_local_port() -> None:
+    args = cli.build_parser().parse_args(
+        ["--aihomedesign-port", "1111", "--autoenhance-port", "2222"]
+    )
+    dispatcher = cli.PortDispatcher({s.port: s for s in cli.build_sites(args)})
+    client = Client(dispatcher)
+    titles = {
+        port: client.get("/__mock/health", environ_overrides={"SERVER_PORT": str(port)}).json
+        for port in (1111, 2222)
+    }
+    assert titles[1111] == {"status": "ok", "title": "AI HomeDesign API"}
+    assert titles[2222] == {"status": "ok", "title": "Autoenhance.ai API"}
+
+
+def test_missing_spec_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert cli.main(["--spec", str(tmp_path / "nope.yaml")]) == 2
+    assert "mock-server: error:" in capsys.readouterr().err
+
+
+def test_help_mentions_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for option in (
+        "--api",
+        "--spec",
+        "--port",
+        "--host",
+        "--api-key",
+        "--accept-any-key",
+        "--seed",
+        "--strict",
+        "--no-strict",
+        "--log-level",
+        "--admin-key",
+        "--no-admin",
+        "--server",
+        "--aihomedesign-port",
+        "--autoenhance-port",
+    ):
+        assert option in out
+
+
+def _read_until(proc: subprocess.Popen[bytes], marker: str, timeout: float) -> str:
+    """Collect the child's stdout until it contains ``marker`` (raw reads: no buffering)."""
+    assert proc.stdout is not None
+    fd = proc.stdout.fileno()
+    selector = selectors.DefaultSelector()
+    selector.register(fd, selectors.EVENT_READ)
+    deadline = time.monotonic() + timeout
+    out = b""
+    with selector:
+        while marker.encode() not in out:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not selector.select(remaining):
+                pytest.fail(f"no {marker!r} within {timeout}s; got {out!r}")
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                pytest.fail(f"mock-server exited early ({proc.poll()}); got {out!r}")
+            out += chunk
+    return out.decode()
+
+
+Started = tuple[subprocess.Popen[bytes], str]
+
+
+@pytest.fixture
+def start_cli() -> Iterator[Callable[..., Started]]:
+    """Start ``python -m mock_server.cli ARGS``; return it and its stdout up to the key line."""
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def start(*argv: str) -> Started:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mock_server.cli", *argv],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        procs.append(proc)
+        return proc, _read_until(proc, "accepted x-api-key", timeout=10)
+
+    yield start
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+
+
+def test_real_gunicorn_start_serves_both_apis_and_stops_on_sigterm(
+    start_cli: Callable[..., Started],
+) -> None:
+    started = time.perf_counter()
+    proc, out = start_cli(
+        "--aihomedesign-port", "0", "--autoenhance-port", "0", "--api-key", "cli-key-123"
+    )
+    urls = dict(re.findall(r"^(.+?): (http://127\.0\.0\.1:\d+)/v\d ", out, re.MULTILINE))
+    assert set(urls) == {"AI HomeDesign API", "Autoenhance.ai API"}
+    assert "accepted x-api-key: cli-key-123" in out
+    with httpx.Client() as http:
+        for title, url in urls.items():
+            assert http.get(f"{url}/__mock/health").json()["title"] == title
+        response = http.get(
+            f"{urls['AI HomeDesign API']}/v1/order/abc", headers={"x-api-key": "cli-key-123"}
+        )
+    assert response.status_code < 500
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=5)
+    assert proc.returncode == 0, err
+    assert re.search(rb"mock_server\.access: GET /__mock/health 200 [\d.]+ms", err), err
+    assert b"cli-key-123" not in err
+    assert time.perf_counter() - started < 6
+
+
+def test_real_werkzeug_start_and_sigint(start_cli: Callable[..., Started]) -> None:
+    proc, out = start_cli(
+        "--server", "werkzeug", "--spec", str(SPEC), "--port", "0", "--accept-any-key"
+    )
+    (url,) = re.findall(r"\(base_url (http://127\.0\.0\.1:\d+)\)", out)
+    assert "accepted x-api-key: any non-empty key" in out
+    headers = {"x-api-key": "whatever-key"}
+    assert httpx.get(f"{url}/v1/items/a?t=whatever-key", headers=headers).status_code == 200
+    started = time.perf_counter()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=5)
+    assert proc.returncode == 0
+    assert b"GET /v1/items/a 200" in err
+    assert b"whatever-key" not in err
+    assert time.perf_counter() - started < 1
+
+
+def test_werkzeug_port_in_use_exits_1(capfd: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = str(busy.getsockname()[1])
+        argv = ["--server", "werkzeug", "--spec", str(SPEC), "--port", port]
+        assert cli.main(argv) == 1
+    assert "in use" in capfd.readouterr().err

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from mock_server.clock import Clock
+
+
+@pytest.fixture
+def manual_clock() -> Clock:
+    return Clock(manual=True, start=1_000.0)
+
+
+def test_manual_time_stands_still_until_advanced(manual_clock: Clock) -> None:
+    assert manual_clock.now() == 1_000.0
+    manual_clock.advance(2.5)
+    assert manual_clock.now() == 1_002.5
+
+
+def test_advance_runs_due_callbacks_in_time_order(manual_clock: Clock) -> None:
+    ran: list[str] = []
+    manual_clock.call_later(10, lambda: ran.append("late"))
+    manual_clock.call_later(5, lambda: ran.append("early"))
+    manual_clock.advance(4)
+    assert ran == []
+    manual_clock.advance(6)
+    assert ran == ["early", "late"]
+    assert manual_clock.pending == 0
+
+
+def test_complete_all_follows_callbacks_that_schedule_more(manual_clock: Clock) -> None:
+    ran: list[float] = []
+
+    def first() -> None:
+        ran.append(manual_clock.now())
+        manual_clock.call_later(30, lambda: ran.append(manual_clock.now()))
+
+    manual_clock.call_later(60, first)
+    manual_clock.complete_all()
+    assert ran == [1_060.0, 1_090.0]
+
+
+def test_a_failing_callback_does_not_stop_the_others(manual_clock: Clock) -> None:
+    ran: list[int] = []
+
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    manual_clock.call_later(1, boom)
+    manual_clock.call_later(2, lambda: ran.append(2))
+    manual_clock.advance(3)
+    assert ran == [2]
+
+
+def test_reset_drops_pending_work_and_rewinds(manual_clock: Clock) -> None:
+    manual_clock.call_later(1, lambda: None)
+    manual_clock.advance(0.5)
+    manual_clock.reset()
+    assert (manual_clock.pending, manual_clock.now()) == (0, 1_000.0)
+
+
+def test_real_time_callbacks_run_on_the_ticker_thread() -> None:
+    clock = Clock()
+    done = threading.Event()
+    try:
+        clock.call_later(0.01, done.set)
+        assert done.wait(timeout=2)
+    finally:
+        clock.stop()

@@ -1,0 +1,212 @@
+"""Tests for mock_server.server (MockServer over a real socket, bundled_spec)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from pytest_httpserver import HTTPServerError
+
+from mock_server import server as server_module
+from mock_server.engine import Call, Engine, EngineOptions
+from mock_server.errors import ConfigError, ResponseViolation
+from mock_server.server import MockServer, bundled_spec
+from mock_server.spec import Spec, load_spec
+from mock_server.types import RequestData, ResponseData
+
+SPEC = Path(__file__).parent / "specs" / "edge_items.yaml"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class ScriptedBehaviour:
+    """Answers get_item as told: None (synthesize), a ResponseData, or an exception."""
+
+    answer: ResponseData | Exception | None = None
+    resets: int = 0
+
+    def handle(self, call: Call) -> ResponseData | None:
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer if call.operation_id == "get_item" else None
+
+    def handle_unrouted(self, request: RequestData) -> ResponseData | None:
+        return None
+
+    def reset(self) -> None:
+        self.answer = None
+        self.resets += 1
+
+
+@pytest.fixture
+def behaviour() -> ScriptedBehaviour:
+    return ScriptedBehaviour()
+
+
+@pytest.fixture(scope="module")
+def edge_spec() -> Spec:
+    return load_spec(SPEC)
+
+
+@pytest.fixture
+def engine(edge_spec: Spec, behaviour: ScriptedBehaviour) -> Engine:
+    options = EngineOptions(strict=True, max_body_bytes=1000)
+    return Engine(edge_spec, options=options, behaviour=behaviour)
+
+
+@pytest.fixture
+def mock(engine: Engine) -> Iterator[MockServer]:
+    with MockServer(engine) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def http() -> Iterator[httpx.Client]:
+    with httpx.Client() as client:
+        yield client
+
+
+def test_context_manager_serves_on_an_ephemeral_local_port(
+    http: httpx.Client, mock: MockServer
+) -> None:
+    assert mock.url.startswith("http://127.0.0.1:")
+    assert mock.port != 0
+    response = http.get(f"{mock.url}/v1/items/a", headers={"x-api-key": mock.api_key})
+    assert response.status_code == 200
+    assert mock.journal.last.operation_id == "get_item"
+    assert mock.journal.last.request_headers["x-api-key"] == "REDACTED"
+
+
+def test_wrong_key_is_vendor_401(http: httpx.Client, mock: MockServer) -> None:
+    response = http.get(f"{mock.url}/v1/items/a", headers={"x-api-key": "nope"})
+    assert response.status_code == 401
+    assert set(response.json()) == {"error", "key"}
+
+
+def test_from_spec_stopped_after_with_block() -> None:
+    server = MockServer.from_spec(SPEC)
+    with pytest.raises(HTTPServerError):
+        _ = server.url
+    started = time.perf_counter()
+    with server:
+        assert server.is_running()
+    assert not server.is_running()
+    assert time.perf_counter() - started < 0.5
+
+
+def test_api_key_is_first_accepted_key(edge_spec: Spec) -> None:
+    engine = Engine(edge_spec, options=EngineOptions(accepted_keys=frozenset({"b-key", "a-key"})))
+    assert MockServer(engine).api_key == "a-key"
+
+
+def test_crash_in_server_thread_is_reraised_by_check(
+    http: httpx.Client, mock: MockServer, behaviour: ScriptedBehaviour
+) -> None:
+    behaviour.answer = RuntimeError("handler blew up")
+    response = http.get(f"{mock.url}/v1/items/a", headers={"x-api-key": mock.api_key})
+    assert response.status_code == 500
+    with pytest.raises(RuntimeError, match="handler blew up"):
+        mock.check()
+    mock.check()  # the error was consumed
+
+
+def test_strict_violation_is_reraised_by_check(
+    http: httpx.Client, mock: MockServer, behaviour: ScriptedBehaviour
+) -> None:
+    behaviour.answer = ResponseData(status=200, json={"id": 1}, has_json=True)
+    response = http.get(f"{mock.url}/v1/items/a", headers={"x-api-key": mock.api_key})
+    assert response.status_code == 500
+    with pytest.raises(ResponseViolation):
+        mock.check()
+
+
+def test_reset_clears_state_journal_and_errors_fast(
+    http: httpx.Client, mock: MockServer, behaviour: ScriptedBehaviour
+) -> None:
+    behaviour.answer = RuntimeError("x")
+    http.get(f"{mock.url}/v1/items/a", headers={"x-api-key": mock.api_key})
+    started = time.perf_counter()
+    mock.reset()
+    assert time.perf_counter() - started < 0.05
+    assert not mock.journal.called
+    assert behaviour.resets == 1
+    mock.check()
+
+
+def test_large_body_gets_413_over_the_socket(http: httpx.Client, mock: MockServer) -> None:
+    response = http.post(
+        f"{mock.url}/v1/items",
+        content=b"x" * 5000,
+        headers={"x-api-key": mock.api_key, "content-type": "application/json"},
+    )
+    assert response.status_code == 413
+    mock.check()
+
+
+def test_admin_surface_over_the_socket(http: httpx.Client, mock: MockServer) -> None:
+    http.get(f"{mock.url}/v1/status")
+    journal = http.get(f"{mock.url}/__mock/journal").json()
+    assert [e["operation_id"] for e in journal] == ["get_status"]
+    assert http.post(f"{mock.url}/__mock/reset").status_code == 204
+    assert not mock.journal.called
+
+
+def test_admin_options(engine: Engine, http: httpx.Client) -> None:
+    with MockServer(engine, admin_key="s3cret-admin") as mock:
+        assert http.get(f"{mock.url}/__mock/health").status_code == 401
+    with MockServer(engine, admin=False) as mock:
+        assert http.get(f"{mock.url}/__mock/health").status_code == 404
+
+
+def test_journal_size_is_configurable(engine: Engine, http: httpx.Client) -> None:
+    with MockServer(engine, journal_size=2) as mock:
+        for _ in range(4):
+            http.get(f"{mock.url}/v1/status")
+        assert mock.journal.call_count == 2
+
+
+@pytest.mark.parametrize("name", ["aihomedesign", "autoenhance"])
+def test_bundled_spec_from_checkout_serves(name: server_module.ApiName) -> None:
+    path = bundled_spec(name)
+    assert path == ROOT / "openapi" / f"{name}.yaml"
+    with MockServer.from_spec(path) as mock:
+        health = httpx.get(f"{mock.url}/__mock/health")
+    assert health.status_code == 200
+    assert health.json()["title"]
+
+
+def test_bundled_spec_prefers_installed_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "specs").mkdir()
+    packaged = tmp_path / "specs" / "autoenhance.yaml"
+    packaged.write_text("openapi: 3.1.0\n")
+    monkeypatch.setattr(server_module, "_PACKAGE_DIR", tmp_path)
+    assert bundled_spec("autoenhance") == packaged
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [
+        lambda _m, _p: "nope",
+        lambda m, p: m.setattr(server_module, "_PACKAGE_DIR", p / "pkg") or "aihomedesign",
+    ],
+    ids=["unknown-name", "missing-file"],
+)
+def test_bundled_spec_errors(
+    setup: Callable[[pytest.MonkeyPatch, Path], str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    name = setup(monkeypatch, tmp_path)
+    with pytest.raises(ConfigError):
+        bundled_spec(name)  # type: ignore[arg-type]
+
+
+def test_port_in_use_is_a_config_error(engine: Engine) -> None:
+    with MockServer(engine) as first, pytest.raises(ConfigError, match="cannot listen"):
+        MockServer(engine, port=first.port).start()
