@@ -1,0 +1,24 @@
+"""The throughput ceiling: a raw WSGI app that answers every request with one fixed JSON body.
+
+Served by the same gunicorn setup as the mock (one process, gthread worker, same thread
+count), it measures what the WSGI server and the loopback network cost on their own. The
+mock's throughput divided by this one is the share the mock's own work leaves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+_BODY = b'{"order_id":"ceiling","name":"bench","status":"waiting","images":[]}'
+_HEADERS = [("Content-Type", "application/json"), ("Content-Length", str(len(_BODY)))]
+
+
+def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+    """Read and discard the request body, then answer 200 with a fixed JSON body."""
+    length = environ.get("CONTENT_LENGTH") or "0"
+    if length.isdigit() and int(length):
+        # Unread request bytes would corrupt the next request on a kept-alive connection.
+        environ["wsgi.input"].read(int(length))
+    start_response("200 OK", _HEADERS)
+    return [_BODY]

@@ -1,0 +1,283 @@
+"""In-process costs: one ``Engine.handle`` call, one fixture cycle, and a profile.
+
+- **Engine cost** (µs per request): ``timeit`` of ``engine.handle(RequestData)`` for the
+  two benchmarked requests, best of five rounds (the engine alone: no socket, no WSGI,
+  no journal). The engine is built exactly as the CLI builds it
+  (``mock_server.cli.build_sites``), so vendor behaviours wired there are measured too.
+- **Fixture overhead** (ms per test): what the function-scoped fixture adds to a test that
+  makes one request, measured without pytest: on one running ``MockServer``, each cycle is
+  ``server.reset()`` + one Autoenhance create-order over HTTP (a new connection, as a
+  test's fresh client makes) + ``server.check()``. The median cycle is reported, with its
+  parts. The session-scoped start/stop is paid once per run and is not included.
+- **WSGI cost** (µs per request): the same requests through the whole WSGI app the CLI
+  serves (``MockApp``: werkzeug request/response, journal, access log, engine), called
+  directly with a prepared environ; no socket and no WSGI server. Ours' standalone time
+  per request minus this is what gunicorn and the network cost.
+- **Profiles**: cProfile of the engine loop and of the WSGI loop, top 15 functions by
+  cumulative time; written into the results when a target is missed.
+- **Startup breakdown**: in a fresh interpreter, the time to import ``mock_server.cli``
+  and to build each API's engine, so a slow launch can be attributed.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import json
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bench.procs import ROOT, BenchError, Probe, send
+from bench.scenarios import API_KEY, PNG, create_order_probe, multipart, submit_order_probe
+
+
+@dataclass(frozen=True, kw_only=True)
+class EngineCost:
+    """Per-call cost of ``Engine.handle`` for one request, and the statuses it returned."""
+
+    api: str
+    operation: str
+    us_per_call: float
+    statuses: dict[int, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "api": self.api,
+            "operation": self.operation,
+            "us_per_call": round(self.us_per_call, 1),
+            "statuses": self.statuses,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class FixtureCost:
+    """Median milliseconds of one fixture cycle and of its parts."""
+
+    cycles: int
+    total_ms: float
+    reset_ms: float
+    request_ms: float
+    check_ms: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {k: round(v, 3) if isinstance(v, float) else v for k, v in vars(self).items()}
+
+
+def build_engine(api: str, *extra_args: str) -> Any:
+    """Build ``api``'s engine the way ``mock-server --api <api> [extra_args]`` does."""
+    from mock_server.cli import build_parser, build_sites
+
+    site = build_sites(build_parser().parse_args(["--api", api, *extra_args]))[0]
+    return site.make_app().engine
+
+
+def _request_data(probe: Probe, **extra: Any) -> Any:
+    from mock_server.types import RequestData
+
+    return RequestData(
+        method=probe.method, path=probe.path, headers=dict(probe.headers), body=probe.body, **extra
+    )
+
+
+def _submit_request(engine: Any) -> Any:
+    """Upload an image through ``engine`` and return the submit request for its order."""
+    from mock_server.types import UploadedFile
+
+    body, ctype = multipart(
+        {"service_name": "service-item-removal"}, {"image": ("bench.png", "image/png", PNG)}
+    )
+    upload = _request_data(
+        Probe(
+            method="POST",
+            path="/v1/order/image",
+            headers={"content-type": ctype, "x-api-key": API_KEY},
+            body=body,
+        ),
+        form={"service_name": ("service-item-removal",)},
+        files={"image": (UploadedFile(filename="bench.png", content_type="image/png", data=PNG),)},
+    )
+    reply = engine.handle(upload)
+    order_id = reply.json.get("order_id") if isinstance(reply.json, dict) else None
+    return _request_data(submit_order_probe(order_id if isinstance(order_id, str) else "x"))
+
+
+def scenario_calls(api: str) -> tuple[str, Callable[[], Any], Any]:
+    """Return (operation label, a zero-argument call of ``engine.handle``, the engine)."""
+    engine = build_engine(api)
+    if api == "autoenhance":
+        request = _request_data(create_order_probe())
+        label = "create_order"
+    else:
+        request = _submit_request(engine)
+        label = "submit_order"
+    handle = engine.handle
+    return label, lambda: handle(request), engine
+
+
+def wsgi_calls(api: str) -> tuple[str, Callable[[], Any], Any]:
+    """Like :func:`scenario_calls`, but each call goes through the CLI's whole WSGI app.
+
+    The call returns a ``ResponseData``-like object with a ``status`` attribute.
+    """
+    from werkzeug.test import EnvironBuilder
+
+    from mock_server.cli import build_parser, build_sites
+
+    app = build_sites(build_parser().parse_args(["--api", api]))[0].make_app()
+    label, _, _ = scenario_calls(api)
+    if api == "autoenhance":
+        probe = create_order_probe()
+    else:
+        order = app.engine.handle(_submit_request(app.engine)).json
+        probe = submit_order_probe(order.get("order_id", "x") if isinstance(order, dict) else "x")
+    base = EnvironBuilder(
+        method=probe.method, path=probe.path, headers=list(probe.headers.items()), data=probe.body
+    ).get_environ()
+    statuses: list[int] = []
+
+    def start_response(status: str, headers: Any, exc_info: Any = None) -> Any:
+        statuses.append(int(status[:3]))
+
+    def call() -> Any:
+        environ = dict(base, **{"wsgi.input": io.BytesIO(probe.body)})
+        body = app(environ, start_response)
+        b"".join(body)
+        return _Status(statuses.pop())
+
+    return label, call, app.engine
+
+
+@dataclass(frozen=True)
+class _Status:
+    status: int
+
+
+def _timed(api: str, label: str, call: Callable[[], Any], rounds: int) -> EngineCost:
+    statuses = Counter(call().status for _ in range(50))
+    timer = timeit.Timer(call)
+    number, _ = timer.autorange()
+    best = min(timer.repeat(repeat=rounds, number=number)) / number
+    return EngineCost(api=api, operation=label, us_per_call=best * 1e6, statuses=dict(statuses))
+
+
+def engine_cost(api: str, *, rounds: int = 5) -> EngineCost:
+    """Time ``engine.handle`` for ``api``'s benchmarked request (best round, µs per call)."""
+    label, call, engine = scenario_calls(api)
+    cost = _timed(api, label, call, rounds)
+    engine.reset()
+    return cost
+
+
+def wsgi_cost(api: str, *, rounds: int = 5) -> EngineCost:
+    """Time one call of the CLI's WSGI app for ``api``'s request (best round, µs per call)."""
+    label, call, engine = wsgi_calls(api)
+    cost = _timed(api, label, call, rounds)
+    engine.reset()
+    return cost
+
+
+def profile(api: str, *, wsgi: bool = False, calls: int = 2000, top: int = 15) -> str:
+    """Return cProfile's top ``top`` functions by cumulative time for ``calls`` requests.
+
+    Args:
+        api: Which benchmarked request.
+        wsgi: Profile the whole WSGI app instead of ``Engine.handle`` alone.
+        calls: How many requests to profile.
+        top: How many functions to list.
+    """
+    label, call, _ = wsgi_calls(api) if wsgi else scenario_calls(api)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(calls):
+        call()
+    profiler.disable()
+    out = io.StringIO()
+    out.write(f"{api} {label}: {calls} x {'MockApp (WSGI)' if wsgi else 'Engine.handle'}\n")
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+_STARTUP_SCRIPT = """
+import json, sys, time
+t0 = time.perf_counter()
+import mock_server.cli
+from mock_server.engine import Engine
+from mock_server.server import bundled_spec
+t1 = time.perf_counter()
+out = {"import_ms": (t1 - t0) * 1000}
+for api in ("autoenhance", "aihomedesign"):
+    t = time.perf_counter()
+    Engine.from_path(bundled_spec(api))
+    out[f"engine_{api}_ms"] = (time.perf_counter() - t) * 1000
+print(json.dumps(out))
+"""
+
+
+def startup_breakdown() -> dict[str, float]:
+    """In a fresh interpreter: ms to import the CLI and to build each API's engine."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _STARTUP_SCRIPT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    total = (time.perf_counter() - started) * 1000
+    if done.returncode != 0:
+        raise BenchError(f"startup breakdown failed: {done.stderr[-500:]}")
+    data: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    data["interpreter_total_ms"] = total
+    return {k: round(v, 1) for k, v in data.items()}
+
+
+def fixture_cost(*, cycles: int = 200) -> FixtureCost:
+    """Measure reset + one request + check on a running MockServer (median per part)."""
+    from mock_server.server import MockServer
+
+    # Strict, as the pytest plugin's fixtures are by default.
+    server = MockServer(build_engine("autoenhance", "--strict"))
+    probe = create_order_probe()
+    parts: dict[str, list[float]] = {"reset": [], "request": [], "check": []}
+    server.start()
+    try:
+        for _ in range(cycles):
+            t0 = time.perf_counter()
+            server.reset()
+            t1 = time.perf_counter()
+            reply = send(server.port, probe)
+            t2 = time.perf_counter()
+            server.check()
+            t3 = time.perf_counter()
+            if reply.status >= 500:
+                raise BenchError(f"fixture request failed: {reply.status} {reply.body!r}")
+            parts["reset"].append(t1 - t0)
+            parts["request"].append(t2 - t1)
+            parts["check"].append(t3 - t2)
+    finally:
+        server.stop()
+    totals = [sum(p) for p in zip(*parts.values(), strict=True)]
+    ms = {k: statistics.median(v) * 1000 for k, v in parts.items()}
+    return FixtureCost(
+        cycles=cycles,
+        total_ms=statistics.median(totals) * 1000,
+        reset_ms=ms["reset"],
+        request_ms=ms["request"],
+        check_ms=ms["check"],
+    )
+
+
+def describe_statuses(statuses: dict[int, int]) -> str:
+    """Render a status histogram compactly, e.g. ``200x48, 429x2``."""
+    return ", ".join(f"{s}x{n}" for s, n in sorted(statuses.items())) or json.dumps(statuses)
