@@ -44,7 +44,7 @@ check-generated: $(PY_STAMP) ## Fail if generated_client/ differs from what the 
 	  $(BIN)/openapi-python-client generate --path openapi/$$api.yaml \
 	    --config generator/$$api.yaml --output-path "$$tmp/$$api" \
 	    --meta pdm --overwrite --fail-on-warning >/dev/null || exit 1; \
-	  diff -r -x __pycache__ -x '*.egg-info' "$$tmp/$$api" generated_client/$$api \
+	  diff -r -x __pycache__ -x '*.egg-info' -x .ruff_cache -x .pdm-build "$$tmp/$$api" generated_client/$$api \
 	    || { echo "generated_client/$$api is stale: run 'make generate'"; exit 1; }; \
 	done; echo "generated clients are up to date"
 
