@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 from mock_server.app import MockApp
+from mock_server.clock import Clock
 from mock_server.engine import Behaviour, Call, Engine, EngineOptions
 from mock_server.errors import (
     ConfigError,
@@ -17,17 +18,23 @@ from mock_server.errors import (
     ResponseViolation,
     SpecError,
 )
+from mock_server.faults import Fault, Faults
 from mock_server.journal import Calls, Journal, JournalEntry
 from mock_server.server import MockServer, bundled_spec
 from mock_server.types import RequestData, ResponseData, UploadedFile
+from mock_server.webhooks import Delivery, WebhookSender
 
 __all__ = [
     "Behaviour",
     "Call",
     "Calls",
+    "Clock",
     "ConfigError",
+    "Delivery",
     "Engine",
     "EngineOptions",
+    "Fault",
+    "Faults",
     "Journal",
     "JournalEntry",
     "MockApp",
@@ -39,5 +46,6 @@ __all__ = [
     "ResponseViolation",
     "SpecError",
     "UploadedFile",
+    "WebhookSender",
     "bundled_spec",
 ]

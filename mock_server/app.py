@@ -9,19 +9,22 @@ Paths under ``/__mock/`` are reserved for the admin surface and never reach the 
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import io
 import json
 import logging
+import socket
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import FormDataParser
 from werkzeug.http import parse_options_header
 from werkzeug.wrappers import Request, Response
 
+from mock_server.faults import Fault
 from mock_server.journal import Journal, Redactor, scrub_text
 from mock_server.types import RequestData, ResponseData, UploadedFile
 
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
     from mock_server.engine import Engine
+    from mock_server.webhooks import Delivery
 
 __all__ = [
     "ADMIN_KEY_HEADER",
@@ -91,7 +95,17 @@ class MockApp:
             ("GET", "journal"): self._admin_journal,
             ("DELETE", "journal"): self._admin_clear_journal,
             ("POST", "reset"): self._admin_reset,
+            ("GET", "faults"): self._admin_faults,
+            ("POST", "faults"): self._admin_add_fault,
+            ("DELETE", "faults"): self._admin_clear_faults,
+            ("GET", "clock"): self._admin_clock,
+            ("POST", "clock/advance"): self._admin_advance,
+            ("POST", "clock/complete"): self._admin_complete,
+            ("GET", "webhook"): self._admin_webhook,
+            ("PUT", "webhook"): self._admin_set_webhook,
+            ("DELETE", "webhook"): self._admin_clear_webhook,
         }
+        engine.webhooks.on_delivery = self._journal_delivery
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Serve one request (the WSGI entry point)."""
@@ -121,7 +135,10 @@ class MockApp:
         try:
             operation_id = self.engine.operation_for(request.method, request.path)
             body = _read_body(request, self.engine.options.max_body_bytes)
-            response = to_werkzeug_response(self._answer(request, body, operation_id))
+            data = self._answer(request, body, operation_id)
+            if data.drop_connection:
+                _drop_connection(request)
+            response = to_werkzeug_response(data)
         except Exception as exc:  # any crash must become a 500 and be recorded
             response = self._crash(exc, request, operation_id)
         self._journal(request, body or b"", response, operation_id, started)
@@ -188,6 +205,20 @@ class MockApp:
             duration_ms=(time.perf_counter() - started) * 1000,
         )
 
+    def _journal_delivery(self, delivery: Delivery) -> None:
+        outcome = delivery.error or ""
+        self.journal.record(
+            method="POST",
+            path=delivery.url,
+            operation_id=f"webhook:{delivery.event}",
+            request_headers=delivery.headers,
+            request_body=json.dumps(delivery.payload, separators=(",", ":")).encode(),
+            status=delivery.status or 0,
+            response_headers={},
+            response_body=outcome.encode(),
+            kind="webhook",
+        )
+
     def _log_access(self, request: Request, status: int, started: float) -> None:
         elapsed = (time.perf_counter() - started) * 1000
         access_log.info(
@@ -242,6 +273,69 @@ class MockApp:
 
     def _admin_reset(self, _request: Request) -> Response:
         self.reset()
+        return Response(status=204)
+
+    def _admin_faults(self, _request: Request) -> Response:
+        return _json_response(self.engine.faults.to_dict())
+
+    def _admin_add_fault(self, request: Request) -> Response:
+        data = _json_object(request)
+        if data is None:
+            return self._error(400, "Expected a JSON object")
+        operation_id = data.pop("operation_id", None)
+        if operation_id not in self.engine.operation_ids:
+            known = ", ".join(self.engine.operation_ids)
+            return self._error(400, f"'operation_id' must be one of: {known}")
+        try:
+            fault = Fault.from_dict(data)
+        except ValueError as exc:
+            return self._error(400, str(exc))
+        self.engine.faults.set(operation_id, fault)
+        return _json_response({operation_id: fault.to_dict()}, status=201)
+
+    def _admin_clear_faults(self, request: Request) -> Response:
+        self.engine.faults.clear(request.args.get("operation_id") or None)
+        return Response(status=204)
+
+    def _admin_clock(self, _request: Request) -> Response:
+        clock = self.engine.clock
+        return _json_response(
+            {"now": clock.now(), "manual": clock.manual, "pending": clock.pending}
+        )
+
+    def _admin_advance(self, request: Request) -> Response:
+        data = _json_object(request)
+        seconds = None if data is None else data.get("seconds")
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
+            return self._error(400, 'Expected {"seconds": <non-negative number>}')
+        self.engine.clock.advance(float(seconds))
+        return self._admin_clock(request)
+
+    def _admin_complete(self, request: Request) -> Response:
+        self.engine.clock.complete_all()
+        return self._admin_clock(request)
+
+    def _admin_webhook(self, _request: Request) -> Response:
+        sender = self.engine.webhooks
+        deliveries = [d.to_dict() for d in sender.deliveries]
+        return _json_response({"url": sender.url, "deliveries": deliveries})
+
+    def _admin_set_webhook(self, request: Request) -> Response:
+        data = _json_object(request)
+        url = None if data is None else data.get("url")
+        headers = {} if data is None else data.get("headers", {})
+        valid_headers = isinstance(headers, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
+        )
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            return self._error(400, 'Expected {"url": "http(s)://...", "headers": {...}}')
+        if not valid_headers:
+            return self._error(400, "'headers' must map strings to strings")
+        self.engine.configure_webhook(url, headers=headers)
+        return self._admin_webhook(request)
+
+    def _admin_clear_webhook(self, _request: Request) -> Response:
+        self.engine.configure_webhook(None)
         return Response(status=204)
 
 
@@ -330,6 +424,24 @@ def _headers(request: Request) -> dict[str, str]:
         name = key.lower()
         headers[name] = f"{headers[name]}, {value}" if name in headers else value
     return headers
+
+
+def _json_object(request: Request) -> dict[str, Any] | None:
+    """The request body as a JSON object, or None if it is not one."""
+    try:
+        value = json.loads(request.get_data(cache=True) or b"{}")
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _drop_connection(request: Request) -> None:
+    """Close the client's socket so it gets no answer (werkzeug and gunicorn expose it)."""
+    sock = request.environ.get("werkzeug.socket") or request.environ.get("gunicorn.socket")
+    if sock is None:
+        return
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 def _json_response(value: object, status: int = 200) -> Response:

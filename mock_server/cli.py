@@ -21,6 +21,7 @@ from gunicorn.app.base import BaseApplication
 from werkzeug.serving import make_server
 
 from mock_server.app import MockApp
+from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import MockServerError
 from mock_server.server import (
@@ -31,6 +32,7 @@ from mock_server.server import (
     bundled_spec,
 )
 from mock_server.spec import Spec, load_spec
+from mock_server.vendors import behaviour_for
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -96,6 +98,22 @@ def build_parser() -> argparse.ArgumentParser:
     add("--admin-key", metavar="KEY", help="require this x-mock-admin-key on /__mock/")
     add("--no-admin", action="store_true", help="disable the /__mock/ admin surface")
     add(
+        "--no-rate-limit",
+        action="store_true",
+        help="turn off AI HomeDesign's 10 order submissions per 10 minutes",
+    )
+    add(
+        "--generic",
+        action="store_true",
+        help="serve the bundled specs from examples only, without the stateful vendor behaviour",
+    )
+    for name in ("aihomedesign", "autoenhance"):
+        add(
+            f"--{name}-webhook-url",
+            metavar="URL",
+            help=f"POST the {name} mock's webhooks here (also settable at /__mock/webhook)",
+        )
+    add(
         "--server",
         choices=("gunicorn", "werkzeug"),
         default="gunicorn",
@@ -120,21 +138,25 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
     Raises:
         MockServerError: A spec cannot be found or loaded.
     """
+    specs: list[tuple[Path, int, ApiName | None]]
     if args.spec is not None:
-        specs = [(Path(args.spec), args.port)]
+        specs = [(Path(args.spec), args.port, None)]
     else:
         both: tuple[ApiName, ...] = ("aihomedesign", "autoenhance")
         names = both if args.api == "both" else (args.api,)
-        specs = [(bundled_spec(n), getattr(args, f"{n}_port")) for n in names]
+        specs = [(bundled_spec(n), getattr(args, f"{n}_port"), n) for n in names]
     options = engine_options(args)
     sites = []
-    for path, port in specs:
+    for path, port, vendor in specs:
         spec = load_spec(path)  # compiled once, before binding, so errors surface early
         engine = Engine(spec, options=options)
 
-        def make_app(spec: Spec = spec) -> MockApp:
-            engine = Engine(spec, options=options)
-            return MockApp(engine, admin=not args.no_admin, admin_key=args.admin_key)
+        def make_app(spec: Spec = spec, vendor: ApiName | None = vendor) -> MockApp:
+            return MockApp(
+                _serving_engine(spec, vendor, args),
+                admin=not args.no_admin,
+                admin_key=args.admin_key,
+            )
 
         site = Site(
             label=engine.title,
@@ -145,6 +167,18 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
         )
         sites.append(site)
     return sites
+
+
+def _serving_engine(spec: Spec, vendor: ApiName | None, args: argparse.Namespace) -> Engine:
+    """The engine a served site uses: real time, the vendor behaviour unless ``--generic``."""
+    behaviour = None
+    if vendor is not None and not args.generic:
+        behaviour = behaviour_for(vendor, rate_limit=not args.no_rate_limit)
+    engine = Engine(spec, options=engine_options(args), behaviour=behaviour, clock=Clock())
+    webhook = getattr(args, f"{vendor}_webhook_url", None) if vendor else None
+    if webhook:
+        engine.configure_webhook(webhook)
+    return engine
 
 
 def _path_prefix(engine: Engine) -> str:

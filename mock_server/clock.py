@@ -65,21 +65,22 @@ class Clock:
         self.call_at(self.now() + delay, callback)
 
     def advance(self, seconds: float) -> None:
-        """Move time forward and run every callback that falls due, in time order."""
-        with self._lock:
-            self._offset += seconds
-        self.run_pending()
+        """Move time forward, running each callback that falls due at its own time.
+
+        A callback sees ``now()`` equal to the time it was scheduled for, so work it
+        schedules in turn (a follow-up step) lands where it would on real time.
+        """
+        target = self.now() + seconds
+        while (job := self._pop_due(until=target)) is not None:
+            self._move_to(job.when)
+            self._run(job)
+        self._move_to(target)
 
     def complete_all(self) -> None:
         """Move time past every scheduled callback (including ones they schedule) and run them."""
-        while True:
-            with self._lock:
-                if not self._jobs:
-                    return
-                gap = self._jobs[0].when - self.now()
-                if gap > 0:
-                    self._offset += gap
-            self.run_pending()
+        while (job := self._pop_due(until=float("inf"))) is not None:
+            self._move_to(job.when)
+            self._run(job)
 
     @property
     def pending(self) -> int:
@@ -89,11 +90,20 @@ class Clock:
 
     def run_pending(self) -> None:
         """Run the callbacks that are due now; a failing callback is logged, not raised."""
-        while (job := self._pop_due()) is not None:
-            try:
-                job.callback()
-            except Exception:
-                logger.exception("scheduled callback failed")
+        while (job := self._pop_due(until=self.now())) is not None:
+            self._run(job)
+
+    def _run(self, job: _Job) -> None:
+        try:
+            job.callback()
+        except Exception:
+            logger.exception("scheduled callback failed")
+
+    def _move_to(self, when: float) -> None:
+        with self._lock:
+            gap = when - self.now()
+            if gap > 0:
+                self._offset += gap
 
     def reset(self) -> None:
         """Drop every pending callback and return a manual clock to its start time."""
@@ -107,9 +117,9 @@ class Clock:
             self._stopped = True
             self._wakeup.notify()
 
-    def _pop_due(self) -> _Job | None:
+    def _pop_due(self, *, until: float) -> _Job | None:
         with self._lock:
-            if self._jobs and self._jobs[0].when <= self.now():
+            if self._jobs and self._jobs[0].when <= until:
                 return heapq.heappop(self._jobs)
         return None
 

@@ -13,21 +13,26 @@ hook, response synthesis, then the self-check of whatever response was chosen.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from mock_server._render import ErrorRenderer
+from mock_server._render import ErrorRenderer, reason
 from mock_server._schema import is_json_media
 from mock_server._selfcheck import check_response
+from mock_server.clock import Clock
 from mock_server.errors import ConfigError, RequestError, ResponseViolation
+from mock_server.faults import Faults
 from mock_server.routing import MatchState, RouteMatch, Router
 from mock_server.spec import Operation, Spec, compile_spec, load_spec
 from mock_server.synthesis import NO_PREFERENCE, Preference, Synthesizer, parse_prefer
 from mock_server.types import RequestData, ResponseData
 from mock_server.validation import ValidRequest, run_validators
+from mock_server.webhooks import WebhookSender
 
 __all__ = ["Behaviour", "Call", "Engine", "EngineOptions"]
 
@@ -95,9 +100,14 @@ class Call:
 class Behaviour(Protocol):
     """Stateful or scripted answers plugged into the engine.
 
-    A behaviour may also define ``handle_error(request, operation_id, error)`` returning
-    a ``ResponseData`` or None: it is called when request validation fails (the
-    :class:`RequestError` says which ``check`` and ``issues``), to render vendor quirks.
+    Optional hooks, looked up by name:
+
+    - ``bind(engine)``: called once when the engine is built, so the behaviour can keep
+      the engine (its ``clock``, ``webhooks``, ``error_response``, ``synthesize``).
+    - ``handle_error(request, operation_id, error)`` returning a ``ResponseData`` or
+      None: called when request validation fails (the :class:`RequestError` says which
+      ``check`` and ``issues``), to render vendor quirks.
+    - ``webhook_configured()``: called after :meth:`Engine.configure_webhook`.
     """
 
     def handle(self, call: Call) -> ResponseData | None:
@@ -121,6 +131,7 @@ class Engine:
         spec: The compiled spec (see :meth:`from_path` and :meth:`from_dict`).
         options: Engine options.
         behaviour: Optional hook answering valid requests (and unrouted ones).
+        clock: The time source of stateful behaviours and faults (default: real time).
 
     Example:
         >>> engine = Engine.from_path("openapi/autoenhance.yaml")  # doctest: +SKIP
@@ -135,10 +146,14 @@ class Engine:
         *,
         options: EngineOptions | None = None,
         behaviour: Behaviour | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.spec = spec
         self.options = options or EngineOptions()
         self.behaviour = behaviour
+        self.clock = clock if clock is not None else Clock()
+        self.faults = Faults()
+        self.webhooks = WebhookSender()
         self.title = spec.title
         self.operation_ids = tuple(op.operation_id for op in spec.operations)
         self._operations = {op.operation_id: op for op in spec.operations}
@@ -155,6 +170,9 @@ class Engine:
             for status in _CANNED_STATUSES
             if (canned := _single_example(op, status)) is not None
         }
+        bind = getattr(behaviour, "bind", None)
+        if bind is not None:
+            bind(self)
 
     @classmethod
     def from_path(
@@ -163,13 +181,14 @@ class Engine:
         *,
         options: EngineOptions | None = None,
         behaviour: Behaviour | None = None,
+        clock: Clock | None = None,
     ) -> Engine:
         """Load, validate and compile the OpenAPI document at ``path`` (YAML or JSON).
 
         Raises:
             SpecError: The document cannot be loaded or is invalid.
         """
-        return cls(load_spec(path), options=options, behaviour=behaviour)
+        return cls(load_spec(path), options=options, behaviour=behaviour, clock=clock)
 
     @classmethod
     def from_dict(
@@ -178,13 +197,14 @@ class Engine:
         *,
         options: EngineOptions | None = None,
         behaviour: Behaviour | None = None,
+        clock: Clock | None = None,
     ) -> Engine:
         """Validate and compile an OpenAPI document given as a mapping.
 
         Raises:
             SpecError: The document is invalid.
         """
-        return cls(compile_spec(document), options=options, behaviour=behaviour)
+        return cls(compile_spec(document), options=options, behaviour=behaviour, clock=clock)
 
     @property
     def secret_parameters(self) -> tuple[tuple[str, str], ...]:
@@ -209,10 +229,29 @@ class Engine:
         return match.operation_id if match.state is MatchState.FOUND else None
 
     def reset(self) -> None:
-        """Reset the behaviour's state and the ``dynamic`` random stream."""
+        """Forget all state: behaviour, pending work, faults, webhook URL, random stream."""
+        self.clock.reset()
+        self.faults.clear()
+        self.webhooks.configure(url=None)
+        self.webhooks.clear()
         self.synthesizer.reset()
         if self.behaviour is not None:
             self.behaviour.reset()
+
+    def configure_webhook(
+        self, url: str | None, *, headers: Mapping[str, str] | None = None
+    ) -> None:
+        """Send the vendor's webhooks to ``url`` (None stops them), as its dashboard would.
+
+        Args:
+            url: The receiver; the behaviour is told (Autoenhance then sends
+                ``webhook_updated``).
+            headers: Extra headers on every delivery (e.g. the vendor's auth value).
+        """
+        self.webhooks.configure(url=url, headers=headers)
+        hook = getattr(self.behaviour, "webhook_configured", None)
+        if hook is not None and url is not None:
+            hook()
 
     def synthesize(
         self,
@@ -274,6 +313,20 @@ class Engine:
         return response
 
     def _serve(self, operation: Operation, request: RequestData, match: RouteMatch) -> ResponseData:
+        fault = self.faults.take(operation.operation_id)
+        if fault is not None:
+            if fault.latency_ms:
+                time.sleep(fault.latency_ms / 1000)
+            if fault.drop:
+                return ResponseData(status=502, drop_connection=True)
+            if fault.status is not None:
+                # Injected on purpose, so exempt from the self-check.
+                message = f"Injected fault: {reason(fault.status)}"
+                return self._render(
+                    RequestError(status=fault.status, message=message),
+                    operation.operation_id,
+                    generic=False,
+                )
         try:
             valid = run_validators(
                 operation=operation,
@@ -412,11 +465,4 @@ def _with_cors(response: ResponseData, request: RequestData) -> ResponseData:
             "access-control-request-headers", "*"
         )
         headers["Access-Control-Max-Age"] = "600"
-    return ResponseData(
-        status=response.status,
-        headers=headers,
-        json=response.json,
-        has_json=response.has_json,
-        body=response.body,
-        content_type=response.content_type,
-    )
+    return dataclasses.replace(response, headers=headers)

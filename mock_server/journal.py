@@ -115,6 +115,8 @@ class JournalEntry:
     response_body: bytes
     response_size: int
     duration_ms: float = 0.0
+    kind: str = "request"
+    """``request`` (served by the mock) or ``webhook`` (a delivery the mock sent)."""
 
     def response_json(self) -> Any:  # any decoded JSON value
         """Decode the (possibly truncated) response body as JSON.
@@ -148,6 +150,7 @@ class JournalEntry:
             "response_body": _text(self.response_body),
             "response_size": self.response_size,
             "duration_ms": self.duration_ms,
+            "kind": self.kind,
         }
 
 
@@ -244,6 +247,7 @@ class Journal:
         response_headers: Mapping[str, str],
         response_body: bytes = b"",
         duration_ms: float = 0.0,
+        kind: str = "request",
     ) -> JournalEntry:
         """Redact, truncate and append one exchange; return the stored entry."""
         red = self.redactor
@@ -263,6 +267,7 @@ class Journal:
             response_body=_scrub_bytes(response_body, secrets)[:limit],
             response_size=len(response_body),
             duration_ms=round(duration_ms, 3),
+            kind=kind,
         )
         with self._lock:
             self._entries.append(entry)

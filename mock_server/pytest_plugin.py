@@ -1,15 +1,17 @@
 """pytest fixtures for the mock servers (registered through the ``pytest11`` entry point).
 
 Fixtures:
-    ``aihomedesign_mock`` / ``autoenhance_mock``: a running :class:`MockServer` for the
-    bundled spec; one server per session, reset before each test.
+    ``aihomedesign_mock`` / ``autoenhance_mock``: a running, vendor-faithful (stateful)
+    :class:`MockServer` for the bundled spec on a manual clock; one server per session,
+    reset before each test. Move time with ``mock.clock.advance(s)`` / ``complete_all()``.
     ``mock_server_factory``: ``factory(spec_path, **engine_options)`` for any spec file.
     ``mock_server_options``: the session-wide :class:`EngineOptions` (override it in a
     ``conftest.py``); strict by default, so a response that breaks the spec fails the test.
     ``make_mock_server``: the session-scoped factory that owns starting and stopping.
 
 Per-test engine options go through the marker, e.g.
-``@pytest.mark.mock_server(seed=7, accept_any_key=True)``.
+``@pytest.mark.mock_server(seed=7, accept_any_key=True)``; ``rate_limit=False`` turns
+AI HomeDesign's submission limit off.
 
 Anything that goes wrong inside a server thread (a handler crash, a strict-mode
 ``ResponseViolation``) fails the test that caused it.
@@ -25,9 +27,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pytest
 
+from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
-from mock_server.server import MockServer, bundled_spec
+from mock_server.server import ApiName, MockServer, bundled_spec
 from mock_server.spec import Spec, load_spec
+from mock_server.vendors import behaviour_for
 
 if TYPE_CHECKING:
     from mock_server.engine import Behaviour
@@ -112,7 +116,10 @@ def mock_server_options() -> EngineOptions:
 
 @pytest.fixture(scope="session")
 def make_mock_server() -> Iterator[MakeMockServer]:
-    """Start servers on demand (one per spec/options/behaviour) and stop them at the end."""
+    """Start servers on demand (one per spec/options/behaviour) and stop them at the end.
+
+    Every server runs on a manual clock: time moves only when a test moves it.
+    """
     servers: dict[tuple[Path, EngineOptions, object], MockServer] = {}
     specs: dict[Path, Spec] = {}  # compiled once per file: loading is the slow part
 
@@ -128,7 +135,10 @@ def make_mock_server() -> Iterator[MakeMockServer]:
         if key not in servers:
             if path not in specs:
                 specs[path] = load_spec(path)
-            servers[key] = MockServer(Engine(specs[path], options=options, behaviour=behaviour))
+            engine = Engine(
+                specs[path], options=options, behaviour=behaviour, clock=Clock(manual=True)
+            )
+            servers[key] = MockServer(engine)
             servers[key].start()
         return servers[key]
 
@@ -149,8 +159,8 @@ def mock_server_factory(
     Each call gives a running server, reset for this test. Servers are shared across the
     session per (spec, options, behaviour), so pass behaviours created once per session.
     """
-    marker = request.node.get_closest_marker("mock_server")
-    marked: dict[str, Any] = dict(marker.kwargs) if marker else {}
+    marked = _marked_options(request)
+    marked.pop("rate_limit", None)  # a behaviour option, read by the vendor fixtures
     used = request.node.stash.setdefault(_USED_SERVERS, [])
 
     def factory(
@@ -172,13 +182,44 @@ def mock_server_factory(
         server.check()
 
 
-@pytest.fixture
-def aihomedesign_mock(mock_server_factory: MockServerFactory) -> MockServer:
-    """A running AI HomeDesign mock, reset for this test."""
-    return mock_server_factory(bundled_spec("aihomedesign"))
+def _marked_options(request: pytest.FixtureRequest) -> dict[str, Any]:
+    marker = request.node.get_closest_marker("mock_server")
+    return dict(marker.kwargs) if marker else {}
+
+
+@pytest.fixture(scope="session")
+def mock_server_behaviours() -> dict[tuple[ApiName, bool], Behaviour]:
+    # One behaviour per (API, rate limit) for the session, so the servers are shared too.
+    return {}
+
+
+def _vendor_mock(
+    name: ApiName,
+    request: pytest.FixtureRequest,
+    factory: MockServerFactory,
+    behaviours: dict[tuple[ApiName, bool], Behaviour],
+) -> MockServer:
+    key = (name, bool(_marked_options(request).get("rate_limit", True)))
+    if key not in behaviours:
+        behaviours[key] = behaviour_for(name, rate_limit=key[1])
+    return factory(bundled_spec(name), behaviour=behaviours[key])
 
 
 @pytest.fixture
-def autoenhance_mock(mock_server_factory: MockServerFactory) -> MockServer:
-    """A running Autoenhance mock, reset for this test."""
-    return mock_server_factory(bundled_spec("autoenhance"))
+def aihomedesign_mock(
+    request: pytest.FixtureRequest,
+    mock_server_factory: MockServerFactory,
+    mock_server_behaviours: dict[tuple[ApiName, bool], Behaviour],
+) -> MockServer:
+    """A running, stateful AI HomeDesign mock on a manual clock, reset for this test."""
+    return _vendor_mock("aihomedesign", request, mock_server_factory, mock_server_behaviours)
+
+
+@pytest.fixture
+def autoenhance_mock(
+    request: pytest.FixtureRequest,
+    mock_server_factory: MockServerFactory,
+    mock_server_behaviours: dict[tuple[ApiName, bool], Behaviour],
+) -> MockServer:
+    """A running, stateful Autoenhance mock on a manual clock, reset for this test."""
+    return _vendor_mock("autoenhance", request, mock_server_factory, mock_server_behaviours)

@@ -18,12 +18,18 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
 from mock_server.app import MockApp, redactor_for
+from mock_server.clock import Clock
 from mock_server.engine import Engine
 from mock_server.errors import ConfigError
 from mock_server.journal import DEFAULT_MAX_ENTRIES, Journal
+from mock_server.spec import load_spec
+from mock_server.vendors import behaviour_for
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from mock_server.engine import Behaviour, EngineOptions
+    from mock_server.faults import Faults
 
 __all__ = ["DEFAULT_HOST", "ApiName", "MockServer", "QuietRequestHandler", "bundled_spec"]
 
@@ -129,6 +135,44 @@ class MockServer(HTTPServerBase):
         engine = Engine.from_path(path, options=options, behaviour=behaviour)
         return cls(engine, host=host, port=port, admin=admin, admin_key=admin_key)
 
+    @classmethod
+    def for_api(
+        cls,
+        name: ApiName,
+        *,
+        options: EngineOptions | None = None,
+        manual_clock: bool = True,
+        rate_limit: bool = True,
+        host: str = DEFAULT_HOST,
+        port: int = 0,
+        admin: bool = True,
+        admin_key: str | None = None,
+    ) -> MockServer:
+        """Build a (stopped) vendor-faithful mock of a bundled API, with its behaviour.
+
+        Args:
+            name: ``"aihomedesign"`` or ``"autoenhance"``.
+            options: Engine options (default: strict off, key ``test-key``).
+            manual_clock: Time moves only when ``clock.advance``/``complete_all`` is
+                called (the default, for tests); False runs on real time.
+            rate_limit: AI HomeDesign's 10 submissions per 10 minutes.
+            host: Interface to bind.
+            port: TCP port (0: a free one).
+            admin: Serve the ``/__mock/`` admin surface.
+            admin_key: Require this ``x-mock-admin-key`` on admin requests.
+
+        Example:
+            >>> with MockServer.for_api("autoenhance") as mock:  # doctest: +SKIP
+            ...     mock.clock.complete_all()
+        """
+        engine = Engine(
+            load_spec(bundled_spec(name)),
+            options=options,
+            behaviour=behaviour_for(name, rate_limit=rate_limit),
+            clock=Clock(manual=manual_clock),
+        )
+        return cls(engine, host=host, port=port, admin=admin, admin_key=admin_key)
+
     @property
     def engine(self) -> Engine:
         """The engine being served."""
@@ -138,6 +182,22 @@ class MockServer(HTTPServerBase):
     def journal(self) -> Journal:
         """Every exchange served since the last reset (API keys redacted)."""
         return self.app.journal
+
+    @property
+    def clock(self) -> Clock:
+        """The engine's clock: ``advance(seconds)`` and ``complete_all()`` move time."""
+        return self.app.engine.clock
+
+    @property
+    def faults(self) -> Faults:
+        """Injected faults: ``faults.set("create_order", Fault(status=503, times=2))``."""
+        return self.app.engine.faults
+
+    def configure_webhook(
+        self, url: str | None, *, headers: Mapping[str, str] | None = None
+    ) -> None:
+        """Send the vendor's webhooks to ``url`` (None stops them); see Engine.configure_webhook."""
+        self.app.engine.configure_webhook(url, headers=headers)
 
     @property
     def url(self) -> str:
@@ -186,6 +246,11 @@ class MockServer(HTTPServerBase):
         self.port = self.server.port
         self.server_thread = threading.Thread(target=self.thread_target, daemon=True)
         self.server_thread.start()
+
+    def stop(self) -> None:
+        """Stop serving and stop the real-time clock's thread, if it has one."""
+        super().stop()
+        self.app.engine.clock.stop()
 
     def thread_target(self) -> None:
         """Serve until stopped, polling for shutdown often so stop() is quick."""

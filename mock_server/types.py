@@ -52,7 +52,8 @@ class ResponseData:
     """A response as the core produces it; the edge serializes it.
 
     Exactly one of ``json`` (a value to encode as JSON) and ``body`` (raw bytes) is used:
-    ``json`` when ``has_json`` is true.
+    ``json`` when ``has_json`` is true. ``drop_connection`` asks the edge to close the
+    connection without answering (an injected fault).
     """
 
     status: int
@@ -61,3 +62,4 @@ class ResponseData:
     has_json: bool = False
     body: bytes = b""
     content_type: str | None = None
+    drop_connection: bool = False

@@ -77,6 +77,12 @@ class WebhookSender:
         self._deliveries: deque[Delivery] = deque(maxlen=maxlen)
         self._lock = threading.Lock()
 
+    def configure(self, *, url: str | None, headers: Mapping[str, str] | None = None) -> None:
+        """Point deliveries at ``url`` (None disables them) with these extra headers."""
+        with self._lock:
+            self.url = url
+            self.headers = dict(headers or {})
+
     @property
     def deliveries(self) -> list[Delivery]:
         """Every recorded delivery, oldest first."""

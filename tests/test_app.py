@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytest_httpserver import HTTPServer
 from werkzeug.test import Client, EnvironBuilder
 from werkzeug.wrappers import Request
 
 from mock_server.app import MockApp, to_werkzeug_response
+from mock_server.clock import Clock
 from mock_server.engine import Call, Engine, EngineOptions
 from mock_server.spec import Spec, load_spec
 from mock_server.types import RequestData, ResponseData
@@ -353,3 +355,132 @@ def test_crash_log_line_is_redacted(
     client.get("/v1/items/abc", headers=AUTH)
     assert "failed for key REDACTED" in caplog.text
     assert KEY not in caplog.text
+
+
+# --- faults, clock and webhooks on the admin surface --------------------------
+
+
+def test_admin_fault_answers_the_next_calls_then_clears(client: Client, app: MockApp) -> None:
+    created = client.post(
+        "/__mock/faults", json={"operation_id": "get_item", "status": 503, "times": 2}
+    )
+    assert created.status_code == 201
+    assert client.get("/__mock/faults").json == {
+        "get_item": {"latency_ms": 0.0, "status": 503, "drop": False, "times": 2}
+    }
+    statuses = [client.get("/v1/items/abc", headers=AUTH).status_code for _ in range(3)]
+    assert statuses == [503, 503, 200]
+    failed = app.journal.calls(operation_id="get_item")[0]
+    assert failed.response_json()["error"] == "Injected fault: Service Unavailable"
+    assert client.get("/__mock/faults").json == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"operation_id": "nope", "status": 503}, "'operation_id' must be one of"),
+        ({"operation_id": "get_item", "status": 200}, "'status' must be an integer from 400"),
+        ({"operation_id": "get_item", "colour": "red"}, "unknown fault fields: colour"),
+        ([1, 2], "Expected a JSON object"),
+    ],
+)
+def test_admin_fault_rejects_bad_definitions(client: Client, body: Any, message: str) -> None:
+    response = client.post("/__mock/faults", json=body)
+    assert response.status_code == 400
+    assert message in response.json["error"]
+    assert client.get("/__mock/faults").json == {}
+
+
+def test_admin_clear_faults_one_or_all(client: Client, app: MockApp) -> None:
+    for op in ("get_item", "create_item"):
+        client.post("/__mock/faults", json={"operation_id": op, "status": 500})
+    assert client.delete("/__mock/faults?operation_id=get_item").status_code == 204
+    assert list(client.get("/__mock/faults").json) == ["create_item"]
+    client.delete("/__mock/faults")
+    assert client.get("/__mock/faults").json == {}
+
+
+def test_latency_fault_delays_but_answers_normally(client: Client, app: MockApp) -> None:
+    client.post("/__mock/faults", json={"operation_id": "get_item", "latency_ms": 30, "times": 1})
+    response = client.get("/v1/items/abc", headers=AUTH)
+    assert response.status_code == 200
+    assert app.journal.last.duration_ms >= 30
+
+
+def test_admin_clock_advance_and_complete_run_scheduled_work(
+    edge_spec: Spec, behaviour: RecordingBehaviour
+) -> None:
+    clock = Clock(manual=True, start=1000.0)
+    app = MockApp(Engine(edge_spec, behaviour=behaviour, clock=clock))
+    client = Client(app)
+    ran: list[float] = []
+    clock.call_later(10, lambda: ran.append(clock.now()))
+    clock.call_later(100, lambda: ran.append(clock.now()))
+    assert client.get("/__mock/clock").json == {"now": 1000.0, "manual": True, "pending": 2}
+    assert client.post("/__mock/clock/advance", json={"seconds": 15}).json["now"] == 1015.0
+    assert ran == [1010.0]
+    assert client.post("/__mock/clock/complete").json == {
+        "now": 1100.0,
+        "manual": True,
+        "pending": 0,
+    }
+    assert ran == [1010.0, 1100.0]
+
+
+@pytest.mark.parametrize("body", [{}, {"seconds": -1}, {"seconds": "5"}, {"seconds": True}])
+def test_admin_clock_advance_rejects_bad_seconds(client: Client, body: dict[str, Any]) -> None:
+    response = client.post("/__mock/clock/advance", json=body)
+    assert response.status_code == 400
+    assert "seconds" in response.json["error"]
+
+
+def test_admin_webhook_configures_delivers_and_journals(
+    client: Client, app: MockApp, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/hook", method="POST").respond_with_data("", status=204)
+    url = httpserver.url_for("/hook")
+    configured = client.put("/__mock/webhook", json={"url": url, "headers": {"x-auth": "s"}})
+    assert configured.json == {"url": url, "deliveries": []}
+    app.engine.webhooks.send("image_processed", {"image_id": "i-1"})
+    deliveries = client.get("/__mock/webhook").json["deliveries"]
+    assert [(d["event"], d["status"], d["ok"]) for d in deliveries] == [
+        ("image_processed", 204, True)
+    ]
+    entry = app.journal.calls(operation_id="webhook:image_processed").last
+    assert (entry.kind, entry.method, entry.path, entry.status) == ("webhook", "POST", url, 204)
+    assert entry.request_json() == {"image_id": "i-1"}
+    assert client.delete("/__mock/webhook").status_code == 204
+    assert client.get("/__mock/webhook").json["url"] is None
+
+
+def test_webhook_configured_hook_is_called_only_with_a_url(edge_spec: Spec) -> None:
+    seen: list[str | None] = []
+
+    class Hooked(RecordingBehaviour):
+        def webhook_configured(self) -> None:
+            seen.append(engine.webhooks.url)
+
+    engine = Engine(edge_spec, behaviour=Hooked())
+    engine.configure_webhook("http://127.0.0.1:9/a")
+    engine.configure_webhook(None)
+    assert seen == ["http://127.0.0.1:9/a"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"url": "ftp://x"}, {"url": 5}, {"url": "http://x", "headers": {"a": 1}}, {"headers": {}}],
+)
+def test_admin_webhook_rejects_bad_configuration(client: Client, body: dict[str, Any]) -> None:
+    assert client.put("/__mock/webhook", json=body).status_code == 400
+    assert client.get("/__mock/webhook").json["url"] is None
+
+
+def test_reset_clears_faults_webhook_and_pending_work(client: Client, app: MockApp) -> None:
+    client.post("/__mock/faults", json={"operation_id": "get_item", "status": 500})
+    client.put("/__mock/webhook", json={"url": "http://127.0.0.1:9/hook"})
+    app.engine.clock.call_later(5, lambda: None)
+    assert client.post("/__mock/reset").status_code == 204
+    assert client.get("/__mock/faults").json == {}
+    assert client.get("/__mock/webhook").json == {"url": None, "deliveries": []}
+    assert app.engine.clock.pending == 0
+    assert client.get("/v1/items/abc", headers=AUTH).status_code == 200

@@ -14,6 +14,7 @@ from pytest_httpserver import HTTPServerError
 from mock_server import server as server_module
 from mock_server.engine import Call, Engine, EngineOptions
 from mock_server.errors import ConfigError, ResponseViolation
+from mock_server.faults import Fault
 from mock_server.server import MockServer, bundled_spec
 from mock_server.spec import Spec, load_spec
 from mock_server.types import RequestData, ResponseData
@@ -210,3 +211,36 @@ def test_bundled_spec_errors(
 def test_port_in_use_is_a_config_error(engine: Engine) -> None:
     with MockServer(engine) as first, pytest.raises(ConfigError, match="cannot listen"):
         MockServer(engine, port=first.port).start()
+
+
+def test_a_drop_fault_closes_the_connection_and_serving_goes_on(mock: MockServer) -> None:
+    mock.faults.set("get_item", Fault(drop=True, times=1))
+    url = f"{mock.url}/v1/items/a"
+    headers = {"x-api-key": mock.api_key}
+    with httpx.Client() as fresh, pytest.raises(httpx.TransportError):
+        fresh.get(url, headers=headers)
+    with httpx.Client() as fresh:
+        assert fresh.get(url, headers=headers).status_code == 200
+    assert mock.handler_errors == []
+
+
+def test_status_fault_is_exempt_from_the_strict_self_check(
+    http: httpx.Client, mock: MockServer
+) -> None:
+    # 503 is not declared for get_item: a violation in strict mode, unless injected.
+    mock.faults.set("get_item", Fault(status=503, times=1))
+    response = http.get(f"{mock.url}/v1/items/a", headers={"x-api-key": mock.api_key})
+    assert response.status_code == 503
+    assert response.json()["key"] == "api_error_service_unavailable"
+    mock.check()
+
+
+def test_clock_and_webhook_shortcuts_reach_the_engine(mock: MockServer) -> None:
+    assert mock.clock is mock.engine.clock
+    mock.configure_webhook("http://127.0.0.1:9/hook", headers={"a": "b"})
+    assert (mock.engine.webhooks.url, mock.engine.webhooks.headers) == (
+        "http://127.0.0.1:9/hook",
+        {"a": "b"},
+    )
+    mock.reset()
+    assert mock.engine.webhooks.url is None
