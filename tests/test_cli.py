@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
-import selectors
 import signal
 import socket
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -21,6 +18,11 @@ from werkzeug.test import Client
 from mock_server import cli
 from mock_server.app import MockApp
 from mock_server.spec import load_spec
+
+if TYPE_CHECKING:
+    from tests._processes import Started
+
+pytest_plugins = ["tests._processes"]  # the start_cli fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 _load_spec_once = functools.cache(load_spec)
@@ -127,53 +129,6 @@ def test_help_mentions_every_option(capsys: pytest.CaptureFixture[str]) -> None:
         "--autoenhance-port",
     ):
         assert option in out
-
-
-def _read_until(proc: subprocess.Popen[bytes], marker: str, timeout: float) -> str:
-    """Collect the child's stdout until it contains ``marker`` (raw reads: no buffering)."""
-    assert proc.stdout is not None
-    fd = proc.stdout.fileno()
-    selector = selectors.DefaultSelector()
-    selector.register(fd, selectors.EVENT_READ)
-    deadline = time.monotonic() + timeout
-    out = b""
-    with selector:
-        while marker.encode() not in out:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not selector.select(remaining):
-                pytest.fail(f"no {marker!r} within {timeout}s; got {out!r}")
-            chunk = os.read(fd, 4096)
-            if not chunk:
-                pytest.fail(f"mock-server exited early ({proc.poll()}); got {out!r}")
-            out += chunk
-    return out.decode()
-
-
-Started = tuple[subprocess.Popen[bytes], str]
-
-
-@pytest.fixture
-def start_cli() -> Iterator[Callable[..., Started]]:
-    """Start ``python -m mock_server.cli ARGS``; return it and its stdout up to the key line."""
-    procs: list[subprocess.Popen[bytes]] = []
-
-    def start(*argv: str) -> Started:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mock_server.cli", *argv],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        procs.append(proc)
-        return proc, _read_until(proc, "accepted x-api-key", timeout=10)
-
-    yield start
-    for proc in procs:
-        if proc.poll() is None:
-            proc.kill()
-        proc.communicate()
 
 
 def test_real_gunicorn_start_serves_both_apis_and_stops_on_sigterm(
