@@ -312,6 +312,27 @@ class Engine:
             response = _with_cors(response, request)
         return response
 
+    def refuse_oversize(self, request: RequestData, *, limit: int) -> ResponseData:
+        """Answer a request whose body the edge refused to read (over ``limit`` bytes).
+
+        It goes through the same path as a failed validation, so a behaviour's
+        ``handle_error`` can reword it (AI HomeDesign answers a too-large upload with 400).
+        """
+        error = RequestError(
+            status=413,
+            message=f"Request body too large (limit {limit} bytes)",
+            check="body_size",
+            headers={"connection": "close"},
+        )
+        match = self.router.match(request.method.upper(), request.path)
+        if match.state is not MatchState.FOUND or match.operation_id is None:
+            return self._render(error, None, generic=True)
+        operation = self._operations[match.operation_id]
+        response = self._failed(operation, request, error)
+        if operation.response_for(response.status) is not None:
+            self._self_check(operation, response)
+        return dataclasses.replace(response, headers={**response.headers, "connection": "close"})
+
     def _serve(self, operation: Operation, request: RequestData, match: RouteMatch) -> ResponseData:
         fault = self.faults.take(operation.operation_id)
         if fault is not None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug.test import Client, EnvironBuilder
+from werkzeug.test import Client, EnvironBuilder, TestResponse
 from werkzeug.wrappers import Request
 
 from mock_server.app import MockApp, to_werkzeug_response
@@ -360,19 +360,26 @@ def test_crash_log_line_is_redacted(
 # --- faults, clock and webhooks on the admin surface --------------------------
 
 
+def json_of(response: TestResponse) -> Any:
+    """The decoded JSON body (werkzeug types it as optional)."""
+    value = response.json
+    assert value is not None, response.get_data()
+    return value
+
+
 def test_admin_fault_answers_the_next_calls_then_clears(client: Client, app: MockApp) -> None:
     created = client.post(
         "/__mock/faults", json={"operation_id": "get_item", "status": 503, "times": 2}
     )
     assert created.status_code == 201
-    assert client.get("/__mock/faults").json == {
+    assert json_of(client.get("/__mock/faults")) == {
         "get_item": {"latency_ms": 0.0, "status": 503, "drop": False, "times": 2}
     }
     statuses = [client.get("/v1/items/abc", headers=AUTH).status_code for _ in range(3)]
     assert statuses == [503, 503, 200]
     failed = app.journal.calls(operation_id="get_item")[0]
     assert failed.response_json()["error"] == "Injected fault: Service Unavailable"
-    assert client.get("/__mock/faults").json == {}
+    assert json_of(client.get("/__mock/faults")) == {}
 
 
 @pytest.mark.parametrize(
@@ -387,17 +394,17 @@ def test_admin_fault_answers_the_next_calls_then_clears(client: Client, app: Moc
 def test_admin_fault_rejects_bad_definitions(client: Client, body: Any, message: str) -> None:
     response = client.post("/__mock/faults", json=body)
     assert response.status_code == 400
-    assert message in response.json["error"]
-    assert client.get("/__mock/faults").json == {}
+    assert message in json_of(response)["error"]
+    assert json_of(client.get("/__mock/faults")) == {}
 
 
 def test_admin_clear_faults_one_or_all(client: Client, app: MockApp) -> None:
     for op in ("get_item", "create_item"):
         client.post("/__mock/faults", json={"operation_id": op, "status": 500})
     assert client.delete("/__mock/faults?operation_id=get_item").status_code == 204
-    assert list(client.get("/__mock/faults").json) == ["create_item"]
+    assert list(json_of(client.get("/__mock/faults"))) == ["create_item"]
     client.delete("/__mock/faults")
-    assert client.get("/__mock/faults").json == {}
+    assert json_of(client.get("/__mock/faults")) == {}
 
 
 def test_latency_fault_delays_but_answers_normally(client: Client, app: MockApp) -> None:
@@ -416,10 +423,10 @@ def test_admin_clock_advance_and_complete_run_scheduled_work(
     ran: list[float] = []
     clock.call_later(10, lambda: ran.append(clock.now()))
     clock.call_later(100, lambda: ran.append(clock.now()))
-    assert client.get("/__mock/clock").json == {"now": 1000.0, "manual": True, "pending": 2}
-    assert client.post("/__mock/clock/advance", json={"seconds": 15}).json["now"] == 1015.0
+    assert json_of(client.get("/__mock/clock")) == {"now": 1000.0, "manual": True, "pending": 2}
+    assert json_of(client.post("/__mock/clock/advance", json={"seconds": 15}))["now"] == 1015.0
     assert ran == [1010.0]
-    assert client.post("/__mock/clock/complete").json == {
+    assert json_of(client.post("/__mock/clock/complete")) == {
         "now": 1100.0,
         "manual": True,
         "pending": 0,
@@ -431,7 +438,7 @@ def test_admin_clock_advance_and_complete_run_scheduled_work(
 def test_admin_clock_advance_rejects_bad_seconds(client: Client, body: dict[str, Any]) -> None:
     response = client.post("/__mock/clock/advance", json=body)
     assert response.status_code == 400
-    assert "seconds" in response.json["error"]
+    assert "seconds" in json_of(response)["error"]
 
 
 def test_admin_webhook_configures_delivers_and_journals(
@@ -440,9 +447,9 @@ def test_admin_webhook_configures_delivers_and_journals(
     httpserver.expect_request("/hook", method="POST").respond_with_data("", status=204)
     url = httpserver.url_for("/hook")
     configured = client.put("/__mock/webhook", json={"url": url, "headers": {"x-auth": "s"}})
-    assert configured.json == {"url": url, "deliveries": []}
+    assert json_of(configured) == {"url": url, "deliveries": []}
     app.engine.webhooks.send("image_processed", {"image_id": "i-1"})
-    deliveries = client.get("/__mock/webhook").json["deliveries"]
+    deliveries = json_of(client.get("/__mock/webhook"))["deliveries"]
     assert [(d["event"], d["status"], d["ok"]) for d in deliveries] == [
         ("image_processed", 204, True)
     ]
@@ -450,7 +457,7 @@ def test_admin_webhook_configures_delivers_and_journals(
     assert (entry.kind, entry.method, entry.path, entry.status) == ("webhook", "POST", url, 204)
     assert entry.request_json() == {"image_id": "i-1"}
     assert client.delete("/__mock/webhook").status_code == 204
-    assert client.get("/__mock/webhook").json["url"] is None
+    assert json_of(client.get("/__mock/webhook"))["url"] is None
 
 
 def test_webhook_configured_hook_is_called_only_with_a_url(edge_spec: Spec) -> None:
@@ -472,7 +479,7 @@ def test_webhook_configured_hook_is_called_only_with_a_url(edge_spec: Spec) -> N
 )
 def test_admin_webhook_rejects_bad_configuration(client: Client, body: dict[str, Any]) -> None:
     assert client.put("/__mock/webhook", json=body).status_code == 400
-    assert client.get("/__mock/webhook").json["url"] is None
+    assert json_of(client.get("/__mock/webhook"))["url"] is None
 
 
 def test_reset_clears_faults_webhook_and_pending_work(client: Client, app: MockApp) -> None:
@@ -480,7 +487,7 @@ def test_reset_clears_faults_webhook_and_pending_work(client: Client, app: MockA
     client.put("/__mock/webhook", json={"url": "http://127.0.0.1:9/hook"})
     app.engine.clock.call_later(5, lambda: None)
     assert client.post("/__mock/reset").status_code == 204
-    assert client.get("/__mock/faults").json == {}
-    assert client.get("/__mock/webhook").json == {"url": None, "deliveries": []}
+    assert json_of(client.get("/__mock/faults")) == {}
+    assert json_of(client.get("/__mock/webhook")) == {"url": None, "deliveries": []}
     assert app.engine.clock.pending == 0
     assert client.get("/v1/items/abc", headers=AUTH).status_code == 200

@@ -12,6 +12,7 @@ import pytest
 
 import mock_server.pytest_plugin  # noqa: F401  (see tests/test_pytest_plugin.py)
 from mock_server import MockServer
+from mock_server.server import ApiName
 
 pytest_plugins = ["pytester"]
 
@@ -41,7 +42,7 @@ def test_readme_pytest_example_passes(pytester: pytest.Pytester, index: int) -> 
 
 
 @pytest.mark.parametrize("api", ["autoenhance", "aihomedesign"])
-def test_readme_client_snippet_works_against_the_mock(api: str) -> None:
+def test_readme_client_snippet_works_against_the_mock(api: ApiName) -> None:
     (block,) = [b for b in _python_blocks() if f"from {api}_client import" in b]
     with MockServer.for_api(api) as mock:
         code = re.sub(r'base_url="[^"]+"', f'base_url="{mock.url}"', block)

@@ -97,9 +97,11 @@ def sync_detailed(
     5. Image part larger than 50 MB → `400 {"error": "image exceeds the 50 MB limit",
        "key": "api_error_file_too_large"}` (decision: 400, not 413, because the
        vendor documents only 400 for this endpoint).
-    6. Image part Content-Type not accepted → `400 {"error": "unsupported image type",
-       "key": "api_error_unsupported_file_type"}`. The mock trusts the declared part
-       type and does not sniff the bytes.
+    6. Image part Content-Type not accepted, or bytes recognised as HEIC or GIF
+       whatever type the part declares (e.g. `application/octet-stream`) → `400
+       {"error": "unsupported image type", "key": "api_error_unsupported_file_type"}`.
+       The mock sniffs the bytes only to refuse those two formats: bytes it does not
+       recognise are accepted, since most RAW formats share no signature.
 
     Uploads do not count toward the submit rate limit. A new order has `status:
     "idle"` and no generated images.
@@ -157,9 +159,11 @@ def sync(
     5. Image part larger than 50 MB → `400 {"error": "image exceeds the 50 MB limit",
        "key": "api_error_file_too_large"}` (decision: 400, not 413, because the
        vendor documents only 400 for this endpoint).
-    6. Image part Content-Type not accepted → `400 {"error": "unsupported image type",
-       "key": "api_error_unsupported_file_type"}`. The mock trusts the declared part
-       type and does not sniff the bytes.
+    6. Image part Content-Type not accepted, or bytes recognised as HEIC or GIF
+       whatever type the part declares (e.g. `application/octet-stream`) → `400
+       {"error": "unsupported image type", "key": "api_error_unsupported_file_type"}`.
+       The mock sniffs the bytes only to refuse those two formats: bytes it does not
+       recognise are accepted, since most RAW formats share no signature.
 
     Uploads do not count toward the submit rate limit. A new order has `status:
     "idle"` and no generated images.
@@ -212,9 +216,11 @@ async def asyncio_detailed(
     5. Image part larger than 50 MB → `400 {"error": "image exceeds the 50 MB limit",
        "key": "api_error_file_too_large"}` (decision: 400, not 413, because the
        vendor documents only 400 for this endpoint).
-    6. Image part Content-Type not accepted → `400 {"error": "unsupported image type",
-       "key": "api_error_unsupported_file_type"}`. The mock trusts the declared part
-       type and does not sniff the bytes.
+    6. Image part Content-Type not accepted, or bytes recognised as HEIC or GIF
+       whatever type the part declares (e.g. `application/octet-stream`) → `400
+       {"error": "unsupported image type", "key": "api_error_unsupported_file_type"}`.
+       The mock sniffs the bytes only to refuse those two formats: bytes it does not
+       recognise are accepted, since most RAW formats share no signature.
 
     Uploads do not count toward the submit rate limit. A new order has `status:
     "idle"` and no generated images.
@@ -270,9 +276,11 @@ async def asyncio(
     5. Image part larger than 50 MB → `400 {"error": "image exceeds the 50 MB limit",
        "key": "api_error_file_too_large"}` (decision: 400, not 413, because the
        vendor documents only 400 for this endpoint).
-    6. Image part Content-Type not accepted → `400 {"error": "unsupported image type",
-       "key": "api_error_unsupported_file_type"}`. The mock trusts the declared part
-       type and does not sniff the bytes.
+    6. Image part Content-Type not accepted, or bytes recognised as HEIC or GIF
+       whatever type the part declares (e.g. `application/octet-stream`) → `400
+       {"error": "unsupported image type", "key": "api_error_unsupported_file_type"}`.
+       The mock sniffs the bytes only to refuse those two formats: bytes it does not
+       recognise are accepted, since most RAW formats share no signature.
 
     Uploads do not count toward the submit rate limit. A new order has `status:
     "idle"` and no generated images.
