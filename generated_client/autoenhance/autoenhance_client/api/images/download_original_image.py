@@ -112,12 +112,15 @@ def sync_detailed(
 
     Decisions where the vendor is silent:
     * The API key is required, as in the SDK (the docs say it is not needed).
-    * `200` with the bytes directly (no redirect). The mock returns the uploaded
-      bytes unchanged. Content-Type: `image/<format>` when `format` is given;
-      otherwise the Content-Type of the upload `PUT` when it is `image/jpeg`,
-      `image/png` or `image/webp`, else `application/octet-stream` (e.g. brackets
-      uploaded as `application/octet-stream`). The other query parameters are
-      validated, then ignored.
+    * `200` with the bytes directly (no redirect). Without `format` the mock
+      returns the uploaded bytes unchanged, with the Content-Type of the upload
+      `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
+      `application/octet-stream` (e.g. brackets uploaded as
+      `application/octet-stream`). With `format` the Content-Type is
+      `image/<format>`, and the bytes are the upload's when they already are in
+      that format (by their magic bytes), else a small placeholder image in that
+      format (the mock does not convert). An empty upload is served as a
+      placeholder too. The other query parameters are validated, then ignored.
     * Before the upload has landed: `404`
       `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
       built from brackets serve their first bracket's bytes.
@@ -176,12 +179,15 @@ def sync(
 
     Decisions where the vendor is silent:
     * The API key is required, as in the SDK (the docs say it is not needed).
-    * `200` with the bytes directly (no redirect). The mock returns the uploaded
-      bytes unchanged. Content-Type: `image/<format>` when `format` is given;
-      otherwise the Content-Type of the upload `PUT` when it is `image/jpeg`,
-      `image/png` or `image/webp`, else `application/octet-stream` (e.g. brackets
-      uploaded as `application/octet-stream`). The other query parameters are
-      validated, then ignored.
+    * `200` with the bytes directly (no redirect). Without `format` the mock
+      returns the uploaded bytes unchanged, with the Content-Type of the upload
+      `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
+      `application/octet-stream` (e.g. brackets uploaded as
+      `application/octet-stream`). With `format` the Content-Type is
+      `image/<format>`, and the bytes are the upload's when they already are in
+      that format (by their magic bytes), else a small placeholder image in that
+      format (the mock does not convert). An empty upload is served as a
+      placeholder too. The other query parameters are validated, then ignored.
     * Before the upload has landed: `404`
       `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
       built from brackets serve their first bracket's bytes.
@@ -235,12 +241,15 @@ async def asyncio_detailed(
 
     Decisions where the vendor is silent:
     * The API key is required, as in the SDK (the docs say it is not needed).
-    * `200` with the bytes directly (no redirect). The mock returns the uploaded
-      bytes unchanged. Content-Type: `image/<format>` when `format` is given;
-      otherwise the Content-Type of the upload `PUT` when it is `image/jpeg`,
-      `image/png` or `image/webp`, else `application/octet-stream` (e.g. brackets
-      uploaded as `application/octet-stream`). The other query parameters are
-      validated, then ignored.
+    * `200` with the bytes directly (no redirect). Without `format` the mock
+      returns the uploaded bytes unchanged, with the Content-Type of the upload
+      `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
+      `application/octet-stream` (e.g. brackets uploaded as
+      `application/octet-stream`). With `format` the Content-Type is
+      `image/<format>`, and the bytes are the upload's when they already are in
+      that format (by their magic bytes), else a small placeholder image in that
+      format (the mock does not convert). An empty upload is served as a
+      placeholder too. The other query parameters are validated, then ignored.
     * Before the upload has landed: `404`
       `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
       built from brackets serve their first bracket's bytes.
@@ -297,12 +306,15 @@ async def asyncio(
 
     Decisions where the vendor is silent:
     * The API key is required, as in the SDK (the docs say it is not needed).
-    * `200` with the bytes directly (no redirect). The mock returns the uploaded
-      bytes unchanged. Content-Type: `image/<format>` when `format` is given;
-      otherwise the Content-Type of the upload `PUT` when it is `image/jpeg`,
-      `image/png` or `image/webp`, else `application/octet-stream` (e.g. brackets
-      uploaded as `application/octet-stream`). The other query parameters are
-      validated, then ignored.
+    * `200` with the bytes directly (no redirect). Without `format` the mock
+      returns the uploaded bytes unchanged, with the Content-Type of the upload
+      `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
+      `application/octet-stream` (e.g. brackets uploaded as
+      `application/octet-stream`). With `format` the Content-Type is
+      `image/<format>`, and the bytes are the upload's when they already are in
+      that format (by their magic bytes), else a small placeholder image in that
+      format (the mock does not convert). An empty upload is served as a
+      placeholder too. The other query parameters are validated, then ignored.
     * Before the upload has landed: `404`
       `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
       built from brackets serve their first bracket's bytes.

@@ -1,0 +1,339 @@
+"""In-memory state of the Autoenhance mock: orders, images, brackets and upload slots.
+
+Everything lives in one :class:`Store` guarded by one re-entrant lock (``store.lock``):
+the behaviour takes it around every read and write, the clock callbacks too, so
+concurrent requests never see half an update and never get the same generated ID.
+Records are plain mutable objects; a callback that outlives its record (the image or
+order was deleted, the mock was reset) finds out with :meth:`Store.alive_image` /
+:meth:`Store.alive_order`, which compare identities, not IDs (an order ID can be reused
+after a delete).
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+__all__ = [
+    "OPTIONAL_SETTINGS",
+    "SETTING_DEFAULTS",
+    "SETTING_NAMES",
+    "USER_ID",
+    "Bracket",
+    "Image",
+    "Order",
+    "Store",
+    "Upload",
+    "bracket_view",
+    "image_view",
+    "iso_time",
+    "order_view",
+]
+
+USER_ID = "00000000-0000-4000-8000-000000000000"
+"""The single account's user ID (the mock is single-account)."""
+
+# Settings an image carries, with the value a new image gets when the client omits one.
+# Absent from this table: ``ai_version``, ``enhance_type`` and ``rating``, which are
+# omitted from the image until set (the spec's decision).
+SETTING_DEFAULTS: dict[str, Any] = {
+    "cloud_type": None,
+    "enhance": True,
+    "finetune_settings": None,
+    "lens_correction": True,
+    "metadata": {},
+    "privacy": None,
+    "sky_replacement": False,
+    "upscale": False,
+    "vertical_correction": True,
+    "window_pull": None,
+}
+OPTIONAL_SETTINGS = ("ai_version", "enhance_type", "rating")
+SETTING_NAMES = frozenset(SETTING_DEFAULTS) | frozenset(OPTIONAL_SETTINGS)
+
+
+@dataclass(eq=False, kw_only=True)
+class Upload:
+    """A pre-signed upload slot: where the client PUTs an image's or a bracket's bytes."""
+
+    token: str
+    path: str
+    target: Image | Bracket
+    issued_at: float
+    content_type: str | None = None
+    """The Content-Type the PUT must carry (declared at creation), or None for any."""
+
+
+@dataclass(eq=False, kw_only=True)
+class Image:
+    """One image of an order, with its settings, status and uploaded bytes."""
+
+    image_id: str
+    order: Order
+    seq: int
+    date_added: int
+    image_name: str
+    settings: dict[str, Any]
+    status: str = "waiting"
+    status_reason: str | None = None
+    downloaded: bool = False
+    run: int = 0
+    """Bumped each time processing starts, so a stale completion is ignored."""
+    data: bytes | None = None
+    content_type: str = ""
+
+
+@dataclass(eq=False, kw_only=True)
+class Bracket:
+    """One HDR bracket of an order; Process Order groups brackets into images."""
+
+    bracket_id: str
+    order: Order
+    seq: int
+    name: str
+    metadata: dict[str, Any]
+    data: bytes | None = None
+    content_type: str = ""
+    grouped: bool = False
+
+    @property
+    def is_uploaded(self) -> bool:
+        """True once the PUT of its bytes has landed."""
+        return self.data is not None
+
+
+@dataclass(eq=False, kw_only=True)
+class Order:
+    """An order: a name, its images and brackets, and its timestamps."""
+
+    order_id: str
+    name: str
+    seq: int
+    created_at: float
+    last_updated_at: float
+    images: list[Image] = field(default_factory=list)
+    brackets: list[Bracket] = field(default_factory=list)
+    merging: int = 0
+    """How many Process Order groupings are still running."""
+
+    @property
+    def is_merging(self) -> bool:
+        """True while brackets are being grouped into images."""
+        return self.merging > 0
+
+    @property
+    def is_processing(self) -> bool:
+        """True while any image of the order is processing."""
+        return any(image.status == "processing" for image in self.images)
+
+    @property
+    def status(self) -> str:
+        """The order status derived from its images (first match wins, see the spec)."""
+        statuses = {image.status for image in self.images}
+        if self.is_merging or "processing" in statuses:
+            return "processing"
+        if not statuses or "waiting" in statuses:
+            return "waiting"
+        if "error" in statuses:
+            return "error"
+        return "processed"
+
+
+class Store:
+    """Every order, image, bracket and upload slot of the mock, behind one lock.
+
+    Args:
+        seed: Seed of the generated IDs and upload tokens (reruns get the same ones).
+    """
+
+    def __init__(self, *, seed: int = 0) -> None:
+        self.lock = threading.RLock()
+        self._seed = seed
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget everything and restart the ID stream from the seed."""
+        with self.lock:
+            self.orders: dict[str, Order] = {}
+            self.images: dict[str, Image] = {}
+            self.brackets: dict[str, Bracket] = {}
+            self.uploads: dict[str, Upload] = {}
+            self._issued_offsets: set[str] = set()
+            self._rng = random.Random(self._seed)
+            self._seq = 0
+
+    def next_seq(self) -> int:
+        """A number that orders records by creation."""
+        self._seq += 1
+        return self._seq
+
+    def new_id(self) -> str:
+        """A fresh UUIDv4 string used by no order, image or bracket."""
+        while True:
+            candidate = str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+            taken = candidate in self.orders or candidate in self.images
+            if not taken and candidate not in self.brackets:
+                return candidate
+
+    def new_token(self) -> str:
+        """A fresh upload-signature token (64 hex digits, like a SigV4 signature)."""
+        return f"{self._rng.getrandbits(256):064x}"
+
+    # --- orders -------------------------------------------------------------
+
+    def add_order(self, *, order_id: str | None, name: str, now: float) -> Order:
+        """Create an order (a generated UUIDv4 when ``order_id`` is None)."""
+        order = Order(
+            order_id=order_id if order_id is not None else self.new_id(),
+            name=name,
+            seq=self.next_seq(),
+            created_at=now,
+            last_updated_at=now,
+        )
+        self.orders[order.order_id] = order
+        return order
+
+    def remove_order(self, order: Order) -> None:
+        """Delete an order with its images, brackets and their upload slots."""
+        del self.orders[order.order_id]
+        for image in order.images:
+            self.images.pop(image.image_id, None)
+        for bracket in order.brackets:
+            self.brackets.pop(bracket.bracket_id, None)
+        self._drop_uploads(lambda target: target.order is order)
+
+    def alive_order(self, order: Order) -> bool:
+        """True while ``order`` is still stored (not deleted, not reset)."""
+        return self.orders.get(order.order_id) is order
+
+    def page(self, *, offset: str | None, per_page: int) -> tuple[list[Order], str | None]:
+        """One page of orders, newest first, and the token of the next page (or None).
+
+        A token is the creation number of the last order of its page; the next page
+        starts below it, so orders created or deleted meanwhile never shift a page.
+
+        Raises:
+            KeyError: ``offset`` is not a token this store issued.
+        """
+        newest_first = sorted(self.orders.values(), key=lambda o: o.seq, reverse=True)
+        if offset is not None:
+            if offset not in self._issued_offsets:
+                raise KeyError(offset)
+            below = int(offset)
+            newest_first = [o for o in newest_first if o.seq < below]
+        page = newest_first[:per_page]
+        if len(newest_first) <= per_page:
+            return page, None
+        token = str(page[-1].seq)
+        self._issued_offsets.add(token)
+        return page, token
+
+    # --- images and brackets ------------------------------------------------
+
+    def add_image(
+        self, *, order: Order, image_name: str, settings: dict[str, Any], now: float
+    ) -> Image:
+        """Register a new image (``waiting``) in ``order``."""
+        image = Image(
+            image_id=self.new_id(),
+            order=order,
+            seq=self.next_seq(),
+            date_added=int(now),
+            image_name=image_name,
+            settings=settings,
+        )
+        self.images[image.image_id] = image
+        order.images.append(image)
+        order.last_updated_at = now
+        return image
+
+    def remove_image(self, image: Image, *, now: float) -> None:
+        """Delete an image; its order stays, even when left empty."""
+        del self.images[image.image_id]
+        image.order.images.remove(image)
+        image.order.last_updated_at = now
+        self._drop_uploads(lambda target: target is image)
+
+    def alive_image(self, image: Image) -> bool:
+        """True while ``image`` is still stored (not deleted, not reset)."""
+        return self.images.get(image.image_id) is image
+
+    def add_bracket(self, *, order: Order, name: str, metadata: dict[str, Any]) -> Bracket:
+        """Register a new (not yet uploaded) bracket in ``order``."""
+        bracket = Bracket(
+            bracket_id=self.new_id(), order=order, seq=self.next_seq(), name=name, metadata=metadata
+        )
+        self.brackets[bracket.bracket_id] = bracket
+        order.brackets.append(bracket)
+        return bracket
+
+    def add_upload(self, upload: Upload) -> None:
+        """Remember an issued upload slot."""
+        self.uploads[upload.token] = upload
+
+    def _drop_uploads(self, predicate: Any) -> None:
+        for token in [t for t, u in self.uploads.items() if predicate(u.target)]:
+            del self.uploads[token]
+
+
+def iso_time(epoch: float) -> str:
+    """``2025-05-08T10:15:30.123000Z``: the vendor's date-time format."""
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def image_view(image: Image) -> dict[str, Any]:
+    """The image as ``ImageOut`` (no upload URL)."""
+    view: dict[str, Any] = {
+        "date_added": image.date_added,
+        "downloaded": image.downloaded,
+        "image_id": image.image_id,
+        "image_name": image.image_name,
+        "order_id": image.order.order_id,
+        "status": image.status,
+        "status_reason": image.status_reason,
+        "user_id": USER_ID,
+    }
+    for name, value in image.settings.items():
+        view[name] = _copy(value)
+    return dict(sorted(view.items()))
+
+
+def order_view(order: Order) -> dict[str, Any]:
+    """The order as ``OrderOut``; images in the order they were added."""
+    images = sorted(order.images, key=lambda i: (i.date_added, i.seq))
+    return {
+        "created_at": iso_time(order.created_at),
+        "images": [image_view(image) for image in images],
+        "is_deleted": False,
+        "is_merging": order.is_merging,
+        "is_processing": order.is_processing,
+        "last_updated_at": iso_time(order.last_updated_at),
+        "name": order.name,
+        "order_id": order.order_id,
+        "status": order.status,
+        "total_images": len(order.images),
+    }
+
+
+def bracket_view(bracket: Bracket) -> dict[str, Any]:
+    """The bracket as ``BracketOut`` (no upload URL)."""
+    return {
+        "bracket_id": bracket.bracket_id,
+        "is_uploaded": bracket.is_uploaded,
+        "metadata": _copy(bracket.metadata),
+        "name": bracket.name,
+        "order_id": bracket.order.order_id,
+    }
+
+
+def _copy(value: Any) -> Any:
+    """A copy of a JSON value deep enough that a caller cannot change the stored one."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value

@@ -1,0 +1,400 @@
+"""Autoenhance.ai v3: the vendor-faithful, stateful behaviour, keyed by operationId.
+
+The spec (``openapi/autoenhance.yaml``) states every decision the vendor leaves open;
+this module carries them out. State lives in a single-account in-memory store
+(``_autoenhance_store``), the pure rules (defaults, grouping, originals) in
+``_autoenhance_rules``; upload URLs point at the mock itself (``_autoenhance_uploads``).
+
+Lifecycle, in clock seconds (the engine's :class:`~mock_server.clock.Clock`; a manual
+clock moves only on ``advance`` / ``complete_all``, e.g. ``POST /__mock/clock/complete``):
+
+- Create Image: the image is ``waiting``; so is its order (created implicitly when its
+  ``order_id`` is unknown or omitted).
+- The ``PUT`` of the bytes lands: the image is ``processing`` at once (the order's
+  ``is_processing`` is true and its status ``processing``).
+- ``processing_seconds`` later (default 0, the spec's "processing delay"): the image is
+  ``processed`` and an ``image_processed`` webhook goes out.
+- Create Bracket, then its ``PUT``: ``is_uploaded`` turns true; nothing else moves.
+- Process Order: the uploaded, ungrouped brackets are grouped at once (``is_merging``
+  true, status ``processing``, no new images listed); ``merging_seconds`` later
+  (default 0) the grouped images appear, ``processing``, and finish as above.
+- Process Image (reprocess) of an uploaded image: ``processing`` again, then as above.
+
+Every change of an order or of one of its images sets the order's ``last_updated_at``.
+A scheduled step whose image or order was deleted meanwhile (or reset) does nothing; a
+reprocess supersedes a pending completion. Webhooks are sent outside the store lock,
+so a receiver may call the mock back.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from mock_server.errors import ConfigError, RequestError
+from mock_server.types import RequestData, ResponseData
+from mock_server.vendors._autoenhance_rules import (
+    PROCESS_SETTINGS,
+    bracket_groups,
+    new_settings,
+    original_payload,
+)
+from mock_server.vendors._autoenhance_store import (
+    SETTING_NAMES,
+    Bracket,
+    Image,
+    Order,
+    Store,
+    Upload,
+    bracket_view,
+    image_view,
+    order_view,
+)
+from mock_server.vendors._autoenhance_uploads import (
+    UPLOAD_PREFIX,
+    UPLOAD_TTL_SECONDS,
+    check_put,
+    ok_response,
+    signed_url,
+    upload_path,
+)
+from mock_server.vendors._images import MEDIA_TYPES, tiny_image
+
+if TYPE_CHECKING:
+    from mock_server.clock import Clock
+    from mock_server.engine import Call, Engine
+
+__all__ = ["AutoenhanceBehaviour"]
+
+Handler = Callable[["Call"], ResponseData]
+
+# x-api-version dates before this one get ``s3PutObjectUrl`` instead of ``upload_url``.
+_UPLOAD_URL_SINCE = "2025-05-08"
+
+
+def _json(value: Any, status: int = 200) -> ResponseData:
+    return ResponseData(status=status, json=value, has_json=True, content_type="application/json")
+
+
+def _not_found(message: str = "Not Found") -> RequestError:
+    return RequestError(status=404, message=message)
+
+
+def _invalid(location: str, field: str, message: str) -> RequestError:
+    return RequestError(status=422, message=message, field=field, location=location)
+
+
+class AutoenhanceBehaviour:
+    """Stateful answers for the Autoenhance.ai v3 spec.
+
+    Args:
+        processing_seconds: Clock seconds from upload (or reprocess) to ``processed``.
+        merging_seconds: Clock seconds Process Order takes to group brackets.
+        upload_ttl_seconds: How long an upload URL stays valid.
+
+    Example:
+        >>> engine = Engine.from_path(bundled_spec("autoenhance"),
+        ...                           behaviour=AutoenhanceBehaviour())  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        *,
+        processing_seconds: float = 0.0,
+        merging_seconds: float = 0.0,
+        upload_ttl_seconds: int = UPLOAD_TTL_SECONDS,
+    ) -> None:
+        self.processing_seconds = processing_seconds
+        self.merging_seconds = merging_seconds
+        self.upload_ttl_seconds = upload_ttl_seconds
+        self.store = Store()
+        self._engine: Engine | None = None
+        self._handlers: dict[str, Handler] = {
+            "create_order": self._create_order,
+            "list_orders": self._list_orders,
+            "retrieve_order": self._retrieve_order,
+            "update_order": self._update_order,
+            "delete_order": self._delete_order,
+            "process_order": self._process_order,
+            "list_order_brackets": self._list_order_brackets,
+            "create_bracket": self._create_bracket,
+            "create_image": self._create_image,
+            "retrieve_image": self._retrieve_image,
+            "delete_image": self._delete_image,
+            "reprocess_image": self._reprocess_image,
+            "report_image": self._report_image,
+            "download_enhanced_image": self._download_enhanced,
+            "download_original_image": self._download_original,
+        }
+
+    # --- the Behaviour protocol ---------------------------------------------
+
+    def bind(self, engine: Engine) -> None:
+        """Keep the engine (clock, webhooks) and seed the IDs from its options."""
+        self._engine = engine
+        self.store = Store(seed=engine.options.seed)
+
+    def handle(self, call: Call) -> ResponseData | None:
+        """Answer a valid request by its operationId (None for operations not modelled)."""
+        handler = self._handlers.get(call.operation_id)
+        return None if handler is None else handler(call)
+
+    def handle_unrouted(self, request: RequestData) -> ResponseData | None:
+        """Answer the upload URLs like S3; anything else is the engine's 404."""
+        if not request.path.startswith(UPLOAD_PREFIX):
+            return None
+        with self.store.lock:
+            checked = check_put(self.store, request, now=self._now(), ttl=self.upload_ttl_seconds)
+            if isinstance(checked, ResponseData):
+                return checked
+            self._store_upload(checked, request)
+            return ok_response(self.store, request.body)
+
+    def reset(self) -> None:
+        """Forget every order, image, bracket and upload URL."""
+        self.store.clear()
+
+    def webhook_configured(self) -> None:
+        """Send ``webhook_updated``, as the vendor does when the settings are saved."""
+        self._engine_or_fail().webhooks.send("webhook_updated", {"event": "webhook_updated"})
+
+    # --- orders -------------------------------------------------------------
+
+    def _create_order(self, call: Call) -> ResponseData:
+        body = call.body or {}
+        order_id = body.get("order_id")
+        with self.store.lock:
+            if order_id in self.store.orders:
+                raise _invalid("json", "order_id", "Order ID already exists.")
+            order = self.store.add_order(
+                order_id=order_id, name=body.get("name", ""), now=self._now()
+            )
+            return _json(order_view(order))
+
+    def _list_orders(self, call: Call) -> ResponseData:
+        per_page = call.query.get("per_page", 5)
+        offset = call.query.get("offset") or None
+        with self.store.lock:
+            try:
+                orders, next_offset = self.store.page(offset=offset, per_page=per_page)
+            except KeyError:
+                raise _invalid("query", "offset", "Invalid offset token.") from None
+            return _json(
+                {
+                    "orders": [order_view(order) for order in orders],
+                    "pagination": {"next_offset": next_offset, "per_page": per_page},
+                }
+            )
+
+    def _retrieve_order(self, call: Call) -> ResponseData:
+        with self.store.lock:
+            return _json(order_view(self._order(call.path_params["id"])))
+
+    def _update_order(self, call: Call) -> ResponseData:
+        body = call.body or {}
+        with self.store.lock:
+            order = self._order(call.path_params["id"])
+            if "name" in body:
+                order.name = body["name"]
+            order.last_updated_at = self._now()
+            return _json(order_view(order))
+
+    def _delete_order(self, call: Call) -> ResponseData:
+        with self.store.lock:
+            self.store.remove_order(self._order(call.path_params["id"]))
+        return ResponseData(status=204)
+
+    def _process_order(self, call: Call) -> ResponseData:
+        body = call.body or {}
+        with self.store.lock:
+            order = self._order(call.path_params["id"])
+            groups = bracket_groups(order, body)
+            if groups:
+                for bracket in (b for group in groups for b in group):
+                    bracket.grouped = True
+                settings = new_settings(body, names=PROCESS_SETTINGS)
+                order.merging += 1
+                order.last_updated_at = self._now()
+                self._clock().call_later(
+                    self.merging_seconds, lambda: self._merge(order, groups, settings)
+                )
+            return _json(order_view(order))
+
+    def _list_order_brackets(self, call: Call) -> ResponseData:
+        with self.store.lock:
+            order = self._order(call.path_params["order_id"])
+            return _json({"brackets": [bracket_view(b) for b in order.brackets]})
+
+    # --- brackets and images ------------------------------------------------
+
+    def _create_bracket(self, call: Call) -> ResponseData:
+        body = call.body
+        with self.store.lock:
+            order = self._order(body["order_id"])
+            bracket = self.store.add_bracket(
+                order=order, name=body["name"], metadata=copy.deepcopy(body.get("metadata", {}))
+            )
+            url = self._issue_upload(call, bracket, name=bracket.name, content_type=None)
+            return _json({**bracket_view(bracket), "upload_url": url})
+
+    def _create_image(self, call: Call) -> ResponseData:
+        body = call.body
+        declared = body.get("content_type", body.get("contentType"))
+        version = call.headers.get("x-api-version", _UPLOAD_URL_SINCE)
+        key = "upload_url" if version >= _UPLOAD_URL_SINCE else "s3PutObjectUrl"
+        with self.store.lock:
+            now = self._now()
+            order_id = body.get("order_id")
+            order = self.store.orders.get(order_id) if order_id is not None else None
+            if order is None:
+                order = self.store.add_order(order_id=order_id, name="", now=now)
+            image = self.store.add_image(
+                order=order,
+                image_name=body["image_name"],
+                settings=new_settings(body, names=SETTING_NAMES),
+                now=now,
+            )
+            content_type = declared if isinstance(declared, str) else None
+            url = self._issue_upload(call, image, name=image.image_name, content_type=content_type)
+            return _json({**image_view(image), key: url})
+
+    def _retrieve_image(self, call: Call) -> ResponseData:
+        with self.store.lock:
+            return _json(image_view(self._image(call.path_params["id"])))
+
+    def _delete_image(self, call: Call) -> ResponseData:
+        with self.store.lock:
+            self.store.remove_image(self._image(call.path_params["id"]), now=self._now())
+        return ResponseData(status=204)
+
+    def _reprocess_image(self, call: Call) -> ResponseData:
+        body = call.body or {}
+        with self.store.lock:
+            image = self._image(call.path_params["id"])
+            image.settings.update(
+                (name, copy.deepcopy(body[name])) for name in SETTING_NAMES if name in body
+            )
+            image.image_name = body.get("image_name", image.image_name)
+            image.order.last_updated_at = self._now()
+            if image.data is not None:
+                self._start_processing(image)
+            return _json(image_view(image))
+
+    def _report_image(self, call: Call) -> ResponseData:
+        with self.store.lock:
+            self._image(call.path_params["id"])
+        return _json({"message": "Image reported successfully."})
+
+    def _download_enhanced(self, call: Call) -> ResponseData:
+        fmt = call.query.get("format") or "jpeg"
+        with self.store.lock:
+            image = self._image(call.path_params["id"])
+            if image.status == "error":
+                raise _not_found("Image processing failed.")
+            if image.status != "processed":
+                raise _not_found("Image has not been processed yet.")
+            if call.query.get("preview") is False and not image.downloaded:
+                image.downloaded = True
+                image.order.last_updated_at = self._now()
+        return ResponseData(status=200, body=tiny_image(fmt), content_type=MEDIA_TYPES[fmt])
+
+    def _download_original(self, call: Call) -> ResponseData:
+        wanted: str | None = call.query.get("format")
+        with self.store.lock:
+            image = self._image(call.path_params["id"])
+            if image.data is None:
+                raise _not_found("Image has not been uploaded yet.")
+            data, stored_type = image.data, image.content_type
+        body, content_type = original_payload(data, stored_type=stored_type, wanted=wanted)
+        return ResponseData(status=200, body=body, content_type=content_type)
+
+    # --- lifecycle ------------------------------------------------------------
+
+    def _store_upload(self, upload: Upload, request: RequestData) -> None:
+        target = upload.target
+        target.data = request.body
+        target.content_type = request.content_type
+        if isinstance(target, Image):
+            self._start_processing(target)
+
+    def _start_processing(self, image: Image) -> None:
+        """Put an uploaded image into ``processing`` and schedule its completion."""
+        image.status = "processing"
+        image.status_reason = None
+        image.run += 1
+        image.order.last_updated_at = self._now()
+        run = image.run
+        self._clock().call_later(self.processing_seconds, lambda: self._finish(image, run))
+
+    def _finish(self, image: Image, run: int) -> None:
+        with self.store.lock:
+            if not self.store.alive_image(image) or image.run != run:
+                return
+            image.status = "processed"
+            order = image.order
+            order.last_updated_at = self._now()
+            payload = {
+                "event": "image_processed",
+                "image_id": image.image_id,
+                "error": False,
+                "order_id": order.order_id,
+                "order_is_processing": order.is_processing or order.is_merging,
+            }
+        self._engine_or_fail().webhooks.send("image_processed", payload)
+
+    def _merge(self, order: Order, groups: list[list[Bracket]], settings: dict[str, Any]) -> None:
+        with self.store.lock:
+            if not self.store.alive_order(order):
+                return
+            order.merging -= 1
+            for group in groups:
+                image = self.store.add_image(
+                    order=order,
+                    image_name=group[0].name,
+                    settings=copy.deepcopy(settings),
+                    now=self._now(),
+                )
+                image.data, image.content_type = group[0].data, group[0].content_type
+                self._start_processing(image)
+
+    # --- helpers --------------------------------------------------------------
+
+    def _issue_upload(
+        self, call: Call, target: Image | Bracket, *, name: str, content_type: str | None
+    ) -> str:
+        target_id = target.image_id if isinstance(target, Image) else target.bracket_id
+        upload = Upload(
+            token=self.store.new_token(),
+            path=upload_path(order_id=target.order.order_id, target_id=target_id, name=name),
+            target=target,
+            issued_at=self._now(),
+            content_type=content_type,
+        )
+        self.store.add_upload(upload)
+        host = call.headers.get("host") or "localhost"
+        return signed_url(host=host, upload=upload, ttl=self.upload_ttl_seconds)
+
+    def _order(self, order_id: str) -> Order:
+        order = self.store.orders.get(order_id)
+        if order is None:
+            raise _not_found()
+        return order
+
+    def _image(self, image_id: str) -> Image:
+        image = self.store.images.get(image_id)
+        if image is None:
+            raise _not_found()
+        return image
+
+    def _engine_or_fail(self) -> Engine:
+        if self._engine is None:
+            msg = "AutoenhanceBehaviour is not bound to an engine"
+            raise ConfigError(msg)
+        return self._engine
+
+    def _clock(self) -> Clock:
+        return self._engine_or_fail().clock
+
+    def _now(self) -> float:
+        return self._clock().now()
