@@ -2,8 +2,9 @@
 
 ``behaviour_for(name)`` returns a fresh stateful behaviour for a bundled API.
 
-IF YOU ARE WRITING A VENDOR BEHAVIOUR: read mock_server/vendors/NOTES_FOR_HELPERS.md
-first (interface, file ownership, rules). It is temporary and will be deleted.
+A behaviour answers valid requests by operationId, keeps its state behind one lock,
+schedules what takes time on the engine's clock and sends webhooks through the engine;
+the engine still validates everything it answers against the spec.
 """
 
 from __future__ import annotations
