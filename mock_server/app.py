@@ -1,30 +1,36 @@
-"""The WSGI application: werkzeug at the edge, one Engine inside, plus the admin surface.
+"""The WSGI application: the edge between HTTP and the library-neutral engine.
 
-This is the only module (with ``server`` and ``cli``) that touches werkzeug: it turns a
-``werkzeug.Request`` into a :class:`~mock_server.types.RequestData`, asks the engine for a
-:class:`~mock_server.types.ResponseData`, journals the exchange and serializes the answer.
+This module (with ``admin`` and ``_wire``) is the only place that touches WSGI: it turns
+the WSGI environ into a :class:`~mock_server.types.RequestData`, asks the engine for a
+:class:`~mock_server.types.ResponseData`, journals the exchange, logs one line and writes
+the answer. It reads the environ directly rather than through ``werkzeug.Request``: the
+wrapper objects cost more than the engine's whole validation of a small request
+(``make bench`` measures it). Werkzeug still parses multipart and url-encoded bodies.
 
-Paths under ``/__mock/`` are reserved for the admin surface and never reach the engine.
+Paths under ``/__mock/`` are the admin surface (:mod:`mock_server.admin`) and never reach
+the engine.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hmac
 import io
 import json
 import logging
 import socket
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import IO, TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
+from urllib.parse import parse_qsl
 
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import FormDataParser
 from werkzeug.http import parse_options_header
 from werkzeug.wrappers import Request, Response
 
-from mock_server.faults import Fault
+from mock_server._wire import encode, status_line, to_werkzeug_response
+from mock_server.admin import ADMIN_KEY_HEADER, ADMIN_PREFIX, AdminHandler, AdminSurface
 from mock_server.journal import Journal, Redactor, scrub_text
 from mock_server.types import RequestData, ResponseData, UploadedFile
 
@@ -40,14 +46,9 @@ __all__ = [
     "AdminHandler",
     "MockApp",
     "redactor_for",
-    "to_request_data",
+    "request_data",
     "to_werkzeug_response",
 ]
-
-ADMIN_PREFIX = "/__mock/"
-ADMIN_KEY_HEADER = "x-mock-admin-key"
-AdminHandler = Callable[[Request], Response]
-"""An admin endpoint: takes the werkzeug request, returns the response."""
 
 access_log = logging.getLogger("mock_server.access")
 logger = logging.getLogger("mock_server.app")
@@ -55,10 +56,23 @@ logger = logging.getLogger("mock_server.app")
 _FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 # Limits werkzeug's multipart parser: without it a body of tiny parts costs O(parts).
 _MAX_FORM_PARTS = 1000
+_ADMIN_ROOT = ADMIN_PREFIX.rstrip("/")
+_NO_BODY_STATUSES = frozenset({204, 304})
 
 
 class _MalformedBodyError(Exception):
     """The body claims a form content type but cannot be parsed as one."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Incoming:
+    """What the edge read off the environ (the body is None when over the limit)."""
+
+    method: str
+    path: str
+    query_string: str
+    headers: dict[str, str]
+    body: bytes | None
 
 
 class MockApp:
@@ -90,37 +104,29 @@ class MockApp:
         self.admin_key = admin_key
         self.errors: list[Exception] = []
         self._on_error = on_error or self.errors.append
-        self.admin_routes: dict[tuple[str, str], AdminHandler] = {
-            ("GET", "health"): self._admin_health,
-            ("GET", "journal"): self._admin_journal,
-            ("DELETE", "journal"): self._admin_clear_journal,
-            ("POST", "reset"): self._admin_reset,
-            ("GET", "faults"): self._admin_faults,
-            ("POST", "faults"): self._admin_add_fault,
-            ("DELETE", "faults"): self._admin_clear_faults,
-            ("GET", "clock"): self._admin_clock,
-            ("POST", "clock/advance"): self._admin_advance,
-            ("POST", "clock/complete"): self._admin_complete,
-            ("GET", "webhook"): self._admin_webhook,
-            ("PUT", "webhook"): self._admin_set_webhook,
-            ("DELETE", "webhook"): self._admin_clear_webhook,
-        }
+        self.admin_surface = AdminSurface(self, key=admin_key)
+        self.admin_routes = self.admin_surface.routes
         engine.webhooks.on_delivery = self._journal_delivery
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Serve one request (the WSGI entry point)."""
-        response = self.handle(Request(environ))
-        return response(environ, start_response)
+        started = time.perf_counter()
+        path = _path(environ)
+        if path == _ADMIN_ROOT or path.startswith(ADMIN_PREFIX):
+            response = self._admin(Request(environ))
+            self._log_access(environ["REQUEST_METHOD"], path, response.status_code, started, {})
+            return response(environ, start_response)
+        incoming = _read(environ, path, self.engine.options.max_body_bytes)
+        status, headers, body = self._api(environ, incoming, started)
+        self._log_access(incoming.method, path, status, started, incoming.headers)
+        start_response(status_line(status), headers)
+        if incoming.method == "HEAD" or status in _NO_BODY_STATUSES:
+            return []
+        return [body]
 
     def handle(self, request: Request) -> Response:
-        """Answer one werkzeug request: admin surface or engine, journaled and logged."""
-        started = time.perf_counter()
-        if request.path == ADMIN_PREFIX.rstrip("/") or request.path.startswith(ADMIN_PREFIX):
-            response = self._admin(request)
-        else:
-            response = self._api(request, started)
-        self._log_access(request, response.status_code, started)
-        return response
+        """Answer one werkzeug request (admin surface or engine), journaled and logged."""
+        return Response.from_app(self, request.environ)
 
     def reset(self) -> None:
         """Reset the engine's state and clear the journal."""
@@ -129,34 +135,51 @@ class MockApp:
 
     # --- API requests -------------------------------------------------------
 
-    def _api(self, request: Request, started: float) -> Response:
-        body: bytes | None = None
+    def _api(
+        self, environ: WSGIEnvironment, incoming: _Incoming, started: float
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
         operation_id: str | None = None
         try:
-            operation_id = self.engine.operation_for(request.method, request.path)
-            body = _read_body(request, self.engine.options.max_body_bytes)
-            data = self._answer(request, body, operation_id)
+            operation_id = self.engine.operation_for(incoming.method, incoming.path)
+            data = self._answer(incoming, operation_id)
             if data.drop_connection:
-                _drop_connection(request)
-            response = to_werkzeug_response(data)
+                _drop_connection(environ)
+            status, headers, body = _wire(data)
         except Exception as exc:  # any crash must become a 500 and be recorded
-            response = self._crash(exc, request, operation_id)
-        self._journal(request, body or b"", response, operation_id, started)
-        return response
+            status, headers, body = self._crash(exc, incoming, operation_id)
+        self.journal.record(
+            method=incoming.method,
+            path=incoming.path,
+            query_string=incoming.query_string,
+            operation_id=operation_id,
+            request_headers=incoming.headers,
+            request_body=incoming.body or b"",
+            status=status,
+            response_headers={name.lower(): value for name, value in headers},
+            response_body=body,
+            duration_ms=(time.perf_counter() - started) * 1000,
+        )
+        return status, headers, body
 
-    def _answer(
-        self, request: Request, body: bytes | None, operation_id: str | None
-    ) -> ResponseData:
-        if body is None:
-            unread = RequestData(
-                method=request.method,
-                path=request.path,
-                query={k: tuple(request.args.getlist(k)) for k in request.args},
-                headers=_headers(request),
+    def _answer(self, incoming: _Incoming, operation_id: str | None) -> ResponseData:
+        if incoming.body is None:
+            unread = request_data(
+                incoming.method,
+                incoming.path,
+                incoming.query_string,
+                incoming.headers,
+                b"",
+                parse_forms=False,
             )
             return self.engine.refuse_oversize(unread, limit=self.engine.options.max_body_bytes)
         try:
-            data = to_request_data(request, body, max_form_bytes=len(body))
+            data = request_data(
+                incoming.method,
+                incoming.path,
+                incoming.query_string,
+                incoming.headers,
+                incoming.body,
+            )
         except _MalformedBodyError as exc:
             # The operation's declared request-validation status (400 or 422).
             status = 400
@@ -167,44 +190,30 @@ class MockApp:
             )
         return self.engine.handle(data)
 
-    def _crash(self, exc: Exception, request: Request, operation_id: str | None) -> Response:
-        secrets = self.journal.redactor.secrets_in(_headers(request), "")
+    def _crash(
+        self, exc: Exception, incoming: _Incoming, operation_id: str | None
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
+        secrets = self.journal.redactor.secrets_in(incoming.headers, incoming.query_string)
         logger.error(
             "error serving %s %s: %s",
-            request.method,
-            self._safe_path(request),
+            incoming.method,
+            scrub_text(incoming.path, secrets),
             scrub_text(repr(exc), secrets),
         )
         self._on_error(exc)
         try:
-            data = self.engine.error_response(
-                status=500, message="Internal Server Error", operation_id=operation_id
+            return _wire(
+                self.engine.error_response(
+                    status=500, message="Internal Server Error", operation_id=operation_id
+                )
             )
-            return to_werkzeug_response(data)
         except Exception:  # the error renderer itself failed; still answer
-            body = json.dumps({"error": "Internal Server Error"}, separators=(",", ":"))
-            return Response(body, status=500, content_type="application/json")
-
-    def _journal(
-        self,
-        request: Request,
-        body: bytes,
-        response: Response,
-        operation_id: str | None,
-        started: float,
-    ) -> None:
-        self.journal.record(
-            method=request.method,
-            path=request.path,
-            query_string=request.query_string.decode("latin-1"),
-            operation_id=operation_id,
-            request_headers=_headers(request),
-            request_body=body,
-            status=response.status_code,
-            response_headers={k.lower(): v for k, v in response.headers.items()},
-            response_body=response.get_data(),
-            duration_ms=(time.perf_counter() - started) * 1000,
-        )
+            body = json.dumps({"error": "Internal Server Error"}, separators=(",", ":")).encode()
+            return (
+                500,
+                [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+                body,
+            )
 
     def _journal_delivery(self, delivery: Delivery) -> None:
         outcome = delivery.error or ""
@@ -220,124 +229,21 @@ class MockApp:
             kind="webhook",
         )
 
-    def _log_access(self, request: Request, status: int, started: float) -> None:
+    def _log_access(
+        self, method: str, path: str, status: int, started: float, headers: Mapping[str, str]
+    ) -> None:
+        if not access_log.isEnabledFor(logging.INFO):
+            return
         elapsed = (time.perf_counter() - started) * 1000
-        access_log.info(
-            "%s %s %d %.1fms", request.method, self._safe_path(request), status, elapsed
-        )
-
-    def _safe_path(self, request: Request) -> str:
-        secrets = self.journal.redactor.secrets_in(_headers(request), "")
-        return scrub_text(request.path, secrets)
+        secrets = self.journal.redactor.secrets_in(headers, "")
+        access_log.info("%s %s %d %.1fms", method, scrub_text(path, secrets), status, elapsed)
 
     # --- admin surface -----------------------------------------------------
 
     def _admin(self, request: Request) -> Response:
         if not self.admin:
-            return self._error(404, "Not Found")
-        supplied = request.headers.get(ADMIN_KEY_HEADER, "")
-        if self.admin_key is not None and not hmac.compare_digest(
-            supplied.encode(), self.admin_key.encode()
-        ):
-            return self._error(401, f"Missing or invalid {ADMIN_KEY_HEADER}")
-        name = request.path.removeprefix(ADMIN_PREFIX.rstrip("/")).strip("/")
-        handler = self.admin_routes.get((request.method, name))
-        if handler is not None:
-            return handler(request)
-        allowed = sorted(m for m, n in self.admin_routes if n == name)
-        if allowed:
-            return self._error(405, "Method Not Allowed", headers={"allow": ", ".join(allowed)})
-        return self._error(404, "Not Found")
-
-    def _error(
-        self, status: int, message: str, headers: Mapping[str, str] | None = None
-    ) -> Response:
-        return to_werkzeug_response(
-            self.engine.error_response(status=status, message=message, headers=headers)
-        )
-
-    def _admin_health(self, _request: Request) -> Response:
-        return _json_response({"status": "ok", "title": self.engine.title})
-
-    def _admin_journal(self, request: Request) -> Response:
-        args = request.args
-        body = self.journal.to_json(
-            operation_id=args.get("operation_id") or None,
-            method=args.get("method") or None,
-            path=args.get("path") or None,
-        )
-        return Response(body, status=200, content_type="application/json")
-
-    def _admin_clear_journal(self, _request: Request) -> Response:
-        self.journal.clear()
-        return Response(status=204)
-
-    def _admin_reset(self, _request: Request) -> Response:
-        self.reset()
-        return Response(status=204)
-
-    def _admin_faults(self, _request: Request) -> Response:
-        return _json_response(self.engine.faults.to_dict())
-
-    def _admin_add_fault(self, request: Request) -> Response:
-        data = _json_object(request)
-        if data is None:
-            return self._error(400, "Expected a JSON object")
-        operation_id = data.pop("operation_id", None)
-        if operation_id not in self.engine.operation_ids:
-            known = ", ".join(self.engine.operation_ids)
-            return self._error(400, f"'operation_id' must be one of: {known}")
-        try:
-            fault = Fault.from_dict(data)
-        except ValueError as exc:
-            return self._error(400, str(exc))
-        self.engine.faults.set(operation_id, fault)
-        return _json_response({operation_id: fault.to_dict()}, status=201)
-
-    def _admin_clear_faults(self, request: Request) -> Response:
-        self.engine.faults.clear(request.args.get("operation_id") or None)
-        return Response(status=204)
-
-    def _admin_clock(self, _request: Request) -> Response:
-        clock = self.engine.clock
-        return _json_response(
-            {"now": clock.now(), "manual": clock.manual, "pending": clock.pending}
-        )
-
-    def _admin_advance(self, request: Request) -> Response:
-        data = _json_object(request)
-        seconds = None if data is None else data.get("seconds")
-        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
-            return self._error(400, 'Expected {"seconds": <non-negative number>}')
-        self.engine.clock.advance(float(seconds))
-        return self._admin_clock(request)
-
-    def _admin_complete(self, request: Request) -> Response:
-        self.engine.clock.complete_all()
-        return self._admin_clock(request)
-
-    def _admin_webhook(self, _request: Request) -> Response:
-        sender = self.engine.webhooks
-        deliveries = [d.to_dict() for d in sender.deliveries]
-        return _json_response({"url": sender.url, "deliveries": deliveries})
-
-    def _admin_set_webhook(self, request: Request) -> Response:
-        data = _json_object(request)
-        url = None if data is None else data.get("url")
-        headers = {} if data is None else data.get("headers", {})
-        valid_headers = isinstance(headers, dict) and all(
-            isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
-        )
-        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-            return self._error(400, 'Expected {"url": "http(s)://...", "headers": {...}}')
-        if not valid_headers:
-            return self._error(400, "'headers' must map strings to strings")
-        self.engine.configure_webhook(url, headers=headers)
-        return self._admin_webhook(request)
-
-    def _admin_clear_webhook(self, _request: Request) -> Response:
-        self.engine.configure_webhook(None)
-        return Response(status=204)
+            return to_werkzeug_response(self.engine.error_response(status=404, message="Not Found"))
+        return self.admin_surface(request)
 
 
 def redactor_for(engine: Engine) -> Redactor:
@@ -353,26 +259,109 @@ def redactor_for(engine: Engine) -> Redactor:
     )
 
 
-def to_request_data(request: Request, body: bytes, *, max_form_bytes: int) -> RequestData:
-    """Convert a werkzeug request whose body was already read into a RequestData.
+def request_data(
+    method: str,
+    path: str,
+    query_string: str,
+    headers: Mapping[str, str],
+    body: bytes,
+    *,
+    parse_forms: bool = True,
+) -> RequestData:
+    """Build the engine's request record; multipart and url-encoded bodies are parsed.
 
     Raises:
         _MalformedBodyError: A form content type whose body cannot be parsed.
     """
     form: dict[str, tuple[str, ...]] = {}
     files: dict[str, tuple[UploadedFile, ...]] = {}
-    mimetype, options = parse_options_header(request.headers.get("content-type", ""))
-    if mimetype in _FORM_TYPES:
-        form, files = _parse_form(body, mimetype, options, max_form_bytes)
+    if parse_forms and "content-type" in headers:
+        mimetype, options = parse_options_header(headers["content-type"])
+        if mimetype in _FORM_TYPES:
+            form, files = _parse_form(body, mimetype, options, len(body))
     return RequestData(
-        method=request.method,
-        path=request.path,
-        query={k: tuple(request.args.getlist(k)) for k in request.args},
-        headers=_headers(request),
+        method=method,
+        path=path,
+        query=_query(query_string),
+        headers=headers,
         body=body,
         form=form,
         files=files,
     )
+
+
+def _path(environ: WSGIEnvironment) -> str:
+    # WSGI hands the path over as latin-1 decoded bytes; werkzeug decodes it the same way.
+    raw: str = environ.get("PATH_INFO") or ""
+    return "/" + raw.encode("latin-1").decode(errors="replace").lstrip("/")
+
+
+def _query(query_string: str) -> dict[str, tuple[str, ...]]:
+    if not query_string:
+        return {}
+    grouped: dict[str, list[str]] = {}
+    for key, value in parse_qsl(query_string, keep_blank_values=True, errors="replace"):
+        grouped.setdefault(key, []).append(value)
+    return {key: tuple(values) for key, values in grouped.items()}
+
+
+def _headers(environ: WSGIEnvironment) -> dict[str, str]:
+    """Lower-cased request headers (the server has joined repeated ones already)."""
+    headers = {
+        key[5:].replace("_", "-").lower(): value
+        for key, value in environ.items()
+        if key.startswith("HTTP_") and key not in ("HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH")
+    }
+    for key, name in (("CONTENT_TYPE", "content-type"), ("CONTENT_LENGTH", "content-length")):
+        if environ.get(key):
+            headers[name] = environ[key]
+    return headers
+
+
+def _read(environ: WSGIEnvironment, path: str, limit: int) -> _Incoming:
+    headers = _headers(environ)
+    query_string = (environ.get("QUERY_STRING") or "").encode("latin-1").decode(errors="replace")
+    return _Incoming(
+        method=environ["REQUEST_METHOD"].upper(),
+        path=path,
+        query_string=query_string,
+        headers=headers,
+        body=_read_body(environ, limit),
+    )
+
+
+def _read_body(environ: WSGIEnvironment, limit: int) -> bytes | None:
+    """Read at most ``limit`` bytes of body; ``None`` if the body is larger.
+
+    Without a Content-Length only a server that terminates the stream itself (chunked
+    bodies: ``wsgi.input_terminated``) can be read safely; otherwise there is no body,
+    as werkzeug decides too.
+    """
+    stream: IO[bytes] = environ["wsgi.input"]
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or -1)
+    except ValueError:
+        length = -1
+    if length > limit:
+        return None
+    if length >= 0:
+        data = stream.read(length) if length else b""
+        return data
+    if not environ.get("wsgi.input_terminated"):
+        return b""
+    data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _wire(data: ResponseData) -> tuple[int, list[tuple[str, str]], bytes]:
+    body, content_type = encode(data)
+    headers = list(data.headers.items())
+    names = {name.lower() for name, _ in headers}
+    if content_type and "content-type" not in names:
+        headers.append(("Content-Type", content_type))
+    if data.status not in _NO_BODY_STATUSES:
+        headers.append(("Content-Length", str(len(body))))
+    return data.status, headers, body
 
 
 def _parse_form(
@@ -410,64 +399,10 @@ def _memory_stream(*_args: object, **_kwargs: object) -> IO[bytes]:
     return io.BytesIO()
 
 
-def _read_body(request: Request, limit: int) -> bytes | None:
-    """Read at most ``limit`` bytes of body; ``None`` if the body is larger."""
-    length = request.content_length
-    if length is not None and length > limit:
-        return None
-    data = request.stream.read(limit + 1)
-    return None if len(data) > limit else data
-
-
-def _headers(request: Request) -> dict[str, str]:
-    headers: dict[str, str] = {}
-    for key, value in request.headers.items():
-        name = key.lower()
-        headers[name] = f"{headers[name]}, {value}" if name in headers else value
-    return headers
-
-
-def _json_object(request: Request) -> dict[str, Any] | None:
-    """The request body as a JSON object, or None if it is not one."""
-    try:
-        value = json.loads(request.get_data(cache=True) or b"{}")
-    except ValueError:
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def _drop_connection(request: Request) -> None:
+def _drop_connection(environ: WSGIEnvironment) -> None:
     """Close the client's socket so it gets no answer (werkzeug and gunicorn expose it)."""
-    sock = request.environ.get("werkzeug.socket") or request.environ.get("gunicorn.socket")
+    sock = environ.get("werkzeug.socket") or environ.get("gunicorn.socket")
     if sock is None:
         return
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
-
-
-def _json_response(value: object, status: int = 200) -> Response:
-    body = json.dumps(value, separators=(",", ":"))
-    return Response(body, status=status, content_type="application/json")
-
-
-def to_werkzeug_response(data: ResponseData) -> Response:
-    """Serialize a ResponseData (JSON with compact separators, or raw bytes)."""
-    content_type = data.content_type
-    if data.has_json:
-        text = json.dumps(data.json, separators=(",", ":"), ensure_ascii=False)
-        try:
-            body = text.encode()
-        except UnicodeEncodeError:
-            # A lone surrogate a client sent as "\ud800" and the mock echoes: escaped,
-            # it is still valid JSON that decodes to the same string.
-            body = json.dumps(data.json, separators=(",", ":")).encode()
-        content_type = content_type or "application/json"
-    else:
-        body = data.body
-    response = Response(body, status=data.status)
-    del response.headers["content-type"]
-    for name, value in data.headers.items():
-        response.headers[name] = value
-    if content_type and "content-type" not in response.headers:
-        response.headers["content-type"] = content_type
-    return response

@@ -148,7 +148,8 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
     options = engine_options(args)
     sites = []
     for path, port, vendor in specs:
-        spec = load_spec(path)  # compiled once, before binding, so errors surface early
+        # Compiled once, before binding, so errors surface early.
+        spec = load_spec(path, validate=vendor is None)
         engine = Engine(spec, options=options)
 
         def make_app(spec: Spec = spec, vendor: ApiName | None = vendor) -> MockApp:

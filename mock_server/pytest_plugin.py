@@ -29,7 +29,7 @@ import pytest
 
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
-from mock_server.server import ApiName, MockServer, bundled_spec
+from mock_server.server import ApiName, MockServer, bundled_spec, is_bundled_spec
 from mock_server.spec import Spec, load_spec
 from mock_server.vendors import behaviour_for
 
@@ -134,7 +134,7 @@ def make_mock_server() -> Iterator[MakeMockServer]:
         key = (path, options, behaviour)
         if key not in servers:
             if path not in specs:
-                specs[path] = load_spec(path)
+                specs[path] = load_spec(path, validate=not is_bundled_spec(path))
             engine = Engine(
                 specs[path], options=options, behaviour=behaviour, clock=Clock(manual=True)
             )

@@ -31,7 +31,14 @@ if TYPE_CHECKING:
     from mock_server.engine import Behaviour, EngineOptions
     from mock_server.faults import Faults
 
-__all__ = ["DEFAULT_HOST", "ApiName", "MockServer", "QuietRequestHandler", "bundled_spec"]
+__all__ = [
+    "DEFAULT_HOST",
+    "ApiName",
+    "MockServer",
+    "QuietRequestHandler",
+    "bundled_spec",
+    "is_bundled_spec",
+]
 
 DEFAULT_HOST = "127.0.0.1"
 ApiName = Literal["aihomedesign", "autoenhance"]
@@ -65,6 +72,19 @@ def bundled_spec(name: ApiName) -> Path:
             return candidate
     msg = f"bundled spec {name!r} not found (looked in {', '.join(map(str, candidates))})"
     raise ConfigError(msg)
+
+
+def is_bundled_spec(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is one of the specs this package ships (validated by its tests)."""
+    resolved = Path(path).resolve()
+    return any(
+        resolved == candidate.resolve()
+        for name in ("aihomedesign", "autoenhance")
+        for candidate in (
+            _PACKAGE_DIR / "specs" / f"{name}.yaml",
+            _PACKAGE_DIR.parent / "openapi" / f"{name}.yaml",
+        )
+    )
 
 
 class QuietRequestHandler(WSGIRequestHandler):
@@ -166,7 +186,7 @@ class MockServer(HTTPServerBase):
             ...     mock.clock.complete_all()
         """
         engine = Engine(
-            load_spec(bundled_spec(name)),
+            load_spec(bundled_spec(name), validate=False),
             options=options,
             behaviour=behaviour_for(name, rate_limit=rate_limit),
             clock=Clock(manual=manual_clock),
@@ -236,7 +256,7 @@ class MockServer(HTTPServerBase):
             self.server = make_server(
                 self.host,
                 self.port,
-                Request.application(self.application),
+                self.app,  # the WSGI app itself: werkzeug's Request wrapper costs per request
                 threaded=self.threaded,
                 request_handler=QuietRequestHandler,
             )

@@ -15,8 +15,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
-
 DEFAULT_TIMEOUT = 5.0
 
 
@@ -101,6 +99,8 @@ class WebhookSender:
         body = json.dumps(payload, separators=(",", ":")).encode()
         headers = {"content-type": "application/json", **self.headers}
         stamp = time.time()
+        import httpx  # imported on first delivery: it costs a tenth of a cold start
+
         try:
             response = httpx.post(self.url, content=body, headers=headers, timeout=self.timeout)
             delivery = Delivery(
