@@ -55,7 +55,7 @@ check: $(PY_STAMP) ## Read-only code checks: ruff, ruff format, mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy mock_server tests contract_tests
-	$(BIN)/mypy --strict generated_client/aihomedesign/aihomedesign_client generated_client/autoenhance/autoenhance_client
+	$(BIN)/mypy --strict --config-file= generated_client/aihomedesign/aihomedesign_client generated_client/autoenhance/autoenhance_client
 
 test: check lint check-generated ## Everything CI runs: checks, spec lint, drift check, all tests
 	$(BIN)/pytest
