@@ -378,6 +378,9 @@ def _parse_form(
     except (ValueError, RequestEntityTooLarge) as exc:
         msg = f"Malformed {mimetype} body"
         raise _MalformedBodyError(msg) from exc
+    if None in form or None in files:
+        # A part whose name werkzeug could not read (a line break, an escaped quote).
+        raise _MalformedBodyError(f"Malformed {mimetype} body: a part has no readable name")
     uploads = {
         name: tuple(
             UploadedFile(

@@ -133,12 +133,17 @@ class Router:
     def _match(self, method: str, path: str) -> RouteMatch:
         literal = self._literal.get(path)
         if literal is not None:
+            # OpenAPI matches a concrete path before any template, whatever the method:
+            # GET /v1/order/image is a 405 on the upload path, not get_order("image").
             operation_id = _operation(literal, method)
-            if operation_id is not None:
+            if operation_id is None:
                 return RouteMatch(
-                    MatchState.FOUND, operation_id, literal.template, {}, literal.allowed
+                    MatchState.METHOD_NOT_ALLOWED,
+                    template=literal.template,
+                    allowed=literal.allowed,
                 )
-        candidates = [] if literal is None else [literal]
+            return RouteMatch(MatchState.FOUND, operation_id, literal.template, {}, literal.allowed)
+        candidates: list[Route] = []
         for regex, route in self._by_segments.get(path.count("/"), ()):
             matched = regex.fullmatch(path)
             if matched is None:

@@ -491,3 +491,17 @@ def test_reset_clears_faults_webhook_and_pending_work(client: Client, app: MockA
     assert json_of(client.get("/__mock/webhook")) == {"url": None, "deliveries": []}
     assert app.engine.clock.pending == 0
     assert client.get("/v1/items/abc", headers=AUTH).status_code == 200
+
+
+def test_a_multipart_part_with_an_unreadable_name_is_a_400(client: Client, app: MockApp) -> None:
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="kind\\"\r\n\r\nphoto\r\n'
+        b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n'
+        b"Content-Type: image/jpeg\r\n\r\n\xff\xd8\xff\r\n--b--\r\n"
+    )
+    response = client.post(
+        "/v1/upload", data=body, headers={**AUTH, "content-type": "multipart/form-data; boundary=b"}
+    )
+    assert response.status_code == 400
+    assert "no readable name" in json_of(response)["error"]
+    assert not app.errors
