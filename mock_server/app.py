@@ -181,13 +181,15 @@ class MockApp:
                 incoming.body,
             )
         except _MalformedBodyError as exc:
-            # The operation's declared request-validation status (400 or 422).
-            status = 400
-            if operation_id is not None:
-                status = self.engine.operation(operation_id).validation_status
-            return self.engine.error_response(
-                status=status, message=str(exc), location="body", operation_id=operation_id
+            unparsed = request_data(
+                incoming.method,
+                incoming.path,
+                incoming.query_string,
+                incoming.headers,
+                incoming.body,
+                parse_forms=False,
             )
+            return self.engine.refuse_malformed(unparsed, message=str(exc))
         return self.engine.handle(data)
 
     def _crash(

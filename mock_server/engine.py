@@ -31,7 +31,7 @@ from mock_server.routing import MatchState, RouteMatch, Router
 from mock_server.spec import Operation, Spec, compile_spec, load_spec
 from mock_server.synthesis import NO_PREFERENCE, Preference, Synthesizer, parse_prefer
 from mock_server.types import RequestData, ResponseData
-from mock_server.validation import ValidRequest, run_validators
+from mock_server.validation import ValidRequest, check_before_body, run_validators
 from mock_server.webhooks import WebhookSender
 
 __all__ = ["Behaviour", "Call", "Engine", "EngineOptions"]
@@ -313,25 +313,53 @@ class Engine:
         return response
 
     def refuse_oversize(self, request: RequestData, *, limit: int) -> ResponseData:
-        """Answer a request whose body the edge refused to read (over ``limit`` bytes).
-
-        It goes through the same path as a failed validation, so a behaviour's
-        ``handle_error`` can reword it (AI HomeDesign answers a too-large upload with 400).
-        """
+        """Answer a request whose body the edge refused to read (over ``limit`` bytes)."""
         error = RequestError(
             status=413,
             message=f"Request body too large (limit {limit} bytes)",
             check="body_size",
             headers={"connection": "close"},
         )
+        response = self.refuse(request, error)
+        return dataclasses.replace(response, headers={**response.headers, "connection": "close"})
+
+    def refuse_malformed(self, request: RequestData, *, message: str) -> ResponseData:
+        """Answer a request whose form body the edge could not parse."""
         match = self.router.match(request.method.upper(), request.path)
+        status = 400
+        if match.state is MatchState.FOUND and match.operation_id is not None:
+            status = self._operations[match.operation_id].validation_status
+        error = RequestError(status=status, message=message, location="body", check="body")
+        return self.refuse(request, error)
+
+    def refuse(self, request: RequestData, error: RequestError) -> ResponseData:
+        """Answer with ``error`` a request the edge could not hand over whole.
+
+        The checks that come before the body in the pipeline (key, parameters, content
+        type) still run first, so a request without a key gets 401 whatever its body is.
+        The answer goes through the same path as a failed validation, so a behaviour's
+        ``handle_error`` can reword it (AI HomeDesign answers a too-large upload with 400).
+        """
+        match = self.router.match(request.method.upper(), request.path)
+        if match.state is MatchState.METHOD_NOT_ALLOWED:
+            return self.handle(request)  # the 405 comes first, as for any request
         if match.state is not MatchState.FOUND or match.operation_id is None:
             return self._render(error, None, generic=True)
         operation = self._operations[match.operation_id]
+        try:
+            check_before_body(
+                operation=operation,
+                request=request,
+                path_params=match.path_params,
+                accepted_keys=self.options.accepted_keys,
+                accept_any_key=self.options.accept_any_key,
+            )
+        except RequestError as earlier:
+            error = earlier
         response = self._failed(operation, request, error)
         if operation.response_for(response.status) is not None:
             self._self_check(operation, response)
-        return dataclasses.replace(response, headers={**response.headers, "connection": "close"})
+        return response
 
     def _serve(self, operation: Operation, request: RequestData, match: RouteMatch) -> ResponseData:
         fault = self.faults.take(operation.operation_id)

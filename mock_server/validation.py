@@ -32,6 +32,7 @@ from mock_server.types import RequestData, UploadedFile
 
 __all__ = [
     "ValidRequest",
+    "check_before_body",
     "coerce_parameter",
     "coerce_scalar",
     "media_matches",
@@ -57,6 +58,45 @@ class ValidRequest:
     cookies: Mapping[str, str]
     body: Any
     media_type: str | None
+
+
+def check_before_body(
+    *,
+    operation: Operation,
+    request: RequestData,
+    path_params: Mapping[str, str],
+    accepted_keys: frozenset[str],
+    accept_any_key: bool,
+) -> None:
+    """Run checks 1-3 (key, parameters, content type) on a request whose body is unusable.
+
+    Raises:
+        RequestError: The first check that fails.
+    """
+    cookies = parse_cookies(request.headers.get("cookie", ""))
+    validate_security(
+        requirements=operation.security,
+        headers=request.headers,
+        query=request.query,
+        cookies=cookies,
+        accepted_keys=accepted_keys,
+        accept_any_key=accept_any_key,
+    )
+    validate_parameters(
+        parameters=operation.parameters,
+        path_params=path_params,
+        query=request.query,
+        headers=request.headers,
+        cookies=cookies,
+        status=operation.validation_status,
+    )
+    validate_content_type(
+        request_body=operation.request_body,
+        content_type=request.content_type,
+        has_body=True,
+        status=operation.validation_status,
+        unsupported_status=operation.unsupported_media_status,
+    )
 
 
 def run_validators(

@@ -178,7 +178,10 @@ def test_body_over_limit_is_413_without_reading_it(app_factory: Callable[..., Mo
 def test_streamed_body_over_limit_is_413(app_factory: Callable[..., MockApp]) -> None:
     app = app_factory(max_body_bytes=100)
     builder = EnvironBuilder(
-        path="/v1/items", method="POST", headers=list(AUTH.items()), data=b"x" * 500
+        path="/v1/items",
+        method="POST",
+        headers=[*AUTH.items(), ("content-type", "application/json")],
+        data=b"x" * 500,
     )
     environ = builder.get_environ()
     del environ["CONTENT_LENGTH"]
@@ -505,3 +508,21 @@ def test_a_multipart_part_with_an_unreadable_name_is_a_400(client: Client, app: 
     assert response.status_code == 400
     assert "no readable name" in json_of(response)["error"]
     assert not app.errors
+
+
+def test_an_oversize_body_without_a_key_is_401_first(app_factory: Callable[..., MockApp]) -> None:
+    app = app_factory(max_body_bytes=100)
+    client = Client(app)
+    response = client.post(
+        "/v1/items", data=b"x" * 500, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 401
+
+
+def test_a_malformed_form_without_a_key_is_401_first(client: Client) -> None:
+    response = client.post(
+        "/v1/upload",
+        data=b"--b\r\nbroken",
+        headers={"content-type": "multipart/form-data; boundary=b"},
+    )
+    assert response.status_code == 401
