@@ -1,0 +1,1 @@
+"""Contract tests: the mock and the generated clients checked against the specs."""
