@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -37,11 +38,20 @@ from mock_server.vendors import behaviour_for
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
-__all__ = ["PortDispatcher", "Site", "build_parser", "build_sites", "engine_options", "main"]
+__all__ = [
+    "BatchingStreamHandler",
+    "PortDispatcher",
+    "Site",
+    "build_parser",
+    "build_sites",
+    "engine_options",
+    "main",
+]
 
 DEFAULT_PORTS = {"aihomedesign": 4010, "autoenhance": 4011}
 _THREADS = 8
 _POLL_INTERVAL = 0.1
+_FLUSH_INTERVAL = 0.1
 # A request in flight gets this long to finish on SIGTERM before the worker is killed.
 _GRACEFUL_TIMEOUT = 3
 
@@ -59,6 +69,44 @@ class Site:
     port: int
     path_prefix: str
     make_app: Callable[[], MockApp]
+
+
+class BatchingStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A stream handler that flushes every 0.1 s instead of after every line.
+
+    One access line per request, flushed at once, is a write system call per request,
+    and every one hands the GIL to another thread: under load that cost a fifth of the
+    throughput (``make bench``). Lines still appear within 0.1 s; ``logging.shutdown``
+    at exit flushes the rest.
+    """
+
+    def __init__(self, stream: Any, *, interval: float = _FLUSH_INTERVAL) -> None:
+        super().__init__(stream)
+        self._stopped = threading.Event()
+        self._interval = interval
+        self._flusher: threading.Thread | None = None
+        self._pid = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write the record without flushing; a background thread flushes."""
+        if self._pid != os.getpid():  # started lazily, and again in a forked worker
+            self._pid = os.getpid()
+            self._flusher = threading.Thread(target=self._flush_often, daemon=True)
+            self._flusher.start()
+        try:
+            self.stream.write(self.format(record) + self.terminator)
+        except Exception:
+            self.handleError(record)
+
+    def _flush_often(self) -> None:
+        while not self._stopped.wait(self._interval):
+            self.flush()
+
+    def close(self) -> None:
+        """Stop the flusher and flush what is left."""
+        self._stopped.set()
+        self.flush()
+        super().close()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -196,7 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=args.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[BatchingStreamHandler(sys.stderr)],
     )
     try:
         sites = build_sites(args)
