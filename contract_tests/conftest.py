@@ -2,8 +2,9 @@
 
 Every engine in this suite comes from :func:`build_engine`, so the suite checks the mock
 exactly as it is assembled for users: the compiled spec, strict mode (a response that
-breaks the spec raises instead of being served), a fixed seed, and the vendor behaviour
-from :func:`mock_server.vendors.behaviour_for` (stateful when one exists).
+breaks the spec raises instead of being served), a fixed seed, the vendor behaviour from
+:func:`mock_server.vendors.behaviour_for` (stateful when one exists), and a manual clock,
+as the pytest fixtures use.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from contract_tests._conformance import KNOWN_MOCK_BUGS, KnownBug, KnownMockBugF
 from contract_tests._settings import ApiName, ContractSettings
 from contract_tests._witness import ValidationWitness
 from mock_server import Engine, EngineOptions, MockServer
+from mock_server.clock import Clock
 from mock_server.spec import Spec, load_spec
 from mock_server.vendors import behaviour_for
 
@@ -150,6 +152,9 @@ def build_engine(api: ApiName, *, spec: Path | None = None) -> Engine:
         _compiled(spec or settings.mock_specs[api]),
         options=EngineOptions(strict=True, seed=settings.seed),
         behaviour=ValidationWitness(behaviour_for(api)),
+        # Time moves only when a test moves it: on real time a ticker thread would finish
+        # work (processing, eta) between requests at its own pace, and runs would differ.
+        clock=Clock(manual=True),
     )
 
 
