@@ -73,29 +73,13 @@ def check_before_body(
     Raises:
         RequestError: The first check that fails.
     """
-    cookies = parse_cookies(request.headers.get("cookie", ""))
-    validate_security(
-        requirements=operation.security,
-        headers=request.headers,
-        query=request.query,
-        cookies=cookies,
+    _checks_before_body(
+        operation=operation,
+        request=request,
+        path_params=path_params,
         accepted_keys=accepted_keys,
         accept_any_key=accept_any_key,
-    )
-    validate_parameters(
-        parameters=operation.parameters,
-        path_params=path_params,
-        query=request.query,
-        headers=request.headers,
-        cookies=cookies,
-        status=operation.validation_status,
-    )
-    validate_content_type(
-        request_body=operation.request_body,
-        content_type=request.content_type,
         has_body=True,
-        status=operation.validation_status,
-        unsupported_status=operation.unsupported_media_status,
     )
 
 
@@ -113,6 +97,41 @@ def run_validators(
     Raises:
         RequestError: The first check that fails.
     """
+    has_body = bool(request.body or request.form or request.files)
+    cookies, path, query, media = _checks_before_body(
+        operation=operation,
+        request=request,
+        path_params=path_params,
+        accepted_keys=accepted_keys,
+        accept_any_key=accept_any_key,
+        has_body=has_body,
+    )
+    validate_body_size(size=_body_size(request), limit=max_body_bytes)
+    body = None
+    if media is not None:
+        body = validate_body(
+            media=media, request=request, has_body=has_body, status=operation.validation_status
+        )
+    return ValidRequest(
+        path_params=path,
+        query=query,
+        headers=request.headers,
+        cookies=cookies,
+        body=body,
+        media_type=media.media_type if media is not None and has_body else None,
+    )
+
+
+def _checks_before_body(
+    *,
+    operation: Operation,
+    request: RequestData,
+    path_params: Mapping[str, str],
+    accepted_keys: frozenset[str],
+    accept_any_key: bool,
+    has_body: bool,
+) -> tuple[dict[str, str], dict[str, Any], dict[str, Any], BodyMedia | None]:
+    """Checks 1-3; returns the cookies, the coerced path and query, and the body's media."""
     cookies = parse_cookies(request.headers.get("cookie", ""))
     validate_security(
         requirements=operation.security,
@@ -130,7 +149,6 @@ def run_validators(
         cookies=cookies,
         status=operation.validation_status,
     )
-    has_body = bool(request.body or request.form or request.files)
     media = validate_content_type(
         request_body=operation.request_body,
         content_type=request.content_type,
@@ -138,20 +156,7 @@ def run_validators(
         status=operation.validation_status,
         unsupported_status=operation.unsupported_media_status,
     )
-    validate_body_size(size=_body_size(request), limit=max_body_bytes)
-    body = None
-    if media is not None:
-        body = validate_body(
-            media=media, request=request, has_body=has_body, status=operation.validation_status
-        )
-    return ValidRequest(
-        path_params=path,
-        query=query,
-        headers=request.headers,
-        cookies=cookies,
-        body=body,
-        media_type=media.media_type if media is not None and has_body else None,
-    )
+    return cookies, path, query, media
 
 
 def _body_size(request: RequestData) -> int:

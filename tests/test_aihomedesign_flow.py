@@ -7,23 +7,14 @@ from collections.abc import Iterator
 import pytest
 from pytest_httpserver import HTTPServer
 
-from mock_server.clock import Clock
-from mock_server.engine import Engine, EngineOptions
-from mock_server.server import MockServer, bundled_spec
-from mock_server.spec import load_spec
-from mock_server.vendors.aihomedesign import AIHomeDesignBehaviour
+from mock_server.engine import EngineOptions
+from mock_server.server import MockServer
 from tests._flow_aihomedesign import run_flow
 
 
 @pytest.fixture
 def server() -> Iterator[MockServer]:
-    engine = Engine(
-        load_spec(bundled_spec("aihomedesign")),
-        options=EngineOptions(strict=True),
-        behaviour=AIHomeDesignBehaviour(),
-        clock=Clock(manual=True),
-    )
-    mock = MockServer(engine)
+    mock = MockServer.for_api("aihomedesign", options=EngineOptions(strict=True))
     mock.start()
     try:
         yield mock

@@ -10,23 +10,14 @@ import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 
-from mock_server.clock import Clock
-from mock_server.engine import Engine, EngineOptions
-from mock_server.server import MockServer, bundled_spec
-from mock_server.spec import load_spec
-from mock_server.vendors.autoenhance import AutoenhanceBehaviour
+from mock_server.engine import EngineOptions
+from mock_server.server import MockServer
 from tests._flow_autoenhance import run_flow
 
 
 @pytest.fixture(scope="module")
 def running() -> Iterator[MockServer]:
-    engine = Engine(
-        load_spec(bundled_spec("autoenhance")),
-        options=EngineOptions(strict=True),
-        behaviour=AutoenhanceBehaviour(),
-        clock=Clock(manual=True),
-    )
-    server = MockServer(engine)
+    server = MockServer.for_api("autoenhance", options=EngineOptions(strict=True))
     server.start()
     yield server
     server.stop()

@@ -18,24 +18,15 @@ from autoenhance.models.order_brackets_out import OrderBracketsOut
 from autoenhance.models.order_out import OrderOut
 from autoenhance.models.orders_out import OrdersOut
 
-from mock_server.clock import Clock
-from mock_server.engine import Engine, EngineOptions
-from mock_server.server import MockServer, bundled_spec
-from mock_server.spec import load_spec
-from mock_server.vendors.autoenhance import AutoenhanceBehaviour
+from mock_server.engine import EngineOptions
+from mock_server.server import MockServer
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture(scope="module")
 def running() -> Iterator[MockServer]:
-    engine = Engine(
-        load_spec(bundled_spec("autoenhance")),
-        options=EngineOptions(strict=True),
-        behaviour=AutoenhanceBehaviour(),
-        clock=Clock(manual=True),
-    )
-    server = MockServer(engine)
+    server = MockServer.for_api("autoenhance", options=EngineOptions(strict=True))
     server.start()
     yield server
     server.stop()
