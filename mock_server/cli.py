@@ -193,12 +193,11 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
         both: tuple[ApiName, ...] = ("aihomedesign", "autoenhance")
         names = both if args.api == "both" else (args.api,)
         specs = [(bundled_spec(n), getattr(args, f"{n}_port"), n) for n in names]
-    options = engine_options(args)
+    engine_options(args)  # built once here so that a bad option fails before binding
     sites = []
     for path, port, vendor in specs:
         # Compiled once, before binding, so errors surface early.
         spec = load_spec(path, validate=vendor is None)
-        engine = Engine(spec, options=options)
 
         def make_app(spec: Spec = spec, vendor: ApiName | None = vendor) -> MockApp:
             return MockApp(
@@ -208,10 +207,10 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
             )
 
         site = Site(
-            label=engine.title,
+            label=spec.title,
             host=args.host,
             port=port,
-            path_prefix=_path_prefix(engine),
+            path_prefix=_path_prefix(spec),
             make_app=make_app,
         )
         sites.append(site)
@@ -230,9 +229,9 @@ def _serving_engine(spec: Spec, vendor: ApiName | None, args: argparse.Namespace
     return engine
 
 
-def _path_prefix(engine: Engine) -> str:
+def _path_prefix(spec: Spec) -> str:
     """The first path segment every operation shares (``/v1``), or ``""``."""
-    firsts = {op.path.split("/")[1] for op in engine.spec.operations if op.path.count("/") > 1}
+    firsts = {op.path.split("/")[1] for op in spec.operations if op.path.count("/") > 1}
     return f"/{firsts.pop()}" if len(firsts) == 1 else ""
 
 
