@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from werkzeug.wrappers import Request, Response
 
-from mock_server._wire import to_werkzeug_response
 from mock_server.faults import Fault
+from mock_server.media import to_werkzeug_response
+from mock_server.types import ResponseData
 
 if TYPE_CHECKING:
     from mock_server.app import MockApp
@@ -169,5 +170,4 @@ def _json_object(request: Request) -> dict[str, Any] | None:
 
 
 def _json_response(value: object, status: int = 200) -> Response:
-    body = json.dumps(value, separators=(",", ":"))
-    return Response(body, status=status, content_type="application/json")
+    return to_werkzeug_response(ResponseData(status=status, json=value, has_json=True))

@@ -29,9 +29,9 @@ from werkzeug.formparser import FormDataParser
 from werkzeug.http import parse_options_header
 from werkzeug.wrappers import Request, Response
 
-from mock_server._wire import encode, status_line, to_werkzeug_response
 from mock_server.admin import ADMIN_KEY_HEADER, ADMIN_PREFIX, AdminHandler, AdminSurface
 from mock_server.journal import Journal, Redactor, scrub_text
+from mock_server.media import NO_BODY_STATUSES, status_line, to_werkzeug_response, wire
 from mock_server.types import RequestData, ResponseData, UploadedFile
 
 if TYPE_CHECKING:
@@ -57,7 +57,6 @@ _FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencod
 # Limits werkzeug's multipart parser: without it a body of tiny parts costs O(parts).
 _MAX_FORM_PARTS = 1000
 _ADMIN_ROOT = ADMIN_PREFIX.rstrip("/")
-_NO_BODY_STATUSES = frozenset({204, 304})
 
 
 class _MalformedBodyError(Exception):
@@ -120,7 +119,7 @@ class MockApp:
         status, headers, body = self._api(environ, incoming, started)
         self._log_access(incoming.method, path, status, started, incoming.headers)
         start_response(status_line(status), headers)
-        if incoming.method == "HEAD" or status in _NO_BODY_STATUSES:
+        if incoming.method == "HEAD" or status in NO_BODY_STATUSES:
             return []
         return [body]
 
@@ -144,7 +143,7 @@ class MockApp:
             data = self._answer(incoming, operation_id)
             if data.drop_connection:
                 _drop_connection(environ)
-            status, headers, body = _wire(data)
+            status, headers, body = wire(data)
         except Exception as exc:  # any crash must become a 500 and be recorded
             status, headers, body = self._crash(exc, incoming, operation_id)
         self.journal.record(
@@ -204,7 +203,7 @@ class MockApp:
         )
         self._on_error(exc)
         try:
-            return _wire(
+            return wire(
                 self.engine.error_response(
                     status=500, message="Internal Server Error", operation_id=operation_id
                 )
@@ -353,17 +352,6 @@ def _read_body(environ: WSGIEnvironment, limit: int) -> bytes | None:
         return b""
     data = stream.read(limit + 1)
     return None if len(data) > limit else data
-
-
-def _wire(data: ResponseData) -> tuple[int, list[tuple[str, str]], bytes]:
-    body, content_type = encode(data)
-    headers = list(data.headers.items())
-    names = {name.lower() for name, _ in headers}
-    if content_type and "content-type" not in names:
-        headers.append(("Content-Type", content_type))
-    if data.status not in _NO_BODY_STATUSES:
-        headers.append(("Content-Length", str(len(body))))
-    return data.status, headers, body
 
 
 def _parse_form(

@@ -22,16 +22,16 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from mock_server._render import ErrorRenderer, reason
-from mock_server._schema import is_json_media
-from mock_server._selfcheck import check_response
 from mock_server.clock import Clock
 from mock_server.errors import ConfigError, RequestError, ResponseViolation
 from mock_server.faults import Faults
+from mock_server.media import is_json
 from mock_server.routing import MatchState, RouteMatch, Router
 from mock_server.spec import Operation, Spec, compile_spec, load_spec
 from mock_server.synthesis import NO_PREFERENCE, Preference, Synthesizer, parse_prefer
 from mock_server.types import RequestData, ResponseData
 from mock_server.validation import ValidRequest, check_before_body, run_validators
+from mock_server.validation._selfcheck import check_response
 from mock_server.webhooks import WebhookSender
 
 __all__ = ["Behaviour", "Call", "Engine", "EngineOptions"]
@@ -492,7 +492,7 @@ def _single_example(operation: Operation, status: int) -> ResponseData | None:
     if response is None:
         return None
     for media in response.content:
-        if not is_json_media(media.essence):
+        if not is_json(media.essence):
             continue
         values = list(media.example) or list(media.examples.values())
         if len(values) == 1 and isinstance(values[0], dict):

@@ -29,7 +29,7 @@ from aihomedesign_client.models import (
 from aihomedesign_client.types import File
 from pytest_httpserver import HTTPServer
 
-from mock_server.vendors._images import tiny_image
+from mock_server.media import tiny_image
 
 # How long to wait for the webhook once the clock has passed the eta. On a manual clock
 # it has arrived before the advance answers; a real-time clock's own thread may run the

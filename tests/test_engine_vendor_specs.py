@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from mock_server._generator import SchemaGenerator
-from mock_server._selfcheck import check_response
 from mock_server.engine import Engine, EngineOptions
+from mock_server.media import sample_bytes
 from mock_server.spec import Operation
-from mock_server.synthesis import sample_bytes
+from mock_server.synthesis._generator import SchemaGenerator
 from mock_server.types import RequestData, UploadedFile
+from mock_server.validation._selfcheck import check_response
 from tests._specs import APIS, spec_path
 
 

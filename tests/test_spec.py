@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 
-from mock_server._schema import normalize_document, resolve_pointer, schema_types
 from mock_server.errors import SpecError
 from mock_server.spec import Operation, Spec, compile_spec, load_document, load_spec
+from mock_server.spec._schema import normalize_document, resolve_pointer, schema_types
 from tests._core import PETS, pets_document, pets_variant
 
 

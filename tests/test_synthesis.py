@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server._generator import SchemaGenerator
-from mock_server._regex import regex_sample
-from mock_server._selfcheck import check_response
 from mock_server.errors import ConfigError, RequestError
-from mock_server.synthesis import Preference, choose_media, parse_prefer, sample_bytes
+from mock_server.synthesis import Preference, choose_media, parse_prefer
+from mock_server.synthesis._generator import SchemaGenerator
+from mock_server.synthesis._regex import regex_sample
+from mock_server.validation._selfcheck import check_response
 from tests._core import pets_engine, request
 
 # --- Prefer -------------------------------------------------------------------
@@ -80,29 +80,6 @@ def test_choose_media(accept, expected):
     show_pet = pets_engine().operation("show_pet")
     chosen = choose_media(show_pet.responses["200"].content, accept)
     assert chosen is not None and chosen.media_type == expected
-
-
-@pytest.mark.parametrize(
-    ("media_type", "magic"),
-    [
-        ("image/png", b"\x89PNG\r\n\x1a\n"),
-        ("image/jpeg", b"\xff\xd8\xff"),
-        ("image/webp", b"RIFF"),
-        ("image/gif", b"GIF8"),
-        ("application/pdf", b"%PDF-"),
-        ("application/zip", b"PK\x05\x06"),
-        ("application/octet-stream", b"mock"),
-    ],
-)
-def test_sample_bytes(media_type, magic):
-    assert sample_bytes(media_type).startswith(magic)
-
-
-def test_sample_images_are_complete():
-    assert sample_bytes("image/jpeg").endswith(b"\xff\xd9")
-    assert sample_bytes("image/png").endswith(b"IEND\xaeB`\x82")
-    webp = sample_bytes("image/webp")
-    assert webp[8:12] == b"WEBP" and int.from_bytes(webp[4:8], "little") == len(webp) - 8
 
 
 # --- regex sampling -----------------------------------------------------------

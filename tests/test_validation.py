@@ -6,13 +6,11 @@ from typing import Any
 
 import pytest
 
-from mock_server._messages import issues_from_errors
-from mock_server._schema import SchemaStore
 from mock_server.errors import RequestError
 from mock_server.spec import SecurityScheme, compile_spec, load_spec
+from mock_server.spec._schema import SchemaStore
 from mock_server.validation import (
     coerce_scalar,
-    media_matches,
     parse_cookies,
     run_validators,
     validate_body,
@@ -21,6 +19,7 @@ from mock_server.validation import (
     validate_parameters,
     validate_security,
 )
+from mock_server.validation._messages import issues_from_errors
 from tests._core import PETS, request, upload
 
 
@@ -93,20 +92,6 @@ def fails(call, *args, **kwargs) -> RequestError:
 )
 def test_coerce_scalar(text, types, expected):
     assert coerce_scalar(text, frozenset(types)) == expected
-
-
-@pytest.mark.parametrize(
-    ("declared", "actual", "matches"),
-    [
-        ("application/json", "application/json", True),
-        ("image/*", "image/png", True),
-        ("image/*", "text/plain", False),
-        ("*/*", "anything/else", True),
-        ("application/json", "application/xml", False),
-    ],
-)
-def test_media_matches(declared, actual, matches):
-    assert media_matches(declared, actual) is matches
 
 
 def test_parse_cookies():

@@ -13,14 +13,14 @@ from pytest_httpserver import HTTPServer
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError
+from mock_server.media import tiny_image
 from mock_server.server import bundled_spec
 from mock_server.spec import Spec, load_spec
 from mock_server.types import ResponseData, UploadedFile
-from mock_server.vendors import _aihd_catalog as catalog
-from mock_server.vendors._aihd_ratelimit import RollingLimit
-from mock_server.vendors._aihd_records import timestamp
-from mock_server.vendors._images import tiny_image
 from mock_server.vendors.aihomedesign import AIHomeDesignBehaviour
+from mock_server.vendors.aihomedesign import _catalog as catalog
+from mock_server.vendors.aihomedesign._ratelimit import RollingLimit
+from mock_server.vendors.aihomedesign._records import timestamp
 from tests._core import KEY, request
 
 OTHER_KEY = "other-key"

@@ -13,10 +13,10 @@ import pytest
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError
+from mock_server.media import IMAGE_MEDIA_TYPES, tiny_image
 from mock_server.server import bundled_spec
 from mock_server.spec import Spec, load_spec
 from mock_server.types import RequestData, ResponseData
-from mock_server.vendors._images import MEDIA_TYPES, tiny_image
 from mock_server.vendors.autoenhance import AutoenhanceBehaviour
 from mock_server.webhooks import Delivery, WebhookSender
 from tests._core import request
@@ -539,7 +539,7 @@ def test_the_enhanced_download_is_a_real_image_in_the_format_asked(
     response = mock.call("GET", f"/v3/images/{image['image_id']}/enhanced", query=query)
     expected = fmt or "jpeg"
     assert response.status == 200
-    assert response.content_type == MEDIA_TYPES[expected]
+    assert response.content_type == IMAGE_MEDIA_TYPES[expected]
     assert response.body.startswith(MAGIC[expected])
 
 

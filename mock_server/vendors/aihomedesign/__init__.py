@@ -16,10 +16,11 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mock_server.errors import ConfigError, RequestError
+from mock_server.media import tiny_image
 from mock_server.types import RequestData, ResponseData
-from mock_server.vendors import _aihd_catalog as catalog
-from mock_server.vendors._aihd_ratelimit import RollingLimit
-from mock_server.vendors._aihd_records import (
+from mock_server.vendors.aihomedesign import _catalog as catalog
+from mock_server.vendors.aihomedesign._ratelimit import RollingLimit
+from mock_server.vendors.aihomedesign._records import (
     FILES_PREFIX,
     GeneratedImage,
     IdFactory,
@@ -27,9 +28,8 @@ from mock_server.vendors._aihd_records import (
     account_of,
     file_url,
 )
-from mock_server.vendors._aihd_submit import Selection, check_selection, invalid
-from mock_server.vendors._aihd_upload import check_image_bytes, upload_error
-from mock_server.vendors._images import tiny_image
+from mock_server.vendors.aihomedesign._submit import Selection, check_selection, invalid
+from mock_server.vendors.aihomedesign._upload import check_image_bytes, upload_error
 
 if TYPE_CHECKING:
     from mock_server.engine import Call, Engine

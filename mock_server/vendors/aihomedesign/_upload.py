@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mock_server.errors import FieldIssue, RequestError
+from mock_server.media import sniff_format
 from mock_server.types import RequestData, ResponseData, UploadedFile
-from mock_server.vendors._images import sniff_format
 
 __all__ = [
     "NOT_MULTIPART",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from mock_server.vendors._aihd_catalog import Service
+from mock_server.vendors.aihomedesign._catalog import Service
 
 __all__ = [
     "FILES_PREFIX",

@@ -10,8 +10,8 @@ import copy
 from typing import Any
 
 from mock_server.errors import RequestError
-from mock_server.vendors._autoenhance_store import SETTING_DEFAULTS, SETTING_NAMES, Bracket, Order
-from mock_server.vendors._images import MEDIA_TYPES, sniff_format, tiny_image
+from mock_server.media import IMAGE_MEDIA_TYPES, sniff_format, tiny_image
+from mock_server.vendors.autoenhance._store import SETTING_DEFAULTS, SETTING_NAMES, Bracket, Order
 
 __all__ = ["PROCESS_SETTINGS", "bracket_groups", "new_settings", "original_payload"]
 
@@ -62,11 +62,11 @@ def original_payload(data: bytes, *, stored_type: str, wanted: str | None) -> tu
     bytes when they already are in that format, else a placeholder in it (the mock does
     not convert). An empty upload is served as a placeholder.
     """
-    stored = next((fmt for fmt, media in MEDIA_TYPES.items() if media == stored_type), None)
+    stored = next((fmt for fmt, media in IMAGE_MEDIA_TYPES.items() if media == stored_type), None)
     if wanted is None:
         if data:
             return data, stored_type if stored else _OCTETS
         wanted = stored or "jpeg"
     if not data or sniff_format(data) != wanted:
         data = tiny_image(wanted)
-    return data, MEDIA_TYPES[wanted]
+    return data, IMAGE_MEDIA_TYPES[wanted]

@@ -33,14 +33,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mock_server.errors import ConfigError, RequestError
+from mock_server.media import IMAGE_MEDIA_TYPES, tiny_image
 from mock_server.types import RequestData, ResponseData
-from mock_server.vendors._autoenhance_rules import (
+from mock_server.vendors.autoenhance._rules import (
     PROCESS_SETTINGS,
     bracket_groups,
     new_settings,
     original_payload,
 )
-from mock_server.vendors._autoenhance_store import (
+from mock_server.vendors.autoenhance._store import (
     SETTING_NAMES,
     Bracket,
     Image,
@@ -51,7 +52,7 @@ from mock_server.vendors._autoenhance_store import (
     image_view,
     order_view,
 )
-from mock_server.vendors._autoenhance_uploads import (
+from mock_server.vendors.autoenhance._uploads import (
     UPLOAD_PREFIX,
     UPLOAD_TTL_SECONDS,
     check_put,
@@ -59,7 +60,6 @@ from mock_server.vendors._autoenhance_uploads import (
     signed_url,
     upload_path,
 )
-from mock_server.vendors._images import MEDIA_TYPES, tiny_image
 
 if TYPE_CHECKING:
     from mock_server.clock import Clock
@@ -297,7 +297,7 @@ class AutoenhanceBehaviour:
             if call.query.get("preview") is False and not image.downloaded:
                 image.downloaded = True
                 image.order.last_updated_at = self._now()
-        return ResponseData(status=200, body=tiny_image(fmt), content_type=MEDIA_TYPES[fmt])
+        return ResponseData(status=200, body=tiny_image(fmt), content_type=IMAGE_MEDIA_TYPES[fmt])
 
     def _download_original(self, call: Call) -> ResponseData:
         wanted: str | None = call.query.get("format")

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mock_server._schema import SchemaStore, deref, escape, is_json_media, schema_types
+from mock_server.media import best_match, is_json
+from mock_server.spec._schema import SchemaStore, deref, escape, schema_types
 
 _SIZE_IN_TEXT = re.compile(
     r"(?:at most|max(?:imum)?|up to|limit(?: of)?|no (?:more|larger) than)\s*:?\s*"
@@ -71,14 +72,7 @@ class RequestBody:
 
         Exact types win over ``type/*``, which win over ``*/*``.
         """
-        wildcard = None
-        family = content_type.split("/", 1)[0] + "/*"
-        for media in self.media:
-            if media.media_type == content_type:
-                return media
-            if media.media_type == family or (media.media_type == "*/*" and wildcard is None):
-                wildcard = media
-        return wildcard
+        return best_match(self.media, content_type, key=lambda media: media.media_type)
 
     @property
     def media_types(self) -> tuple[str, ...]:
@@ -98,7 +92,7 @@ def compile_body(store: SchemaStore, raw: Any, pointer: str) -> RequestBody:
 
 
 def _kind(essence: str) -> str:
-    if is_json_media(essence):
+    if is_json(essence):
         return "json"
     if essence == "application/x-www-form-urlencoded":
         return "form"
@@ -220,5 +214,5 @@ def _form_field(store: SchemaStore, name: str, prop: Any, encoding: Mapping[str,
         types=types,
         item_types=schema_types(store.document, items),
         multiple="array" in types,
-        json=is_json_media(content_type) or ("object" in types and "string" not in types),
+        json=is_json(content_type) or ("object" in types and "string" not in types),
     )

@@ -10,55 +10,22 @@ Responses built without ``dynamic`` are cached per (operation, status, media typ
 
 from __future__ import annotations
 
-import base64
 import json
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from mock_server._generator import SchemaGenerator
-from mock_server._schema import is_json_media
 from mock_server.errors import RequestError
+from mock_server.media import covers, is_json, sample_bytes
 from mock_server.spec import Operation, Response, ResponseHeader, ResponseMedia, Spec
+from mock_server.synthesis._generator import SchemaGenerator
 from mock_server.types import ResponseData
 
-__all__ = ["Preference", "Synthesizer", "parse_prefer", "sample_bytes"]
+__all__ = ["Preference", "Synthesizer", "parse_prefer"]
 
-_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4//8/AAX+Av4zEpUUAAAAAElFTkSuQmCC"
-)
-_JPEG = base64.b64decode(
-    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERX"
-    "RTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2Nj"
-    "Y2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAABAAEDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAA"
-    "AAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAAAP/EABQRAQAAAAAAAAAAAAAAAAAA"
-    "AAD/2gAMAwEAAhEDEQA/AKAAD//Z"
-)
-_WEBP = base64.b64decode("UklGRh4AAABXRUJQVlA4TBEAAAAvAAAAAAfQ//73v/+BiOh/AAA=")
-_GIF = base64.b64decode("R0lGODdhAQABAIEAAP///wAAAAAAAAAAACwAAAAAAQABAAAIBAABBAQAOw==")
-_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
-_ZIP = b"PK\x05\x06" + b"\x00" * 18
-_SAMPLES = {
-    "image/png": _PNG,
-    "image/jpeg": _JPEG,
-    "image/jpg": _JPEG,
-    "image/pjpeg": _JPEG,
-    "image/webp": _WEBP,
-    "image/gif": _GIF,
-    "application/pdf": _PDF,
-    "application/zip": _ZIP,
-}
 _CONCRETE = {"image/*": "image/png", "text/*": "text/plain", "*/*": "application/octet-stream"}
 _KNOWN_PREFERENCES = frozenset({"code", "example", "dynamic"})
-
-
-def sample_bytes(media_type: str) -> bytes:
-    """Small valid content for a binary media type (a real 1x1 image for images)."""
-    return _SAMPLES.get(media_type, b"mock binary content\n")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -130,15 +97,9 @@ def choose_media(content: Sequence[ResponseMedia], accept: str) -> ResponseMedia
             ranges.append((-quality, position, media_range.lower()))
     for _, _, media_range in sorted(ranges):
         for media in content:
-            if _covers(media_range, media.essence) or _covers(media.essence, media_range):
+            if covers(media_range, media.essence) or covers(media.essence, media_range):
                 return media
     return content[0]
-
-
-def _covers(media_range: str, media_type: str) -> bool:
-    if media_range in ("*/*", media_type):
-        return True
-    return media_range.endswith("/*") and media_type.startswith(media_range[:-1])
 
 
 def header_text(value: Any) -> str:
@@ -257,7 +218,7 @@ class Synthesizer:
             return _Built(status, headers, None, None, b"")
         content_type = _CONCRETE.get(media.essence, media.media_type)
         essence = _CONCRETE.get(media.essence, media.essence)
-        if is_json_media(essence):
+        if is_json(essence):
             value = self.body_value(media, example, rng, dynamic=dynamic)
             return _Built(status, headers, content_type, json.dumps(value), b"")
         if essence.startswith("text/") or essence in (

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from urllib.parse import quote, urlencode
 
 from mock_server.types import RequestData, ResponseData
-from mock_server.vendors._autoenhance_store import Store, Upload
+from mock_server.vendors.autoenhance._store import Store, Upload
 
 __all__ = [
     "UPLOAD_PREFIX",

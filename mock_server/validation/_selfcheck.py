@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from mock_server.spec import Operation, ResponseHeader, ResponseMedia
+from mock_server.media import best_match
+from mock_server.spec import Operation, ResponseHeader
 from mock_server.types import ResponseData
-
-
-def _media_for(content: tuple[ResponseMedia, ...], essence: str) -> ResponseMedia | None:
-    wildcard = None
-    for media in content:
-        if media.essence == essence:
-            return media
-        if media.essence == "*/*" or (
-            media.essence.endswith("/*") and essence.startswith(media.essence[:-1])
-        ):
-            wildcard = wildcard or media
-    return wildcard
 
 
 def check_response(operation: Operation, response: ResponseData) -> str | None:
@@ -36,7 +25,7 @@ def check_response(operation: Operation, response: ResponseData) -> str | None:
         return f"status {status} declares a body but none was sent"
     content_type = response.content_type or ("application/json" if response.has_json else "")
     essence = content_type.split(";", 1)[0].strip().lower()
-    media = _media_for(declared.content, essence)
+    media = best_match(declared.content, essence, key=lambda m: m.essence)
     if media is None:
         types = ", ".join(m.media_type for m in declared.content)
         return f"media type {essence or 'none'!r} is not declared for {status} (declared: {types})"

@@ -22,20 +22,20 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import parse_qs
 
-from mock_server._bodies import BodyMedia, FilePart, FormField, RequestBody
-from mock_server._coerce import coerce_parameter, coerce_scalar, raw_parameter
-from mock_server._messages import ROOT, issue, issues_from_errors
-from mock_server._security import LOCATIONS, parse_cookies, validate_security
 from mock_server.errors import FieldIssue, RequestError
+from mock_server.media import covers
 from mock_server.spec import Operation, Parameter
+from mock_server.spec._bodies import BodyMedia, FilePart, FormField, RequestBody
 from mock_server.types import RequestData, UploadedFile
+from mock_server.validation._coerce import coerce_parameter, coerce_scalar, raw_parameter
+from mock_server.validation._messages import ROOT, issue, issues_from_errors
+from mock_server.validation._security import LOCATIONS, parse_cookies, validate_security
 
 __all__ = [
     "ValidRequest",
     "check_before_body",
     "coerce_parameter",
     "coerce_scalar",
-    "media_matches",
     "parse_cookies",
     "run_validators",
     "validate_body",
@@ -476,9 +476,7 @@ def _check_files(part: FilePart, uploads: Sequence[UploadedFile]) -> Issues:
                 )
             )
         content_type = upload.content_type.split(";", 1)[0].strip().lower()
-        if part.content_types and not any(
-            media_matches(t, content_type) for t in part.content_types
-        ):
+        if part.content_types and not any(covers(t, content_type) for t in part.content_types):
             allowed = ", ".join(part.content_types)
             problems.append(
                 issue(

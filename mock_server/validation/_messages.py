@@ -13,8 +13,8 @@ from typing import Any
 
 import jsonschema_rs
 
-from mock_server._schema import keyword_parent
 from mock_server.errors import FieldIssue
+from mock_server.spec._schema import keyword_parent
 
 ROOT = "_schema"
 """The field name marshmallow uses for a problem with a whole location."""

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from mock_server._regex import regex_sample
-from mock_server._schema import deref
+from mock_server.spec._schema import deref
+from mock_server.synthesis._regex import regex_sample
 
 _EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 _WORDS = ("alpha", "bravo", "cedar", "delta", "ember", "fjord", "garnet", "harbor", "indigo")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mock_server.errors import RequestError
-from mock_server.vendors._aihd_catalog import (
+from mock_server.vendors.aihomedesign._catalog import (
     DAY_TO_DUSK,
     ITEM_REMOVAL,
     ITEM_REMOVAL_MASK,

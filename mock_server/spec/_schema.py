@@ -307,8 +307,3 @@ def json_type(value: Any) -> str:
     if isinstance(value, str):
         return "string"
     return "array" if isinstance(value, list) else "object"
-
-
-def is_json_media(media_type: str) -> bool:
-    """Whether a media type (without parameters) carries JSON."""
-    return media_type == "application/json" or media_type.endswith("+json")

@@ -16,9 +16,10 @@ from typing import Any
 
 import yaml
 
-from mock_server import _bodies
-from mock_server._bodies import BodyMedia, RequestBody
-from mock_server._schema import (
+from mock_server.errors import SpecError
+from mock_server.spec import _bodies
+from mock_server.spec._bodies import BodyMedia, RequestBody
+from mock_server.spec._schema import (
     SchemaStore,
     deref,
     escape,
@@ -26,7 +27,6 @@ from mock_server._schema import (
     schema_types,
     without_required,
 )
-from mock_server.errors import SpecError
 
 __all__ = [
     "BodyMedia",
