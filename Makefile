@@ -57,8 +57,8 @@ check: $(PY_STAMP) ## Read-only code checks: ruff, ruff format, mypy
 	$(BIN)/mypy mock_server tests contract_tests
 	$(BIN)/mypy --strict --config-file= generated_client/aihomedesign/aihomedesign_client generated_client/autoenhance/autoenhance_client
 
-test: check lint check-generated ## Everything CI runs: checks, spec lint, drift check, all tests
-	$(BIN)/pytest
+test: check lint check-generated ## Everything CI runs: checks, spec lint, drift check, all tests (branch coverage gate: 90%)
+	$(BIN)/pytest --cov --cov-report=term
 
 mock: $(PY_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011)
 	$(BIN)/mock-server

@@ -9,14 +9,16 @@ unknown id, a 429, ...). A 400/415/422 the witness did not see came from validat
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from mock_server.engine import BaseBehaviour
 
 if TYPE_CHECKING:
-    from mock_server import Call, RequestData, ResponseData
-    from mock_server.engine import Behaviour
+    from mock_server import Call, RequestData, RequestError, ResponseData
+    from mock_server.engine import Behaviour, VendorContext
 
 
-class ValidationWitness:
+class ValidationWitness(BaseBehaviour):
     """Wraps the vendor behaviour (or none) without changing any answer.
 
     Args:
@@ -24,37 +26,40 @@ class ValidationWitness:
     """
 
     def __init__(self, inner: Behaviour | None) -> None:
-        self.inner = inner
+        self.inner: Behaviour = inner if inner is not None else BaseBehaviour()
+        self.stateful = inner is not None
+        """Whether a vendor behaviour (state: orders, uploads, 404s) is plugged in."""
         self._seen: list[str] = []
         self._lock = threading.Lock()
 
-    @property
-    def stateful(self) -> bool:
-        """Whether a vendor behaviour (state: orders, uploads, 404s) is plugged in."""
-        return self.inner is not None
+    def bind(self, context: VendorContext) -> None:
+        """Bind the vendor behaviour."""
+        super().bind(context)
+        self.inner.bind(context)
 
     def handle(self, call: Call) -> ResponseData | None:
         """Record the validated call, then let the vendor behaviour answer."""
         with self._lock:
             self._seen.append(call.operation_id)
-        return self.inner.handle(call) if self.inner is not None else None
+        return self.inner.handle(call)
 
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Delegate unrouted requests (upload URLs and the like)."""
-        return self.inner.handle_unrouted(request) if self.inner is not None else None
+        return self.inner.handle_unrouted(request)
+
+    def handle_error(
+        self, request: RequestData, operation_id: str, error: RequestError
+    ) -> ResponseData | None:
+        """Delegate the rewording of validation failures."""
+        return self.inner.handle_error(request, operation_id, error)
+
+    def webhook_configured(self) -> None:
+        """Delegate."""
+        self.inner.webhook_configured()
 
     def reset(self) -> None:
         """Reset the vendor behaviour; the record survives so marks stay valid."""
-        if self.inner is not None:
-            self.inner.reset()
-
-    def __getattr__(self, name: str) -> Any:
-        # Optional hooks (``handle_error``) and whatever else the engine looks up exist
-        # exactly when the vendor behaviour has them.
-        inner = self.__dict__.get("inner")
-        if inner is None:
-            raise AttributeError(name)
-        return getattr(inner, name)
+        self.inner.reset()
 
     def mark(self) -> int:
         """A position in the record; see :meth:`since`."""

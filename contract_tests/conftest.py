@@ -10,7 +10,6 @@ as the pytest fixtures use.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +19,8 @@ from contract_tests import _settings
 from contract_tests._conformance import KNOWN_MOCK_BUGS, KnownBug, KnownMockBugFixedError
 from contract_tests._settings import ApiName, ContractSettings
 from contract_tests._witness import ValidationWitness
-from mock_server import Engine, EngineOptions, MockServer
+from mock_server import Engine, EngineOptions, MockServer, vendors
 from mock_server.clock import Clock
-from mock_server.spec import Spec, load_spec
-from mock_server.vendors import behaviour_for
 
 if TYPE_CHECKING:
     from _pytest.config.argparsing import Parser
@@ -131,12 +128,6 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
     terminalreporter.write_line(_settings.current().describe())
 
 
-@cache
-def _compiled(path: Path) -> Spec:
-    # A compiled Spec is immutable, so engines can share it.
-    return load_spec(path)
-
-
 def build_engine(api: ApiName, *, spec: Path | None = None) -> Engine:
     """The mock engine for ``api``, as the suite checks it.
 
@@ -148,10 +139,11 @@ def build_engine(api: ApiName, *, spec: Path | None = None) -> Engine:
     answer but records which requests passed validation (``engine.behaviour``).
     """
     settings = _settings.current()
-    return Engine(
-        _compiled(spec or settings.mock_specs[api]),
+    return vendors.build_engine(
+        api,
+        spec=spec or settings.mock_specs[api],
         options=EngineOptions(strict=True, seed=settings.seed),
-        behaviour=ValidationWitness(behaviour_for(api)),
+        behaviour=ValidationWitness(vendors.behaviour_for(api)),
         # Time moves only when a test moves it: on real time a ticker thread would finish
         # work (processing, eta) between requests at its own pace, and runs would differ.
         clock=Clock(manual=True),
@@ -193,4 +185,4 @@ def serve(request: pytest.FixtureRequest) -> Iterator[ServerFactory]:
         return  # the run already ends as the xfail of the known bug that crashed it
     for server in servers:
         # Crashes and strict-mode violations inside the server thread fail the test.
-        server.check_handler_errors()
+        server.check()

@@ -1,33 +1,48 @@
 """A spec-driven mock server for the AI HomeDesign v1 and Autoenhance.ai v3 APIs.
 
 Example:
-    >>> from mock_server import MockServer, bundled_spec
-    >>> with MockServer.from_spec(bundled_spec("autoenhance")) as mock:  # doctest: +SKIP
-    ...     print(mock.url, mock.api_key)
+    >>> from mock_server import MockServer
+    >>> with MockServer.for_api("autoenhance") as mock:
+    ...     print(mock.url.startswith("http://127.0.0.1:"), mock.api_key)
+    True test-key
 """
 
 from __future__ import annotations
 
 from mock_server.app import MockApp
 from mock_server.clock import Clock
-from mock_server.engine import Behaviour, Call, Engine, EngineOptions
+from mock_server.engine import (
+    BaseBehaviour,
+    Behaviour,
+    Call,
+    Engine,
+    EngineOptions,
+    VendorContext,
+)
 from mock_server.errors import (
+    Check,
     ConfigError,
     MockServerError,
     RequestError,
     ResponseViolation,
+    Rule,
+    ServerFailure,
+    ServerStateError,
     SpecError,
 )
 from mock_server.faults import Fault, Faults
 from mock_server.journal import Calls, Journal, JournalEntry
-from mock_server.server import MockServer, bundled_spec
+from mock_server.server import MockServer
 from mock_server.types import RequestData, ResponseData, UploadedFile
+from mock_server.vendors import build_engine, bundled_spec
 from mock_server.webhooks import Delivery, WebhookSender
 
 __all__ = [
+    "BaseBehaviour",
     "Behaviour",
     "Call",
     "Calls",
+    "Check",
     "Clock",
     "ConfigError",
     "Delivery",
@@ -44,8 +59,13 @@ __all__ = [
     "RequestError",
     "ResponseData",
     "ResponseViolation",
+    "Rule",
+    "ServerFailure",
+    "ServerStateError",
     "SpecError",
     "UploadedFile",
+    "VendorContext",
     "WebhookSender",
+    "build_engine",
     "bundled_spec",
 ]

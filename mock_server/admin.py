@@ -18,7 +18,7 @@ from mock_server.media import to_werkzeug_response
 from mock_server.types import ResponseData
 
 if TYPE_CHECKING:
-    from mock_server.app import MockApp
+    from mock_server.engine import Engine
 
 __all__ = ["ADMIN_KEY_HEADER", "ADMIN_PREFIX", "AdminHandler", "AdminSurface"]
 
@@ -29,15 +29,15 @@ AdminHandler = Callable[[Request], Response]
 
 
 class AdminSurface:
-    """The admin endpoints of one :class:`~mock_server.app.MockApp`.
+    """The admin endpoints of one engine.
 
     Args:
-        app: The app whose engine, journal and state the endpoints act on.
+        engine: The engine whose journal, clock, faults, webhooks and state they act on.
         key: If set, every admin request must send it in ``x-mock-admin-key`` (else 401).
     """
 
-    def __init__(self, app: MockApp, *, key: str | None = None) -> None:
-        self.app = app
+    def __init__(self, engine: Engine, *, key: str | None = None) -> None:
+        self.engine = engine
         self.key = key
         self.routes: dict[tuple[str, str], AdminHandler] = {
             ("GET", "health"): self._health,
@@ -73,15 +73,15 @@ class AdminSurface:
         self, status: int, message: str, headers: Mapping[str, str] | None = None
     ) -> Response:
         return to_werkzeug_response(
-            self.app.engine.error_response(status=status, message=message, headers=headers)
+            self.engine.error_response(status=status, message=message, headers=headers)
         )
 
     def _health(self, _request: Request) -> Response:
-        return _json_response({"status": "ok", "title": self.app.engine.title})
+        return _json_response({"status": "ok", "title": self.engine.title})
 
     def _journal(self, request: Request) -> Response:
         args = request.args
-        body = self.app.journal.to_json(
+        body = self.engine.journal.to_json(
             operation_id=args.get("operation_id") or None,
             method=args.get("method") or None,
             path=args.get("path") or None,
@@ -89,37 +89,37 @@ class AdminSurface:
         return Response(body, status=200, content_type="application/json")
 
     def _clear_journal(self, _request: Request) -> Response:
-        self.app.journal.clear()
+        self.engine.journal.clear()
         return Response(status=204)
 
     def _reset(self, _request: Request) -> Response:
-        self.app.reset()
+        self.engine.reset()
         return Response(status=204)
 
     def _faults(self, _request: Request) -> Response:
-        return _json_response(self.app.engine.faults.to_dict())
+        return _json_response(self.engine.faults.to_dict())
 
     def _add_fault(self, request: Request) -> Response:
         data = _json_object(request)
         if data is None:
             return self._error(400, "Expected a JSON object")
         operation_id = data.pop("operation_id", None)
-        if operation_id not in self.app.engine.operation_ids:
-            known = ", ".join(self.app.engine.operation_ids)
+        if operation_id not in self.engine.operation_ids:
+            known = ", ".join(self.engine.operation_ids)
             return self._error(400, f"'operation_id' must be one of: {known}")
         try:
             fault = Fault.from_dict(data)
         except ValueError as exc:
             return self._error(400, str(exc))
-        self.app.engine.faults.set(operation_id, fault)
+        self.engine.faults.set(operation_id, fault)
         return _json_response({operation_id: fault.to_dict()}, status=201)
 
     def _clear_faults(self, request: Request) -> Response:
-        self.app.engine.faults.clear(request.args.get("operation_id") or None)
+        self.engine.faults.clear(request.args.get("operation_id") or None)
         return Response(status=204)
 
     def _clock(self, _request: Request) -> Response:
-        clock = self.app.engine.clock
+        clock = self.engine.clock
         return _json_response(
             {"now": clock.now(), "manual": clock.manual, "pending": clock.pending}
         )
@@ -129,15 +129,15 @@ class AdminSurface:
         seconds = None if data is None else data.get("seconds")
         if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
             return self._error(400, 'Expected {"seconds": <non-negative number>}')
-        self.app.engine.clock.advance(float(seconds))
+        self.engine.clock.advance(float(seconds))
         return self._clock(request)
 
     def _complete(self, request: Request) -> Response:
-        self.app.engine.clock.complete_all()
+        self.engine.clock.complete_all()
         return self._clock(request)
 
     def _webhook(self, _request: Request) -> Response:
-        sender = self.app.engine.webhooks
+        sender = self.engine.webhooks
         deliveries = [d.to_dict() for d in sender.deliveries]
         return _json_response({"url": sender.url, "deliveries": deliveries})
 
@@ -152,11 +152,11 @@ class AdminSurface:
             return self._error(400, 'Expected {"url": "http(s)://...", "headers": {...}}')
         if not valid_headers:
             return self._error(400, "'headers' must map strings to strings")
-        self.app.engine.configure_webhook(url, headers=headers)
+        self.engine.configure_webhook(url, headers=headers)
         return self._webhook(request)
 
     def _clear_webhook(self, _request: Request) -> Response:
-        self.app.engine.configure_webhook(None)
+        self.engine.configure_webhook(None)
         return Response(status=204)
 
 

@@ -25,15 +25,9 @@ from mock_server.app import MockApp
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import MockServerError
-from mock_server.server import (
-    DEFAULT_HOST,
-    ApiName,
-    MockServer,
-    QuietRequestHandler,
-    bundled_spec,
-)
-from mock_server.spec import Spec, load_spec
-from mock_server.vendors import behaviour_for
+from mock_server.server import DEFAULT_HOST, MockServer, QuietRequestHandler
+from mock_server.spec import Spec
+from mock_server.vendors import APIS, ApiName, build_engine, bundled_spec
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -190,18 +184,18 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
     if args.spec is not None:
         specs = [(Path(args.spec), args.port, None)]
     else:
-        both: tuple[ApiName, ...] = ("aihomedesign", "autoenhance")
-        names = both if args.api == "both" else (args.api,)
+        names = APIS if args.api == "both" else (args.api,)
         specs = [(bundled_spec(n), getattr(args, f"{n}_port"), n) for n in names]
     engine_options(args)  # built once here so that a bad option fails before binding
     sites = []
     for path, port, vendor in specs:
-        # Compiled once, before binding, so errors surface early.
-        spec = load_spec(path, validate=vendor is None)
+        # Built once before binding, so spec errors surface early; the serving process
+        # builds its own (the spec is compiled once per process and shared).
+        spec = _serving_engine(path, vendor, args, clock=Clock(manual=True)).spec
 
-        def make_app(spec: Spec = spec, vendor: ApiName | None = vendor) -> MockApp:
+        def make_app(path: Path = path, vendor: ApiName | None = vendor) -> MockApp:
             return MockApp(
-                _serving_engine(spec, vendor, args),
+                _serving_engine(path, vendor, args, clock=Clock()),
                 admin=not args.no_admin,
                 admin_key=args.admin_key,
             )
@@ -217,12 +211,17 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
     return sites
 
 
-def _serving_engine(spec: Spec, vendor: ApiName | None, args: argparse.Namespace) -> Engine:
-    """The engine a served site uses: real time, the vendor behaviour unless ``--generic``."""
-    behaviour = None
-    if vendor is not None and not args.generic:
-        behaviour = behaviour_for(vendor, rate_limit=not args.no_rate_limit)
-    engine = Engine(spec, options=engine_options(args), behaviour=behaviour, clock=Clock())
+def _serving_engine(
+    path: Path, vendor: ApiName | None, args: argparse.Namespace, *, clock: Clock
+) -> Engine:
+    """The engine a served site uses: the vendor behaviour unless ``--generic``."""
+    engine = build_engine(
+        None if args.generic else vendor,
+        spec=path,
+        clock=clock,
+        options=engine_options(args),
+        rate_limit=not args.no_rate_limit,
+    )
     webhook = getattr(args, f"{vendor}_webhook_url", None) if vendor else None
     if webhook:
         engine.configure_webhook(webhook)

@@ -5,6 +5,11 @@ never sleep: they schedule callbacks on this clock. On real time (the standalone
 a daemon thread runs them when they fall due; on a manual clock (the test fixtures) time
 only moves when a test calls ``advance`` or ``complete_all``, which run the due callbacks
 in the caller's thread, so a test sees their effects (and their webhooks) at once.
+
+A callback that raises does not stop the others. On a manual clock ``advance`` and
+``complete_all`` raise :class:`~mock_server.errors.ServerFailure` once the due work has
+run; on real time the failure is logged and kept until :meth:`Clock.take_failures`
+(the engine's ``check()``) reports it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from mock_server.errors import ServerFailure
 
 logger = logging.getLogger("mock_server.clock")
 
@@ -47,6 +54,7 @@ class Clock:
         self._wakeup = threading.Condition(self._lock)
         self._ticker: threading.Thread | None = None
         self._stopped = False
+        self._failures: list[Exception] = []
 
     def now(self) -> float:
         """The current time in epoch seconds."""
@@ -69,18 +77,38 @@ class Clock:
 
         A callback sees ``now()`` equal to the time it was scheduled for, so work it
         schedules in turn (a follow-up step) lands where it would on real time.
+
+        Raises:
+            ServerFailure: A callback raised (the others still ran).
         """
         target = self.now() + seconds
         while (job := self._pop_due(until=target)) is not None:
             self._move_to(job.when)
             self._run(job)
         self._move_to(target)
+        self._raise_failures()
 
     def complete_all(self) -> None:
-        """Move time past every scheduled callback (including ones they schedule) and run them."""
+        """Move time past every scheduled callback (including ones they schedule) and run them.
+
+        Raises:
+            ServerFailure: A callback raised (the others still ran).
+        """
         while (job := self._pop_due(until=float("inf"))) is not None:
             self._move_to(job.when)
             self._run(job)
+        self._raise_failures()
+
+    def take_failures(self) -> list[Exception]:
+        """Return and forget the exceptions scheduled callbacks raised, oldest first."""
+        with self._lock:
+            found, self._failures = self._failures, []
+        return found
+
+    def _raise_failures(self) -> None:
+        failures = self.take_failures()
+        if failures:
+            raise ServerFailure("scheduled work failed", failures)
 
     @property
     def pending(self) -> int:
@@ -89,15 +117,17 @@ class Clock:
             return len(self._jobs)
 
     def run_pending(self) -> None:
-        """Run the callbacks that are due now; a failing callback is logged, not raised."""
+        """Run the callbacks that are due now; a failing callback is logged and kept."""
         while (job := self._pop_due(until=self.now())) is not None:
             self._run(job)
 
     def _run(self, job: _Job) -> None:
         try:
             job.callback()
-        except Exception:
+        except Exception as error:
             logger.exception("scheduled callback failed")
+            with self._lock:
+                self._failures.append(error)
 
     def _move_to(self, when: float) -> None:
         with self._lock:
@@ -110,6 +140,7 @@ class Clock:
         with self._lock:
             self._jobs.clear()
             self._offset = 0.0
+            self._failures.clear()
 
     def stop(self) -> None:
         """Stop the real-time ticker thread, if any."""

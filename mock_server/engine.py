@@ -1,40 +1,66 @@
-"""The engine: route, validate, ask the behaviour, synthesize, self-check.
+"""The engine: route, validate, ask the behaviour, synthesize, self-check, journal.
 
-:class:`Engine` is library-neutral: it takes a :class:`~mock_server.types.RequestData`
-and returns a :class:`~mock_server.types.ResponseData`. For anything a client sends it
-answers with a response - never an exception - except :class:`ResponseViolation` in
-strict mode, which reports a response that breaks the spec.
+:class:`Engine` is library-neutral: :meth:`Engine.handle` takes a
+:class:`~mock_server.types.RequestData` and returns a
+:class:`~mock_server.types.ResponseData`, and it is the only way in, whatever the edge
+(WSGI, the in-process transport). For anything a client sends it answers with a
+response, never an exception: a behaviour that crashes gets the client a 500, a response
+that breaks the spec is logged (or, in strict mode, replaced by a 500); both are kept
+and :meth:`Engine.check` raises them, so a test cannot miss them.
 
-Order of work for a request: routing (404 / 405 / ``OPTIONS``), request validation
-(:func:`mock_server.validation.run_validators`), the ``Prefer`` header, the behaviour
-hook, response synthesis, then the self-check of whatever response was chosen.
+Order of work for a request: routing (404 / 405 / ``OPTIONS``), faults, request
+validation (:func:`mock_server.validation.run_validators`, which also refuses a body the
+edge could not read), the ``Prefer`` header, the behaviour hook, response synthesis,
+the self-check of whatever response was chosen, and the journal.
+
+Behaviours see the engine only through a :class:`VendorContext` (clock, webhook sender,
+seed, error rendering): they cannot reach its router, journal or options.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from urllib.parse import urlencode
 
-from mock_server._render import ErrorRenderer, reason
+from mock_server._render import ErrorRenderer as _Renderer
+from mock_server._render import reason
 from mock_server.clock import Clock
-from mock_server.errors import ConfigError, RequestError, ResponseViolation
+from mock_server.errors import (
+    ConfigError,
+    MockServerError,
+    RequestError,
+    ResponseViolation,
+    ServerFailure,
+)
 from mock_server.faults import Faults
-from mock_server.media import is_json
+from mock_server.journal import DEFAULT_MAX_ENTRIES, Journal, Redactor, scrub_text
+from mock_server.media import is_json, wire
 from mock_server.routing import MatchState, RouteMatch, Router
 from mock_server.spec import Operation, Spec, compile_spec, load_spec
 from mock_server.synthesis import NO_PREFERENCE, Preference, Synthesizer, parse_prefer
 from mock_server.types import RequestData, ResponseData
-from mock_server.validation import ValidRequest, check_before_body, run_validators
+from mock_server.validation import CLOSE, ValidRequest, run_validators
 from mock_server.validation._selfcheck import check_response
-from mock_server.webhooks import WebhookSender
+from mock_server.webhooks import Delivery, WebhookSender
 
-__all__ = ["Behaviour", "Call", "Engine", "EngineOptions"]
+__all__ = [
+    "BaseBehaviour",
+    "Behaviour",
+    "Call",
+    "Engine",
+    "EngineOptions",
+    "ErrorRenderer",
+    "VendorContext",
+]
 
 logger = logging.getLogger("mock_server")
 
@@ -55,6 +81,7 @@ class EngineOptions:
             instead of logging a warning.
         max_body_bytes: Larger request bodies get 413.
         cors: Answer CORS preflights and add ``Access-Control-Allow-Origin``.
+        journal_size: How many exchanges the journal keeps.
     """
 
     accepted_keys: frozenset[str] = frozenset({"test-key"})
@@ -63,6 +90,7 @@ class EngineOptions:
     strict: bool = False
     max_body_bytes: int = 64 * 1024 * 1024
     cors: bool = False
+    journal_size: int = DEFAULT_MAX_ENTRIES
 
     def __post_init__(self) -> None:
         if self.max_body_bytes <= 0:
@@ -81,7 +109,6 @@ class Call:
         headers: Request headers (lower-case names).
         body: Parsed JSON, a form dict (files as ``UploadedFile``), text, raw bytes, or
             None without a body.
-        engine: The engine, e.g. for ``engine.synthesize(...)`` or ``engine.error_response``.
         cookies: Request cookies.
         media_type: The declared request media type that matched, if a body was sent.
     """
@@ -92,23 +119,53 @@ class Call:
     query: Mapping[str, Any]
     headers: Mapping[str, str]
     body: Any
-    engine: Engine
     cookies: Mapping[str, str] = field(default_factory=dict)
     media_type: str | None = None
 
 
-class Behaviour(Protocol):
-    """Stateful or scripted answers plugged into the engine.
+class ErrorRenderer(Protocol):
+    """Renders an error in the served spec's vendor shape (see :meth:`Engine.error_response`)."""
 
-    Optional hooks, looked up by name:
+    def __call__(
+        self,
+        *,
+        status: int,
+        message: str,
+        field: str | None = None,
+        location: str | None = None,
+        operation_id: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> ResponseData:
+        """The error response."""
+        ...
 
-    - ``bind(engine)``: called once when the engine is built, so the behaviour can keep
-      the engine (its ``clock``, ``webhooks``, ``error_response``, ``synthesize``).
-    - ``handle_error(request, operation_id, error)`` returning a ``ResponseData`` or
-      None: called when request validation fails (the :class:`RequestError` says which
-      ``check`` and ``issues``), to render vendor quirks.
-    - ``webhook_configured()``: called after :meth:`Engine.configure_webhook`.
+
+@dataclass(frozen=True, kw_only=True)
+class VendorContext:
+    """What an engine lends the behaviour it serves, and nothing more.
+
+    Attributes:
+        clock: Times the work that takes time; a manual clock in tests.
+        webhooks: Sends the vendor's webhooks (to the URL a test configured).
+        seed: Seed of generated ids, so reruns see the same ones.
+        render_error: Renders an error in the spec's vendor shape.
     """
+
+    clock: Clock
+    webhooks: WebhookSender
+    seed: int
+    render_error: ErrorRenderer
+
+
+class Behaviour(Protocol):
+    """Stateful or scripted answers plugged into the engine; every hook is called.
+
+    :class:`BaseBehaviour` implements each hook as a no-op: subclass it and override
+    what the vendor needs.
+    """
+
+    def bind(self, context: VendorContext) -> None:
+        """Called once, when the engine is built, with what the behaviour may use."""
 
     def handle(self, call: Call) -> ResponseData | None:
         """Answer a valid request, or return None for the synthesized response.
@@ -120,8 +177,61 @@ class Behaviour(Protocol):
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Answer a request no spec path matches (e.g. upload URLs), or None for 404."""
 
+    def handle_error(
+        self, request: RequestData, operation_id: str, error: RequestError
+    ) -> ResponseData | None:
+        """Reword a failed validation (``error.check`` says which) or None to keep it.
+
+        Raises:
+            RequestError: To answer with this error instead.
+        """
+
+    def webhook_configured(self) -> None:
+        """Called after a webhook URL is configured (Autoenhance sends ``webhook_updated``)."""
+
     def reset(self) -> None:
-        """Forget all state."""
+        """Forget all state and restart generated ids from the seed."""
+
+
+class BaseBehaviour:
+    """A :class:`Behaviour` whose hooks do nothing; vendor behaviours subclass it."""
+
+    _context: VendorContext | None = None
+
+    @property
+    def context(self) -> VendorContext:
+        """The context :meth:`bind` received.
+
+        Raises:
+            ConfigError: The behaviour is not bound to an engine yet.
+        """
+        if self._context is None:
+            raise ConfigError(f"{type(self).__name__} is not bound to an engine")
+        return self._context
+
+    def bind(self, context: VendorContext) -> None:
+        """Keep the context."""
+        self._context = context
+
+    def handle(self, call: Call) -> ResponseData | None:
+        """Nothing modelled: the synthesized response."""
+        return None
+
+    def handle_unrouted(self, request: RequestData) -> ResponseData | None:
+        """Nothing served outside the spec: 404."""
+        return None
+
+    def handle_error(
+        self, request: RequestData, operation_id: str, error: RequestError
+    ) -> ResponseData | None:
+        """The engine's own error response."""
+        return None
+
+    def webhook_configured(self) -> None:
+        """Nothing to send."""
+
+    def reset(self) -> None:
+        """No state."""
 
 
 class Engine:
@@ -134,10 +244,15 @@ class Engine:
         clock: The time source of stateful behaviours and faults (default: real time).
 
     Example:
-        >>> engine = Engine.from_path("openapi/autoenhance.yaml")  # doctest: +SKIP
-        >>> engine.handle(RequestData(method="GET", path="/v3/orders/",
-        ...     headers={"x-api-key": "test-key"})).status  # doctest: +SKIP
-        200
+        >>> engine = Engine.from_dict({
+        ...     "openapi": "3.1.0", "info": {"title": "Pets", "version": "1"},
+        ...     "paths": {"/pets": {"get": {"operationId": "list_pets", "responses": {
+        ...         "200": {"description": "ok", "content": {"application/json": {
+        ...             "example": [{"name": "Rex"}]}}}}}}}})
+        >>> engine.handle(RequestData(method="GET", path="/pets")).json
+        [{'name': 'Rex'}]
+        >>> engine.journal.last.operation_id
+        'list_pets'
     """
 
     def __init__(
@@ -150,10 +265,13 @@ class Engine:
     ) -> None:
         self.spec = spec
         self.options = options or EngineOptions()
-        self.behaviour = behaviour
+        self.behaviour: Behaviour = behaviour if behaviour is not None else BaseBehaviour()
         self.clock = clock if clock is not None else Clock()
         self.faults = Faults()
-        self.webhooks = WebhookSender()
+        self.journal = Journal(
+            max_entries=self.options.journal_size, redactor=_redactor(spec, self.options)
+        )
+        self.webhooks = WebhookSender(on_delivery=self._journal_delivery)
         self.title = spec.title
         self.operation_ids = tuple(op.operation_id for op in spec.operations)
         self._operations = {op.operation_id: op for op in spec.operations}
@@ -163,16 +281,23 @@ class Engine:
             base_paths=spec.base_paths,
         )
         self.synthesizer = Synthesizer(spec, seed=self.options.seed)
-        self.renderer = ErrorRenderer(spec.error_style)
+        self.renderer = _Renderer(spec.error_style)
         self._canned = {
             (op.operation_id, status): canned
             for op in spec.operations
             for status in _CANNED_STATUSES
             if (canned := _single_example(op, status)) is not None
         }
-        bind = getattr(behaviour, "bind", None)
-        if bind is not None:
-            bind(self)
+        self._failures: list[Exception] = []
+        self._failures_lock = threading.Lock()
+        self.behaviour.bind(
+            VendorContext(
+                clock=self.clock,
+                webhooks=self.webhooks,
+                seed=self.options.seed,
+                render_error=self.error_response,
+            )
+        )
 
     @classmethod
     def from_path(
@@ -209,8 +334,7 @@ class Engine:
     @property
     def secret_parameters(self) -> tuple[tuple[str, str], ...]:
         """``(location, name)`` of every credential the spec declares, for redaction."""
-        found = {(s.location, s.parameter) for s in self.spec.security_schemes.values()}
-        return tuple(sorted(found))
+        return _secret_parameters(self.spec)
 
     def operation(self, operation_id: str) -> Operation:
         """The compiled operation ``operation_id``.
@@ -223,20 +347,50 @@ class Engine:
         except KeyError:
             raise ConfigError(f"unknown operationId {operation_id!r}") from None
 
-    def operation_for(self, method: str, path: str) -> str | None:
-        """The operationId serving ``method`` ``path``, or None (for the journal)."""
-        match = self.router.match(method, path)
-        return match.operation_id if match.state is MatchState.FOUND else None
-
     def reset(self) -> None:
-        """Forget all state: behaviour, pending work, faults, webhook URL, random stream."""
+        """Forget all state: behaviour, pending work, faults, webhooks, journal, failures."""
         self.clock.reset()
         self.faults.clear()
         self.webhooks.configure(url=None)
         self.webhooks.clear()
         self.synthesizer.reset()
-        if self.behaviour is not None:
-            self.behaviour.reset()
+        self.behaviour.reset()
+        self.journal.clear()
+        with self._failures_lock:
+            self._failures.clear()
+
+    # --- failures ---------------------------------------------------------------
+
+    def record_failure(self, error: Exception) -> None:
+        """Keep something that broke while serving, for :meth:`check` (edges call it too)."""
+        with self._failures_lock:
+            self._failures.append(error)
+
+    def take_failures(self) -> list[MockServerError]:
+        """Return and forget what broke while serving, oldest first.
+
+        Handler crashes and failed scheduled work come wrapped in :class:`ServerFailure`;
+        strict-mode :class:`ResponseViolation` as they are.
+        """
+        with self._failures_lock:
+            found, self._failures = self._failures, []
+        found.extend(self.clock.take_failures())
+        return [_as_package_error(error) for error in found]
+
+    def check(self) -> None:
+        """Raise the first failure since the last check (see :meth:`take_failures`).
+
+        Raises:
+            MockServerError: A :class:`ServerFailure` or :class:`ResponseViolation`.
+        """
+        failures = self.take_failures()
+        if failures:
+            first = failures[0]
+            if len(failures) > 1:
+                first.add_note(f"({len(failures) - 1} more mock server failure(s) followed)")
+            raise first
+
+    # --- configuration ------------------------------------------------------------
 
     def configure_webhook(
         self, url: str | None, *, headers: Mapping[str, str] | None = None
@@ -249,9 +403,8 @@ class Engine:
             headers: Extra headers on every delivery (e.g. the vendor's auth value).
         """
         self.webhooks.configure(url=url, headers=headers)
-        hook = getattr(self.behaviour, "webhook_configured", None)
-        if hook is not None and url is not None:
-            hook()
+        if url is not None:
+            self.behaviour.webhook_configured()
 
     def synthesize(
         self,
@@ -294,71 +447,31 @@ class Engine:
         )
         return self._render(error, operation_id, generic=False)
 
-    def handle(self, request: RequestData) -> ResponseData:
-        """Answer one request.
+    # --- serving ------------------------------------------------------------------
 
-        Raises:
-            ResponseViolation: Strict mode only: the response breaks the spec.
+    def handle(self, request: RequestData) -> ResponseData:
+        """Answer one request and journal it; never raises.
+
+        A crash in the behaviour answers 500, and a response that breaks the spec is
+        logged (strict mode: answers 500); both are kept for :meth:`check`.
         """
-        method = request.method.upper()
-        match = self.router.match(method, request.path)
-        if match.state is MatchState.FOUND and match.operation_id is not None:
-            response = self._serve(self._operations[match.operation_id], request, match)
-        elif match.state is MatchState.METHOD_NOT_ALLOWED:
-            response = self._not_allowed(method, request, match)
-        else:
-            response = self._unrouted(request)
+        started = time.perf_counter()
+        operation_id: str | None = None
+        try:
+            method = request.method.upper()
+            match = self.router.match(method, request.path)
+            if match.state is MatchState.FOUND and match.operation_id is not None:
+                operation_id = match.operation_id
+                response = self._serve(self._operations[operation_id], request, match)
+            elif match.state is MatchState.METHOD_NOT_ALLOWED:
+                response = self._not_allowed(method, request, match)
+            else:
+                response = self._unrouted(request)
+        except Exception as error:  # a crash must become a 500 and fail the test
+            response = self._crashed(request, operation_id, error)
         if self.options.cors:
             response = _with_cors(response, request)
-        return response
-
-    def refuse_oversize(self, request: RequestData, *, limit: int) -> ResponseData:
-        """Answer a request whose body the edge refused to read (over ``limit`` bytes)."""
-        error = RequestError(
-            status=413,
-            message=f"Request body too large (limit {limit} bytes)",
-            check="body_size",
-            headers={"connection": "close"},
-        )
-        response = self.refuse(request, error)
-        return dataclasses.replace(response, headers={**response.headers, "connection": "close"})
-
-    def refuse_malformed(self, request: RequestData, *, message: str) -> ResponseData:
-        """Answer a request whose form body the edge could not parse."""
-        match = self.router.match(request.method.upper(), request.path)
-        status = 400
-        if match.state is MatchState.FOUND and match.operation_id is not None:
-            status = self._operations[match.operation_id].validation_status
-        error = RequestError(status=status, message=message, location="body", check="body")
-        return self.refuse(request, error)
-
-    def refuse(self, request: RequestData, error: RequestError) -> ResponseData:
-        """Answer with ``error`` a request the edge could not hand over whole.
-
-        The checks that come before the body in the pipeline (key, parameters, content
-        type) still run first, so a request without a key gets 401 whatever its body is.
-        The answer goes through the same path as a failed validation, so a behaviour's
-        ``handle_error`` can reword it (AI HomeDesign answers a too-large upload with 400).
-        """
-        match = self.router.match(request.method.upper(), request.path)
-        if match.state is MatchState.METHOD_NOT_ALLOWED:
-            return self.handle(request)  # the 405 comes first, as for any request
-        if match.state is not MatchState.FOUND or match.operation_id is None:
-            return self._render(error, None, generic=True)
-        operation = self._operations[match.operation_id]
-        try:
-            check_before_body(
-                operation=operation,
-                request=request,
-                path_params=match.path_params,
-                accepted_keys=self.options.accepted_keys,
-                accept_any_key=self.options.accept_any_key,
-            )
-        except RequestError as earlier:
-            error = earlier
-        response = self._failed(operation, request, error)
-        if operation.response_for(response.status) is not None:
-            self._self_check(operation, response)
+        self._journal(request, operation_id, response, started)
         return response
 
     def _serve(self, operation: Operation, request: RequestData, match: RouteMatch) -> ResponseData:
@@ -390,13 +503,13 @@ class Engine:
             if prefer:
                 preference = parse_prefer(prefer, status=operation.validation_status)
             response = self._answer(operation, request, valid, preference)
-            checked = True
         except RequestError as error:
             response = self._failed(operation, request, error)
-            checked = operation.response_for(error.status) is not None
-        if checked:
-            self._self_check(operation, response)
-        return response
+            if operation.response_for(response.status) is None:
+                # An error status the spec does not declare (e.g. 413 for an API that
+                # never documents it) is the mock's own decision, not a spec breach.
+                return response
+        return self._self_check(operation, request, response)
 
     def _answer(
         self,
@@ -407,7 +520,7 @@ class Engine:
     ) -> ResponseData:
         response = None
         # An explicit Prefer overrides the behaviour, as it does in Prism.
-        if self.behaviour is not None and preference == NO_PREFERENCE:
+        if preference == NO_PREFERENCE:
             response = self.behaviour.handle(
                 Call(
                     operation_id=operation.operation_id,
@@ -416,7 +529,6 @@ class Engine:
                     query=valid.query,
                     headers=valid.headers,
                     body=valid.body,
-                    engine=self,
                     cookies=valid.cookies,
                     media_type=valid.media_type,
                 )
@@ -429,15 +541,13 @@ class Engine:
     def _failed(
         self, operation: Operation, request: RequestData, error: RequestError
     ) -> ResponseData:
-        if error.check and self.behaviour is not None:
-            hook = getattr(self.behaviour, "handle_error", None)
-            if hook is not None:
-                try:
-                    replaced = hook(request, operation.operation_id, error)
-                except RequestError as other:
-                    return self._render(other, operation.operation_id, generic=False)
-                if isinstance(replaced, ResponseData):
-                    return replaced
+        if error.check:
+            try:
+                replaced = self.behaviour.handle_error(request, operation.operation_id, error)
+            except RequestError as other:
+                return self._render(other, operation.operation_id, generic=False)
+            if replaced is not None:
+                return replaced
         generic = error.status in _CANNED_STATUSES
         return self._render(error, operation.operation_id, generic=generic)
 
@@ -464,27 +574,116 @@ class Engine:
         return self.renderer.render(error, generic=True)
 
     def _unrouted(self, request: RequestData) -> ResponseData:
-        if self.behaviour is not None:
-            response = self.behaviour.handle_unrouted(request)
-            if response is not None:
-                return response
+        unread = request.unread
+        if unread is not None:
+            status = 413 if unread.too_large else 400
+            headers = CLOSE if unread.too_large else {}
+            error = RequestError(status=status, message=unread.message, headers=headers)
+            return self.renderer.render(error, generic=True)
+        response = self.behaviour.handle_unrouted(request)
+        if response is not None:
+            return response
         message = f"No operation matches {request.method.upper()} {request.path}"
         return self.renderer.render(RequestError(status=404, message=message), generic=True)
 
-    def _self_check(self, operation: Operation, response: ResponseData) -> None:
+    def _self_check(
+        self, operation: Operation, request: RequestData, response: ResponseData
+    ) -> ResponseData:
         problem = check_response(operation, response)
         if problem is None:
-            return
-        if self.options.strict:
-            raise ResponseViolation(
-                operation_id=operation.operation_id, status=response.status, message=problem
-            )
-        logger.warning(
-            "response of %s (%d) does not match the spec: %s",
-            operation.operation_id,
-            response.status,
-            problem,
+            return response
+        violation = ResponseViolation(
+            operation_id=operation.operation_id, status=response.status, message=problem
         )
+        if not self.options.strict:
+            logger.warning("response does not match the spec: %s", violation)
+            return response
+        self.record_failure(violation)
+        return self._render(
+            RequestError(status=500, message=f"Mock response breaks the spec: {problem}"),
+            operation.operation_id,
+            generic=False,
+        )
+
+    def _crashed(
+        self, request: RequestData, operation_id: str | None, error: Exception
+    ) -> ResponseData:
+        secrets = self.journal.redactor.secrets_in(request.headers, "")
+        logger.error(
+            "error serving %s %s: %s",
+            request.method,
+            scrub_text(request.path, secrets),
+            scrub_text(repr(error), secrets),
+        )
+        self.record_failure(error)
+        return self.error_response(
+            status=500, message="Internal Server Error", operation_id=operation_id
+        )
+
+    # --- journal ------------------------------------------------------------------
+
+    def _journal(
+        self,
+        request: RequestData,
+        operation_id: str | None,
+        response: ResponseData,
+        started: float,
+    ) -> None:
+        status, headers, body = wire(response)
+        self.journal.record(
+            method=request.method.upper(),
+            path=request.path,
+            query_string=request.query_string or _query_string(request),
+            operation_id=operation_id,
+            request_headers=request.headers,
+            request_body=request.body,
+            status=status,
+            response_headers={name.lower(): value for name, value in headers},
+            response_body=body,
+            duration_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _journal_delivery(self, delivery: Delivery) -> None:
+        outcome = delivery.error or ""
+        self.journal.record(
+            method="POST",
+            path=delivery.url,
+            operation_id=f"webhook:{delivery.event}",
+            request_headers=delivery.headers,
+            request_body=json.dumps(delivery.payload, separators=(",", ":")).encode(),
+            status=delivery.status or 0,
+            response_headers={},
+            response_body=outcome.encode(),
+            kind="webhook",
+        )
+
+
+def _secret_parameters(spec: Spec) -> tuple[tuple[str, str], ...]:
+    found = {(s.location, s.parameter) for s in spec.security_schemes.values()}
+    return tuple(sorted(found))
+
+
+def _redactor(spec: Spec, options: EngineOptions) -> Redactor:
+    """The journal's redactor: the spec's credential locations plus the accepted keys."""
+    headers: set[str] = set()
+    query: set[str] = set()
+    for location, name in _secret_parameters(spec):
+        (headers if location == "header" else query).add(name)
+    return Redactor(
+        header_names=Redactor().header_names | {n.lower() for n in headers},
+        query_names=frozenset(query),
+        secrets=options.accepted_keys,
+    )
+
+
+def _query_string(request: RequestData) -> str:
+    return urlencode([(name, value) for name, values in request.query.items() for value in values])
+
+
+def _as_package_error(error: Exception) -> MockServerError:
+    if isinstance(error, MockServerError):
+        return error
+    return ServerFailure("the mock crashed while serving a request", [error])
 
 
 def _single_example(operation: Operation, status: int) -> ResponseData | None:

@@ -28,10 +28,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pytest
 
 from mock_server.clock import Clock
-from mock_server.engine import Engine, EngineOptions
-from mock_server.server import ApiName, MockServer, bundled_spec, is_bundled_spec
-from mock_server.spec import Spec, load_spec
-from mock_server.vendors import behaviour_for
+from mock_server.engine import EngineOptions
+from mock_server.server import MockServer
+from mock_server.vendors import ApiName, build_engine
 
 if TYPE_CHECKING:
     from mock_server.engine import Behaviour
@@ -46,13 +45,15 @@ class MakeMockServer(Protocol):
 
     def __call__(
         self,
-        spec_path: str | os.PathLike[str],
+        spec_path: str | os.PathLike[str] | None = None,
         /,
         *,
+        api: ApiName | None = None,
         options: EngineOptions,
         behaviour: Behaviour | None = None,
+        rate_limit: bool = True,
     ) -> MockServer:
-        """Return the running server for this spec, options and behaviour."""
+        """Return the running server for this spec or API, options and behaviour."""
         ...
 
 
@@ -103,8 +104,7 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
 def _take_errors(item: pytest.Item) -> list[Exception]:
     errors: list[Exception] = []
     for server in item.stash.get(_USED_SERVERS, []):
-        errors.extend(server.handler_errors)
-        server.clear_handler_errors()
+        errors.extend(server.engine.take_failures())
     return errors
 
 
@@ -120,23 +120,27 @@ def make_mock_server() -> Iterator[MakeMockServer]:
 
     Every server runs on a manual clock: time moves only when a test moves it.
     """
-    servers: dict[tuple[Path, EngineOptions, object], MockServer] = {}
-    specs: dict[Path, Spec] = {}  # compiled once per file: loading is the slow part
+    servers: dict[tuple[object, ...], MockServer] = {}
 
     def make(
-        spec_path: str | os.PathLike[str],
+        spec_path: str | os.PathLike[str] | None = None,
         /,
         *,
+        api: ApiName | None = None,
         options: EngineOptions,
         behaviour: Behaviour | None = None,
+        rate_limit: bool = True,
     ) -> MockServer:
-        path = Path(spec_path).resolve()
-        key = (path, options, behaviour)
+        path = None if spec_path is None else Path(spec_path).resolve()
+        key = (path, api, options, behaviour, rate_limit)
         if key not in servers:
-            if path not in specs:
-                specs[path] = load_spec(path, validate=not is_bundled_spec(path))
-            engine = Engine(
-                specs[path], options=options, behaviour=behaviour, clock=Clock(manual=True)
+            engine = build_engine(
+                api,
+                spec=path,
+                clock=Clock(manual=True),
+                options=options,
+                rate_limit=rate_limit,
+                behaviour=behaviour,
             )
             servers[key] = MockServer(engine)
             servers[key].start()
@@ -187,39 +191,37 @@ def _marked_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     return dict(marker.kwargs) if marker else {}
 
 
-@pytest.fixture(scope="session")
-def mock_server_behaviours() -> dict[tuple[ApiName, bool], Behaviour]:
-    # One behaviour per (API, rate limit) for the session, so the servers are shared too.
-    return {}
-
-
 def _vendor_mock(
     name: ApiName,
     request: pytest.FixtureRequest,
-    factory: MockServerFactory,
-    behaviours: dict[tuple[ApiName, bool], Behaviour],
+    make_mock_server: MakeMockServer,
+    mock_server_options: EngineOptions,
 ) -> MockServer:
-    key = (name, bool(_marked_options(request).get("rate_limit", True)))
-    if key not in behaviours:
-        behaviours[key] = behaviour_for(name, rate_limit=key[1])
-    return factory(bundled_spec(name), behaviour=behaviours[key])
+    marked = _marked_options(request)
+    rate_limit = bool(marked.pop("rate_limit", True))
+    options = replace(mock_server_options, **marked)
+    server = make_mock_server(api=name, options=options, rate_limit=rate_limit)
+    server.reset()
+    request.node.stash.setdefault(_USED_SERVERS, []).append(server)
+    request.addfinalizer(server.check)
+    return server
 
 
 @pytest.fixture
 def aihomedesign_mock(
     request: pytest.FixtureRequest,
-    mock_server_factory: MockServerFactory,
-    mock_server_behaviours: dict[tuple[ApiName, bool], Behaviour],
+    make_mock_server: MakeMockServer,
+    mock_server_options: EngineOptions,
 ) -> MockServer:
     """A running, stateful AI HomeDesign mock on a manual clock, reset for this test."""
-    return _vendor_mock("aihomedesign", request, mock_server_factory, mock_server_behaviours)
+    return _vendor_mock("aihomedesign", request, make_mock_server, mock_server_options)
 
 
 @pytest.fixture
 def autoenhance_mock(
     request: pytest.FixtureRequest,
-    mock_server_factory: MockServerFactory,
-    mock_server_behaviours: dict[tuple[ApiName, bool], Behaviour],
+    make_mock_server: MakeMockServer,
+    mock_server_options: EngineOptions,
 ) -> MockServer:
     """A running, stateful Autoenhance mock on a manual clock, reset for this test."""
-    return _vendor_mock("autoenhance", request, mock_server_factory, mock_server_behaviours)
+    return _vendor_mock("autoenhance", request, make_mock_server, mock_server_options)

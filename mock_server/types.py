@@ -24,13 +24,27 @@ class UploadedFile:
     data: bytes
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class UnreadBody:
+    """Why an edge did not hand a request's body over; the engine answers for it.
+
+    Attributes:
+        too_large: The body is over the size limit and was not read (413).
+        message: What is wrong, e.g. ``Malformed multipart/form-data body``.
+    """
+
+    too_large: bool
+    message: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class RequestData:
     """A request as the core sees it.
 
     Header names are lower-cased. ``query`` and ``form`` keep every value of a repeated
     key, in order. ``form`` and ``files`` are filled by the edge for multipart and
-    url-encoded bodies; ``body`` always holds the raw bytes.
+    url-encoded bodies; ``body`` holds the raw bytes, unless ``unread`` says why the edge
+    could not hand them over (too large, or a form it could not parse).
     """
 
     method: str
@@ -40,6 +54,9 @@ class RequestData:
     body: bytes = b""
     form: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     files: Mapping[str, tuple[UploadedFile, ...]] = field(default_factory=dict)
+    unread: UnreadBody | None = None
+    query_string: str = ""
+    """The raw query string, as received (for the journal); empty when built by hand."""
 
     @property
     def content_type(self) -> str:

@@ -20,7 +20,7 @@ def server() -> Iterator[MockServer]:
         yield mock
     finally:
         mock.stop()
-    assert mock.handler_errors == []
+    assert mock.engine.take_failures() == []
 
 
 def test_flow_through_the_generated_client(server: MockServer, httpserver: HTTPServer) -> None:

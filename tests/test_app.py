@@ -13,13 +13,15 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug.test import Client, EnvironBuilder, TestResponse
-from werkzeug.wrappers import Request
+from werkzeug.wrappers import Response
 
-from mock_server.app import MockApp, to_werkzeug_response
+from mock_server.app import MockApp
 from mock_server.clock import Clock
-from mock_server.engine import Call, Engine, EngineOptions
+from mock_server.engine import BaseBehaviour, Call, Engine, EngineOptions
+from mock_server.errors import ServerFailure
+from mock_server.media import to_werkzeug_response
 from mock_server.spec import Spec, load_spec
-from mock_server.types import RequestData, ResponseData
+from mock_server.types import ResponseData
 
 SPEC = Path(__file__).parent / "specs" / "edge_items.yaml"
 KEY = "test-key-0123"
@@ -27,7 +29,7 @@ AUTH = {"x-api-key": KEY}
 
 
 @dataclass
-class RecordingBehaviour:
+class RecordingBehaviour(BaseBehaviour):
     """Records what the engine hands to behaviours; can be told to crash."""
 
     calls: list[Call] = field(default_factory=list)
@@ -39,9 +41,6 @@ class RecordingBehaviour:
         self.calls.append(call)
         if self.crash:
             raise RuntimeError(self.message)
-        return None
-
-    def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         return None
 
     def reset(self) -> None:
@@ -148,7 +147,7 @@ def test_malformed_form_body_is_a_vendor_shaped_400(
     response = client.post("/v1/upload", data=body, headers={**AUTH, "content-type": content_type})
     assert response.status_code == 400
     assert set(response.json or {}) == {"error", "key"}
-    assert not app.errors
+    assert not app.engine.take_failures()
 
 
 def test_body_over_limit_is_413_without_reading_it(app_factory: Callable[..., MockApp]) -> None:
@@ -167,12 +166,12 @@ def test_body_over_limit_is_413_without_reading_it(app_factory: Callable[..., Mo
     environ = builder.get_environ()
     environ["CONTENT_LENGTH"] = str(10**9)
     environ["wsgi.input"] = ExplodingStream()
-    response = app.handle(Request(environ))
+    response = Response.from_app(app, environ)
     assert response.status_code == 413
     assert response.headers["connection"] == "close"
     assert set(json.loads(response.get_data())) == {"error", "key"}
     assert app.journal.last.status == 413
-    assert not app.errors
+    assert not app.engine.take_failures()
 
 
 def test_streamed_body_over_limit_is_413(app_factory: Callable[..., MockApp]) -> None:
@@ -186,7 +185,7 @@ def test_streamed_body_over_limit_is_413(app_factory: Callable[..., MockApp]) ->
     environ = builder.get_environ()
     del environ["CONTENT_LENGTH"]
     environ["wsgi.input_terminated"] = True  # what a server sets for chunked bodies
-    assert app.handle(Request(environ)).status_code == 413
+    assert Response.from_app(app, environ).status_code == 413
 
 
 def test_non_utf8_inputs_never_500(client: Client, app: MockApp) -> None:
@@ -195,7 +194,7 @@ def test_non_utf8_inputs_never_500(client: Client, app: MockApp) -> None:
     environ["QUERY_STRING"] = "page=%ff"
     environ["HTTP_X_ODD"] = "\xe9t\xe9"
     statuses = [
-        app.handle(Request(environ)).status_code,
+        Response.from_app(app, environ).status_code,
         client.post(
             "/v1/items",
             data=b'{"name": "\xff"}',
@@ -205,7 +204,7 @@ def test_non_utf8_inputs_never_500(client: Client, app: MockApp) -> None:
     ]
     assert all(status < 500 for status in statuses), statuses
     assert any(400 <= status < 500 for status in statuses)
-    assert not app.errors
+    assert not app.engine.take_failures()
 
 
 def test_crash_is_recorded_answered_500_and_serving_continues(
@@ -215,21 +214,19 @@ def test_crash_is_recorded_answered_500_and_serving_continues(
     response = client.get("/v1/items/abc", headers=AUTH)
     assert response.status_code == 500
     assert set(response.json or {}) == {"error", "key"}
-    assert [type(e) for e in app.errors] == [RuntimeError]
+    failures = app.engine.take_failures()
+    assert [(type(f), type(f.__cause__)) for f in failures] == [(ServerFailure, RuntimeError)]
     assert app.journal.last.status == 500
     behaviour.crash = False
     assert client.get("/v1/items/abc", headers=AUTH).status_code == 200
 
 
-def test_on_error_callback_receives_crashes(
-    app_factory: Callable[..., MockApp], behaviour: RecordingBehaviour
-) -> None:
-    seen: list[Exception] = []
-    app = app_factory(on_error=seen.append)
+def test_check_raises_a_crash_once(app: MockApp, behaviour: RecordingBehaviour) -> None:
     behaviour.crash = True
     assert Client(app).get("/v1/items/abc", headers=AUTH).status_code == 500
-    assert len(seen) == 1
-    assert not app.errors
+    with pytest.raises(ServerFailure, match="behaviour exploded"):
+        app.engine.check()
+    app.engine.check()  # reported once
 
 
 def test_admin_health_and_journal(client: Client, app: MockApp) -> None:
@@ -292,7 +289,8 @@ def test_admin_key_required(app_factory: Callable[..., MockApp]) -> None:
 
 
 def test_admin_routes_are_extensible(app: MockApp, client: Client) -> None:
-    app.admin_routes["GET", "ping"] = lambda _request: to_werkzeug_response(
+    assert app.admin_surface is not None
+    app.admin_surface.routes["GET", "ping"] = lambda _request: to_werkzeug_response(
         ResponseData(status=200, json="pong", has_json=True)
     )
     assert client.get("/__mock/ping").json == "pong"
@@ -507,7 +505,7 @@ def test_a_multipart_part_with_an_unreadable_name_is_a_400(client: Client, app: 
     )
     assert response.status_code == 400
     assert "no readable name" in json_of(response)["error"]
-    assert not app.errors
+    assert not app.engine.take_failures()
 
 
 def test_an_oversize_body_without_a_key_is_401_first(app_factory: Callable[..., MockApp]) -> None:

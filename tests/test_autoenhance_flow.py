@@ -27,7 +27,7 @@ def running() -> Iterator[MockServer]:
 def server(running: MockServer) -> Iterator[MockServer]:
     running.reset()
     yield running
-    assert running.handler_errors == []
+    assert running.engine.take_failures() == []
 
 
 def test_the_whole_flow_through_the_generated_client(

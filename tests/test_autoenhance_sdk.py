@@ -36,7 +36,7 @@ def running() -> Iterator[MockServer]:
 def server(running: MockServer) -> Iterator[MockServer]:
     running.reset()
     yield running
-    assert running.handler_errors == []
+    assert running.engine.take_failures() == []
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import signal
 import socket
@@ -17,7 +16,6 @@ from werkzeug.test import Client
 
 from mock_server import cli
 from mock_server.app import MockApp
-from mock_server.spec import load_spec
 
 if TYPE_CHECKING:
     from tests._processes import Started
@@ -25,13 +23,6 @@ if TYPE_CHECKING:
 pytest_plugins = ["tests._processes"]  # the start_cli fixture
 
 ROOT = Path(__file__).resolve().parent.parent
-_load_spec_once = functools.cache(load_spec)
-
-
-@pytest.fixture(autouse=True)
-def _compile_each_spec_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Specs are immutable once compiled; loading each once keeps these tests fast."""
-    monkeypatch.setattr(cli, "load_spec", _load_spec_once)
 
 
 SPEC = Path(__file__).parent / "specs" / "edge_items.yaml"

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
 from mock_server.clock import Clock
+from mock_server.errors import ServerFailure
 
 
 @pytest.fixture
@@ -49,8 +51,26 @@ def test_a_failing_callback_does_not_stop_the_others(manual_clock: Clock) -> Non
 
     manual_clock.call_later(1, boom)
     manual_clock.call_later(2, lambda: ran.append(2))
-    manual_clock.advance(3)
+    with pytest.raises(ServerFailure, match="boom") as info:
+        manual_clock.advance(3)
     assert ran == [2]
+    assert isinstance(info.value.__cause__, RuntimeError)
+    assert manual_clock.take_failures() == []  # raised once
+
+
+def test_complete_all_raises_failed_work_and_real_time_keeps_it() -> None:
+    clock = Clock(manual=True)
+    clock.call_later(5, lambda: 1 / 0)
+    with pytest.raises(ServerFailure, match="ZeroDivisionError"):
+        clock.complete_all()
+    real = Clock()
+    real.call_at(0, lambda: 1 / 0)  # already due: the ticker thread runs it
+    deadline = time.monotonic() + 5
+    while real.pending and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.05)
+    real.stop()
+    assert [type(e) for e in real.take_failures()] == [ZeroDivisionError]
 
 
 def test_reset_drops_pending_work_and_rewinds(manual_clock: Clock) -> None:

@@ -6,13 +6,13 @@ from typing import Any
 
 import pytest
 
-from mock_server.engine import Call, Engine, EngineOptions
+from mock_server.engine import BaseBehaviour, Call, Engine, EngineOptions
 from mock_server.errors import ConfigError, RequestError, ResponseViolation
 from mock_server.types import RequestData, ResponseData
 from tests._core import PETS, pets_engine, pets_variant, request, upload
 
 
-class Recorder:
+class Recorder(BaseBehaviour):
     """A behaviour that records calls and answers from a script."""
 
     def __init__(self, answer: Any = None, unrouted: ResponseData | None = None) -> None:
@@ -83,12 +83,16 @@ def test_options_are_checked():
         EngineOptions(max_body_bytes=0)
 
 
-def test_operation_for(engine_factory):
+def test_the_journal_names_the_routed_operation(engine_factory):
     engine = engine_factory()
-    assert engine.operation_for("GET", "/pets/1") == "show_pet"
-    assert engine.operation_for("HEAD", "/pets/1") == "show_pet"
-    assert engine.operation_for("PATCH", "/pets/1") is None
-    assert engine.operation_for("GET", "/nope") is None
+    for method, path, expected in [
+        ("GET", "/pets/1", "show_pet"),
+        ("HEAD", "/pets/1", "show_pet"),
+        ("PATCH", "/pets/1", None),
+        ("GET", "/nope", None),
+    ]:
+        engine.handle(request(method, path))
+        assert engine.journal.last.operation_id == expected, (method, path)
 
 
 # --- routing outcomes ---------------------------------------------------------
@@ -345,7 +349,6 @@ def test_behaviour_receives_a_parsed_call(engine_factory):
         None,
     )
     assert call.cookies == {"session": "abc"}
-    assert call.engine is engine
     engine.handle(request("PUT", "/pets/7/photo", form={"rating": "4"}, files={"file": upload()}))
     call = recorder.calls[-1]
     assert call.path_params == {"petId": 7}
@@ -442,26 +445,32 @@ BAD_PET = ResponseData(
 )
 def test_strict_self_check_raises(engine_factory, answer, message):
     engine = engine_factory(strict=True, behaviour=Recorder(answer))
+    assert engine.handle(request("GET", "/pets/9")).status == 500
     with pytest.raises(ResponseViolation) as info:
-        engine.handle(request("GET", "/pets/9"))
+        engine.check()
     assert (info.value.operation_id, info.value.status) == ("show_pet", answer.status)
     assert message in info.value.message
+    engine.check()  # reported once
 
 
 def test_self_check_warns_when_not_strict(engine_factory, caplog):
     engine = engine_factory(behaviour=Recorder(BAD_PET))
     with caplog.at_level(logging.WARNING, logger="mock_server"):
         assert engine.handle(request("GET", "/pets/9")) is BAD_PET
-    assert "response of show_pet (200) does not match the spec" in caplog.text
+    assert "does not match the spec: show_pet -> 200" in caplog.text
+    engine.check()  # not strict: a warning, not a failure
 
 
 def test_self_check_of_other_responses(engine_factory):
     engine = engine_factory(strict=True, behaviour=Recorder(ResponseData(status=204, body=b"gone")))
+    engine.handle(request("DELETE", "/pets/1"))
     with pytest.raises(ResponseViolation, match="declares no body"):
-        engine.handle(request("DELETE", "/pets/1"))
+        engine.check()
     headerless = ResponseData(status=200, json={"data": [], "total": 0}, has_json=True)
+    other = engine_factory(strict=True, behaviour=Recorder(headerless))
+    other.handle(request("GET", "/pets"))
     with pytest.raises(ResponseViolation, match="required header 'X-Total-Count' is missing"):
-        engine_factory(strict=True, behaviour=Recorder(headerless)).handle(request("GET", "/pets"))
+        other.check()
 
 
 def test_engine_errors_for_undeclared_statuses_are_not_violations(engine_factory):
@@ -478,8 +487,10 @@ def test_invalid_spec_example_is_a_violation_in_strict_mode():
         "example"
     ] = {"id": "one"}
     req = request("POST", "/pets", json_body={"name": "Rex", "kind": "dog"})
+    strict = Engine.from_dict(document, options=EngineOptions(strict=True))
+    assert strict.handle(req).status == 500
     with pytest.raises(ResponseViolation, match="body"):
-        Engine.from_dict(document, options=EngineOptions(strict=True)).handle(req)
+        strict.check()
     assert Engine.from_dict(document).handle(req).json == {"id": "one"}
 
 

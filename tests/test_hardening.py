@@ -394,7 +394,7 @@ def test_malformed_input_is_refused_cleanly(served: Served, case: Case) -> None:
     assert "set-cookie" not in reply.headers
     assert b"root:" not in reply.body
     assert KEY.encode() not in reply.body
-    assert served.server.handler_errors == [], served.server.handler_errors
+    assert served.server.engine.take_failures() == []
     # The server keeps serving, and nothing changed.
     assert 200 <= send(port, "GET", vendor.valid_read).status < 300
     assert served.snapshot() == before
@@ -411,7 +411,7 @@ def test_odd_but_valid_json_strings_never_crash(served: Served, literal: str) ->
     # but must answer (not 500) and keep serving.
     reply = exchange(served.port, _post(served.vendor, _json(served.vendor, literal)))
     assert reply.status < 500, reply
-    assert served.server.handler_errors == []
+    assert served.server.engine.take_failures() == []
     assert 200 <= send(served.port, "GET", served.vendor.valid_read).status < 300
 
 
@@ -427,7 +427,7 @@ def test_out_of_range_query_values_are_validation_errors(served: Served, value: 
     reply = send(served.port, "GET", path)
     assert reply.status == vendor.validation, (value, reply)
     vendor.assert_error_shape(reply)
-    assert served.server.handler_errors == []
+    assert served.server.engine.take_failures() == []
     assert served.snapshot() == before
 
 
@@ -484,7 +484,7 @@ def test_concurrent_creates_are_all_kept_exactly_once() -> None:
         listed = _list_all_orders(server.port)
         assert sorted(o["order_id"] for o in listed) == sorted(ids)
         assert server.journal.calls(operation_id="create_order").call_count == len(ids)
-        assert server.handler_errors == []
+        assert server.engine.take_failures() == []
     finally:
         server.stop()
 
@@ -629,8 +629,7 @@ def test_cli_admin_options_reach_the_app() -> None:
     assert default.admin_key is None
     args = build_parser().parse_args(["--api", "autoenhance", "--no-admin", "--admin-key", "k1"])
     app = build_sites(args)[0].make_app()
-    assert app.admin is False
-    assert app.admin_key == "k1"
+    assert app.admin_surface is None
 
 
 def test_a_stalled_client_does_not_block_others(served: Served) -> None:
@@ -648,4 +647,4 @@ def test_a_stalled_client_does_not_block_others(served: Served) -> None:
         stalled.close()
     # The abandoned request must not have crashed the handler either.
     time.sleep(0.05)
-    assert served.server.handler_errors == []
+    assert served.server.engine.take_failures() == []

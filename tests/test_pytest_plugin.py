@@ -99,20 +99,17 @@ def test_server_side_errors_fail_the_test_that_caused_them(pytester: pytest.Pyte
     pytester.makepyfile(
         f"""
         import httpx
+        from mock_server.engine import BaseBehaviour
         from mock_server.types import ResponseData
 
         SPEC = {str(SPEC)!r}
 
-        class Scripted:
+        class Scripted(BaseBehaviour):
             answer = None
             def handle(self, call):
                 if isinstance(self.answer, Exception):
                     raise self.answer
                 return self.answer
-            def handle_unrouted(self, request):
-                return None
-            def reset(self):
-                pass
 
         BEHAVIOUR = Scripted()
 
@@ -140,8 +137,8 @@ def test_server_side_errors_fail_the_test_that_caused_them(pytester: pytest.Pyte
     result.assert_outcomes(passed=1, failed=3)
     result.stdout.fnmatch_lines(
         [
-            "*RuntimeError: kaboom-in-handler*",
+            "*ServerFailure: the mock crashed while serving a request: *kaboom-in-handler*",
             "*ResponseViolation*",
-            "*mock server error: RuntimeError('noted-error')*",
+            "*mock server error: ServerFailure(*noted-error*",
         ]
     )

@@ -12,7 +12,7 @@ import pytest
 
 import mock_server.pytest_plugin  # noqa: F401  (see tests/test_pytest_plugin.py)
 from mock_server import MockServer
-from mock_server.server import ApiName
+from mock_server.vendors import ApiName
 
 pytest_plugins = ["pytester"]
 

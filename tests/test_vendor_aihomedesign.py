@@ -14,9 +14,9 @@ from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError
 from mock_server.media import tiny_image
-from mock_server.server import bundled_spec
 from mock_server.spec import Spec, load_spec
 from mock_server.types import ResponseData, UploadedFile
+from mock_server.vendors import bundled_spec
 from mock_server.vendors.aihomedesign import AIHomeDesignBehaviour
 from mock_server.vendors.aihomedesign import _catalog as catalog
 from mock_server.vendors.aihomedesign._ratelimit import RollingLimit
@@ -686,7 +686,7 @@ def test_concurrent_first_submissions_respect_the_limit(engine: Engine) -> None:
 
 def test_an_unbound_behaviour_says_so() -> None:
     with pytest.raises(ConfigError, match="not bound"):
-        _ = AIHomeDesignBehaviour().engine
+        _ = AIHomeDesignBehaviour().context
 
 
 def test_the_rate_limit_can_be_switched_off(make_engine: MakeEngine) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import replace
 from functools import cache
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -14,9 +15,9 @@ from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError
 from mock_server.media import IMAGE_MEDIA_TYPES, tiny_image
-from mock_server.server import bundled_spec
 from mock_server.spec import Spec, load_spec
 from mock_server.types import RequestData, ResponseData
+from mock_server.vendors import bundled_spec
 from mock_server.vendors.autoenhance import AutoenhanceBehaviour
 from mock_server.webhooks import Delivery, WebhookSender
 from tests._core import request
@@ -61,6 +62,10 @@ class Mock:
             clock=self.clock,
         )
         self.hooks = RecordingSender()
+        # The behaviour sends through its context: lend it the recording sender instead.
+        behaviour = self.engine.behaviour
+        assert isinstance(behaviour, AutoenhanceBehaviour)
+        behaviour.bind(replace(behaviour.context, webhooks=self.hooks))
         self.engine.webhooks = self.hooks
 
     def call(self, method: str, path: str, **kwargs: Any) -> ResponseData:
@@ -810,7 +815,7 @@ def test_configuring_the_webhook_sends_webhook_updated(mock: Mock) -> None:
 
 def test_without_a_webhook_url_processing_still_completes() -> None:
     mock = Mock()
-    mock.engine.webhooks = WebhookSender()
+    mock.engine.configure_webhook(None)
     image = mock.uploaded_image()
     mock.clock.complete_all()
     assert mock.get_image(image["image_id"])["status"] == "processed"

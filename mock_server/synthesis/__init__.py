@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from mock_server.errors import RequestError
+from mock_server.errors import Check, RequestError
 from mock_server.media import covers, is_json, sample_bytes
 from mock_server.spec import Operation, Response, ResponseHeader, ResponseMedia, Spec
 from mock_server.synthesis._generator import SchemaGenerator
@@ -73,7 +73,7 @@ def parse_prefer(header: str, *, status: int) -> Preference:
 
 def _bad_prefer(message: str, status: int) -> NoReturn:
     raise RequestError(
-        status=status, message=message, field="Prefer", location="headers", check="prefer"
+        status=status, message=message, field="Prefer", location="headers", check=Check.PREFER
     )
 
 

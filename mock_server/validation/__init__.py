@@ -22,18 +22,17 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import parse_qs
 
-from mock_server.errors import FieldIssue, RequestError
+from mock_server.errors import Check, FieldIssue, RequestError, Rule
 from mock_server.media import covers
 from mock_server.spec import Operation, Parameter
 from mock_server.spec._bodies import BodyMedia, FilePart, FormField, RequestBody
-from mock_server.types import RequestData, UploadedFile
+from mock_server.types import RequestData, UnreadBody, UploadedFile
 from mock_server.validation._coerce import coerce_parameter, coerce_scalar, raw_parameter
 from mock_server.validation._messages import ROOT, issue, issues_from_errors
 from mock_server.validation._security import LOCATIONS, parse_cookies, validate_security
 
 __all__ = [
     "ValidRequest",
-    "check_before_body",
     "coerce_parameter",
     "coerce_scalar",
     "parse_cookies",
@@ -46,6 +45,8 @@ __all__ = [
 ]
 
 Issues = list[tuple[FieldIssue, str]]
+CLOSE = {"connection": "close"}
+"""Sent with a 413: the unread rest of the body would otherwise be taken for a request."""
 
 
 @dataclass(kw_only=True, slots=True)  # not frozen: built on every request, and cheaper
@@ -58,29 +59,6 @@ class ValidRequest:
     cookies: Mapping[str, str]
     body: Any
     media_type: str | None
-
-
-def check_before_body(
-    *,
-    operation: Operation,
-    request: RequestData,
-    path_params: Mapping[str, str],
-    accepted_keys: frozenset[str],
-    accept_any_key: bool,
-) -> None:
-    """Run checks 1-3 (key, parameters, content type) on a request whose body is unusable.
-
-    Raises:
-        RequestError: The first check that fails.
-    """
-    _checks_before_body(
-        operation=operation,
-        request=request,
-        path_params=path_params,
-        accepted_keys=accepted_keys,
-        accept_any_key=accept_any_key,
-        has_body=True,
-    )
 
 
 def run_validators(
@@ -97,7 +75,7 @@ def run_validators(
     Raises:
         RequestError: The first check that fails.
     """
-    has_body = bool(request.body or request.form or request.files)
+    has_body = request.unread is not None or bool(request.body or request.form or request.files)
     cookies, path, query, media = _checks_before_body(
         operation=operation,
         request=request,
@@ -106,6 +84,8 @@ def run_validators(
         accept_any_key=accept_any_key,
         has_body=has_body,
     )
+    if request.unread is not None:
+        _refuse_unread(request.unread, status=operation.validation_status)
     validate_body_size(size=_body_size(request), limit=max_body_bytes)
     body = None
     if media is not None:
@@ -120,6 +100,12 @@ def run_validators(
         body=body,
         media_type=media.media_type if media is not None and has_body else None,
     )
+
+
+def _refuse_unread(unread: UnreadBody, *, status: int) -> NoReturn:
+    if unread.too_large:
+        raise RequestError(status=413, message=unread.message, check=Check.BODY_SIZE, headers=CLOSE)
+    raise RequestError(status=status, message=unread.message, location="body", check=Check.BODY)
 
 
 def _checks_before_body(
@@ -207,7 +193,7 @@ def validate_parameters(
             path[param.name] = value
         elif param.location == "query":
             coerced_query[param.name] = value
-    _raise_issues(problems, status=status, check="parameters")
+    _raise_issues(problems, status=status, check=Check.PARAMETERS)
     return path, coerced_query
 
 
@@ -217,7 +203,7 @@ def _required(location: str, name: str) -> tuple[FieldIssue, str]:
         path=(name,),
         message="Missing data for required field.",
         predicate="is required",
-        rule="required",
+        rule=Rule.REQUIRED,
     )
 
 
@@ -269,19 +255,19 @@ def validate_content_type(
             message=message,
             location="headers",
             field="content-type",
-            check="content_type",
+            check=Check.CONTENT_TYPE,
         )
     first = request_body.media[0]
     location = {"json": "json", "form": "form", "multipart": "form"}.get(first.kind, "body")
     detail = "Invalid JSON body." if first.kind == "json" else "Unsupported media type."
-    found = FieldIssue(location=location, path=(ROOT,), message=detail, rule="content_type")
+    found = FieldIssue(location=location, path=(ROOT,), message=detail, rule=Rule.CONTENT_TYPE)
     raise RequestError(
         status=status,
         message=message,
         field=ROOT,
         location=location,
         issues=(found,),
-        check="content_type",
+        check=Check.CONTENT_TYPE,
     )
 
 
@@ -296,7 +282,7 @@ def validate_body_size(*, size: int, limit: int) -> None:
     """
     if size > limit:
         message = f"Request body too large: {size} bytes (limit {limit})"
-        raise RequestError(status=413, message=message, check="body_size")
+        raise RequestError(status=413, message=message, check=Check.BODY_SIZE)
 
 
 # --- 5. body --------------------------------------------------------------------
@@ -333,9 +319,9 @@ def _raise_missing_body(location: str, status: int) -> NoReturn:
         path=(),
         message="Missing request body.",
         predicate="is required",
-        rule="required",
+        rule=Rule.REQUIRED,
     )
-    _fail([found], status=status, check="body")
+    _fail([found], status=status, check=Check.BODY)
 
 
 def _check_schema(
@@ -346,7 +332,7 @@ def _check_schema(
         problems = issues_from_errors(media.validator.iter_errors(value), location=location)
     if not has_body and not problems:
         _raise_missing_body(location, status)
-    _raise_issues(problems, status=status, check="body")
+    _raise_issues(problems, status=status, check=Check.BODY)
 
 
 def _decode(body: bytes, *, location: str, status: int) -> str:
@@ -358,9 +344,9 @@ def _decode(body: bytes, *, location: str, status: int) -> str:
             path=(),
             message="Invalid UTF-8 body.",
             predicate="is not valid UTF-8",
-            rule="utf-8",
+            rule=Rule.UTF8,
         )
-        _fail([found], status=status, check="body")
+        _fail([found], status=status, check=Check.BODY)
 
 
 def _reject_constant(name: str) -> Any:
@@ -382,9 +368,9 @@ def _parse_json(body: bytes, *, status: int) -> Any:
             path=(),
             message="Invalid JSON body.",
             predicate=f"is not valid JSON ({reason})",
-            rule="json",
+            rule=Rule.JSON,
         )
-        _fail([found], status=status, check="body")
+        _fail([found], status=status, check=Check.BODY)
 
 
 def _form_value(field: FormField | None, values: Sequence[str]) -> Any:
@@ -436,7 +422,7 @@ def _validate_form(
                         path=(name,),
                         message="Not a valid file.",
                         predicate="must be a file",
-                        rule="file",
+                        rule=Rule.FILE,
                     )
                 )
             elif name in media.required:
@@ -457,7 +443,7 @@ def _validate_form(
     )
     if not has_body and not problems:
         _raise_missing_body("form", status)
-    _raise_issues(problems, status=status, check="body")
+    _raise_issues(problems, status=status, check=Check.BODY)
     return value
 
 
@@ -472,7 +458,7 @@ def _check_files(part: FilePart, uploads: Sequence[UploadedFile]) -> Issues:
                     path=path,
                     message=f"File larger than {part.max_bytes} bytes.",
                     predicate=f"must be at most {part.max_bytes} bytes",
-                    rule="file_size",
+                    rule=Rule.FILE_SIZE,
                 )
             )
         content_type = upload.content_type.split(";", 1)[0].strip().lower()
@@ -484,18 +470,18 @@ def _check_files(part: FilePart, uploads: Sequence[UploadedFile]) -> Issues:
                     path=path,
                     message=f"Unsupported file type {content_type}.",
                     predicate=f"must be one of: {allowed} (got {content_type})",
-                    rule="file_type",
+                    rule=Rule.FILE_TYPE,
                 )
             )
     return problems
 
 
-def _raise_issues(problems: Issues, *, status: int, check: str) -> None:
+def _raise_issues(problems: Issues, *, status: int, check: Check) -> None:
     if problems:
         _fail(problems, status=status, check=check)
 
 
-def _fail(problems: Issues, *, status: int, check: str) -> NoReturn:
+def _fail(problems: Issues, *, status: int, check: Check) -> NoReturn:
     first, sentence = problems[0]
     raise RequestError(
         status=status,

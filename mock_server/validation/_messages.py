@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from mock_server.errors import FieldIssue
+from mock_server.errors import FieldIssue, Rule
 from mock_server.spec._schema import keyword_parent
 
 ROOT = "_schema"
@@ -50,7 +50,7 @@ _LOCATION_WORDS = {
 _LOWS = (("minimum", " or equal to"), ("exclusiveMinimum", ""))
 _HIGHS = (("maximum", " or equal to"), ("exclusiveMaximum", ""))
 
-Rule = tuple[tuple[str | int, ...], str, str, str]
+Failure = tuple[tuple[str | int, ...], str, str, Rule]
 """A failure as (path, field-less message, predicate for the sentence, keyword)."""
 
 
@@ -58,17 +58,22 @@ def _literal(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
-def _rules(error: jsonschema_rs.ValidationError) -> list[Rule]:
+def _rules(error: jsonschema_rs.ValidationError) -> list[Failure]:
     path = tuple(error.instance_path)
     kind = error.kind
     k = jsonschema_rs.ValidationErrorKind
     if isinstance(kind, k.Required):
         return [
-            ((*path, kind.property), "Missing data for required field.", "is required", "required")
+            (
+                (*path, kind.property),
+                "Missing data for required field.",
+                "is required",
+                Rule.REQUIRED,
+            )
         ]
     if isinstance(kind, k.AdditionalProperties | k.UnevaluatedProperties):
         return [
-            ((*path, name), "Unknown field.", "is not an allowed field", kind.name)
+            ((*path, name), "Unknown field.", "is not an allowed field", Rule.of(kind.name))
             for name in kind.unexpected
         ]
     words = _words(kind, error.instance)
@@ -76,7 +81,7 @@ def _rules(error: jsonschema_rs.ValidationError) -> list[Rule]:
         words = (_range(keyword_parent(error.absolute_keyword_location)) or words[0], words[1])
     elif isinstance(kind, k.MinLength | k.MaxLength):
         words = (_length(keyword_parent(error.absolute_keyword_location)) or words[0], words[1])
-    return [(path, *words, kind.name)]
+    return [(path, *words, Rule.of(kind.name))]
 
 
 def _range(schema: Any) -> str | None:
@@ -193,7 +198,7 @@ def issues_from_errors(
 
 
 def issue(
-    *, location: str, path: tuple[str | int, ...], message: str, predicate: str, rule: str
+    *, location: str, path: tuple[str | int, ...], message: str, predicate: str, rule: Rule
 ) -> tuple[FieldIssue, str]:
     """Build one (issue, sentence) pair by hand, for checks outside JSON Schema."""
     return (

@@ -6,7 +6,7 @@ import base64
 import binascii
 from collections.abc import Mapping, Sequence
 
-from mock_server.errors import RequestError
+from mock_server.errors import Check, RequestError
 from mock_server.spec import SecurityScheme
 
 LOCATIONS = {"path": "path", "query": "query", "header": "headers", "cookie": "cookies"}
@@ -51,7 +51,7 @@ def validate_security(
         field=culprit.parameter,
         location=LOCATIONS.get(culprit.location, culprit.location),
         headers=_challenge(culprit),
-        check="security",
+        check=Check.SECURITY,
     )
 
 

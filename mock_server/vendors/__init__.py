@@ -1,21 +1,72 @@
-"""Vendor-faithful behaviours plugged into the generic engine, keyed by operationId.
+"""The vendors this package mocks: their names, bundled specs and behaviours.
 
-``behaviour_for(name)`` returns a fresh stateful behaviour for a bundled API.
+:func:`build_engine` is the one way to build an engine, for the fixtures, the CLI and
+the test suites alike: it picks the spec, the vendor behaviour, the clock and the options.
 
 A behaviour answers valid requests by operationId, keeps its state behind one lock,
-schedules what takes time on the engine's clock and sends webhooks through the engine;
-the engine still validates everything it answers against the spec.
+schedules what takes time on the clock its :class:`~mock_server.engine.VendorContext`
+lends it and sends webhooks through the context's sender; the engine still validates
+everything it answers against the spec.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, get_args
+
+from mock_server.clock import Clock
+from mock_server.engine import Engine, EngineOptions
+from mock_server.errors import ConfigError
+from mock_server.spec import Spec, load_spec
 
 if TYPE_CHECKING:
     from mock_server.engine import Behaviour
-    from mock_server.server import ApiName
 
-__all__ = ["behaviour_for"]
+__all__ = ["APIS", "ApiName", "behaviour_for", "build_engine", "bundled_spec", "is_bundled_spec"]
+
+ApiName = Literal["aihomedesign", "autoenhance"]
+"""The bundled vendor APIs."""
+
+APIS: tuple[ApiName, ...] = get_args(ApiName)
+"""Every bundled vendor API, in the order the CLI serves them."""
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def _candidates(name: str) -> tuple[Path, Path]:
+    # Inside the installed package (the wheel ships them), then in a source checkout.
+    return (
+        _PACKAGE_DIR / "specs" / f"{name}.yaml",
+        _PACKAGE_DIR.parent / "openapi" / f"{name}.yaml",
+    )
+
+
+def bundled_spec(name: ApiName) -> Path:
+    """Return the path of a bundled vendor spec.
+
+    Args:
+        name: ``"aihomedesign"`` or ``"autoenhance"``.
+
+    Raises:
+        ConfigError: The name is unknown or the spec file cannot be found.
+    """
+    if name not in APIS:
+        msg = f"unknown bundled spec {name!r}; expected one of {', '.join(APIS)}"
+        raise ConfigError(msg)
+    candidates = _candidates(name)
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    msg = f"bundled spec {name!r} not found (looked in {', '.join(map(str, candidates))})"
+    raise ConfigError(msg)
+
+
+def is_bundled_spec(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is one of the specs this package ships (validated by its tests)."""
+    resolved = Path(path).resolve()
+    return any(resolved == c.resolve() for name in APIS for c in _candidates(name))
 
 
 def behaviour_for(name: ApiName, *, rate_limit: bool = True) -> Behaviour:
@@ -33,3 +84,45 @@ def behaviour_for(name: ApiName, *, rate_limit: bool = True) -> Behaviour:
     from mock_server.vendors.aihomedesign import AIHomeDesignBehaviour
 
     return AIHomeDesignBehaviour(rate_limit=rate_limit)
+
+
+@cache
+def _compiled(path: Path, *, validate: bool) -> Spec:
+    # A compiled Spec is immutable, so engines share it: loading is the slow part.
+    return load_spec(path, validate=validate)
+
+
+def build_engine(
+    api: ApiName | None = None,
+    *,
+    spec: str | os.PathLike[str] | None = None,
+    clock: Clock,
+    options: EngineOptions,
+    rate_limit: bool = True,
+    behaviour: Behaviour | None = None,
+) -> Engine:
+    """Build the engine serving a vendor API, or any spec.
+
+    Args:
+        api: The vendor whose behaviour answers (None: the spec's examples and schemas
+            only, Prism-style).
+        spec: The OpenAPI file to serve (default: the vendor's bundled spec). A vendor's
+            behaviour attaches to an edited copy of its spec by operationId.
+        clock: ``Clock(manual=True)`` for tests, ``Clock()`` for real time.
+        options: Engine options.
+        rate_limit: AI HomeDesign's 10 submissions per 10 minutes.
+        behaviour: Use this behaviour instead of the vendor's (e.g. a wrapper around it).
+
+    Raises:
+        ConfigError: Neither ``api`` nor ``spec`` given, or an unknown ``api``.
+        SpecError: The spec cannot be loaded.
+    """
+    if spec is None:
+        if api is None:
+            raise ConfigError("build_engine needs an api, a spec, or both")
+        spec = bundled_spec(api)
+    path = Path(spec).resolve()
+    if behaviour is None and api is not None:
+        behaviour = behaviour_for(api, rate_limit=rate_limit)
+    compiled = _compiled(path, validate=not is_bundled_spec(path))
+    return Engine(compiled, options=options, behaviour=behaviour, clock=clock)

@@ -15,7 +15,8 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from mock_server.errors import ConfigError, RequestError
+from mock_server.engine import BaseBehaviour
+from mock_server.errors import Check, RequestError
 from mock_server.media import tiny_image
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors.aihomedesign import _catalog as catalog
@@ -32,7 +33,7 @@ from mock_server.vendors.aihomedesign._submit import Selection, check_selection,
 from mock_server.vendors.aihomedesign._upload import check_image_bytes, upload_error
 
 if TYPE_CHECKING:
-    from mock_server.engine import Call, Engine
+    from mock_server.engine import Call, VendorContext
 
 __all__ = [
     "RATE_LIMIT_MESSAGE",
@@ -70,7 +71,7 @@ def _base_url(headers: Mapping[str, str]) -> str:
     return f"http://{headers.get('host') or 'localhost'}"
 
 
-class AIHomeDesignBehaviour:
+class AIHomeDesignBehaviour(BaseBehaviour):
     """Orders, catalog, generation, upscales, webhooks and the rate limit of AI HomeDesign.
 
     Args:
@@ -78,8 +79,13 @@ class AIHomeDesignBehaviour:
             (regenerations and rejected submissions do not count).
 
     Example:
-        >>> engine = Engine(load_spec(bundled_spec("aihomedesign")),  # doctest: +SKIP
-        ...                 behaviour=AIHomeDesignBehaviour(), clock=Clock(manual=True))
+        >>> from mock_server import Clock, EngineOptions, RequestData, build_engine
+        >>> engine = build_engine("aihomedesign", clock=Clock(manual=True),
+        ...                       options=EngineOptions())
+        >>> engine.handle(RequestData(method="GET", path="/v1/catalog/spaces",
+        ...     query={"service_name": ("service-ai-virtual-staging",)},
+        ...     headers={"x-api-key": "test-key"})).status
+        200
     """
 
     def __init__(self, *, rate_limit: bool = True) -> None:
@@ -89,7 +95,6 @@ class AIHomeDesignBehaviour:
         self._limit = RollingLimit(limit=RATE_LIMIT_SUBMISSIONS, window=RATE_LIMIT_WINDOW)
         self._orders: dict[str, Order] = {}
         self._images: dict[str, tuple[Order, GeneratedImage]] = {}
-        self._engine: Engine | None = None
         self._handlers: dict[str, Handler] = {
             "upload_image": self._upload_image,
             "submit_order": self._submit_order,
@@ -102,24 +107,15 @@ class AIHomeDesignBehaviour:
 
     # --- engine hooks -------------------------------------------------------
 
-    def bind(self, engine: Engine) -> None:
-        """Keep the engine: its clock times the work, its sender posts the webhooks."""
-        self._engine = engine
-
-    @property
-    def engine(self) -> Engine:
-        """The engine this behaviour is bound to.
-
-        Raises:
-            ConfigError: Not bound yet (the engine binds its behaviour when built).
-        """
-        if self._engine is None:
-            raise ConfigError("AIHomeDesignBehaviour is not bound to an engine")
-        return self._engine
+    def bind(self, context: VendorContext) -> None:
+        """Keep the context; ids are seeded from it."""
+        super().bind(context)
+        self._ids = IdFactory(seed=context.seed)
 
     def reset(self) -> None:
-        """Forget every order, generated image and rate-limit count."""
+        """Forget every order, generated image and rate-limit count; restart the ids."""
         with self._lock:
+            self._ids.restart()
             self._orders.clear()
             self._images.clear()
             self._limit.clear()
@@ -139,7 +135,7 @@ class AIHomeDesignBehaviour:
         """Reword the engine's validation failures where the vendor answers differently."""
         if operation_id == "upload_image":
             return upload_error(request, error)
-        if error.check == "body_size" and operation_id == "submit_order":
+        if error.check is Check.BODY_SIZE and operation_id == "submit_order":
             # The spec: this API never answers 413.
             raise invalid("invalid request: body too large", "api_error_invalid_request")
         return None
@@ -169,7 +165,7 @@ class AIHomeDesignBehaviour:
         image = call.body["image"]
         check_image_bytes(image)
         service = catalog.SERVICES[call.body["service_name"]]
-        now = self.engine.clock.now()
+        now = self.context.clock.now()
         with self._lock:
             order = Order(
                 id=self._ids.new(now),
@@ -188,7 +184,7 @@ class AIHomeDesignBehaviour:
     def _submit_order(self, call: Call) -> ResponseData:
         body = call.body
         owner = _owner(call)
-        clock = self.engine.clock
+        clock = self.context.clock
         with self._lock:
             order = self._order(call, body["order_id"])
             if order is None:
@@ -242,7 +238,7 @@ class AIHomeDesignBehaviour:
             image.finished = True
             payload = order.webhook_payload(image)
         # Outside the lock: the receiver may call the mock back while it handles this.
-        self.engine.webhooks.send("generatedImage", payload)
+        self.context.webhooks.send("generatedImage", payload)
 
     def _get_order(self, call: Call) -> ResponseData:
         with self._lock:
@@ -267,7 +263,7 @@ class AIHomeDesignBehaviour:
             if not image.finished:
                 raise invalid("generated image is not finished yet", "api_error_image_not_ready")
         base = _base_url(call.headers)
-        self.engine.clock.call_later(
+        self.context.clock.call_later(
             UPSCALE_SECONDS, lambda: self._upscaled(order, image, base=base)
         )
         return _ok({"status": "processing"})
@@ -282,7 +278,7 @@ class AIHomeDesignBehaviour:
             "upscaled_image_src": file_url(base, "upscaled", image.id),
             "user_id": account_of(order.owner).user_id,
         }
-        self.engine.webhooks.send("upscaleDownload", payload)
+        self.context.webhooks.send("upscaleDownload", payload)
 
     # --- catalog --------------------------------------------------------------
 

@@ -8,12 +8,12 @@ webhooks, of the request that caused them), so they always point at the mock its
 from __future__ import annotations
 
 import hashlib
-import itertools
-import threading
+import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from mock_server.vendors._ids import SeededIds
 from mock_server.vendors.aihomedesign._catalog import Service
 
 __all__ = [
@@ -60,20 +60,25 @@ def account_of(api_key: str) -> Account:
 
 
 class IdFactory:
-    """24-hex ids in the style of MongoDB ObjectIds: time, a fixed tag, a counter.
+    """24-hex ids in the style of MongoDB ObjectIds: time, a fixed tag, a seeded serial.
 
-    The counter never restarts (not even on reset), so two ids are never equal within
-    a process, even on a manual clock whose time stands still.
+    :meth:`restart` (on reset) starts the serials again, as the Autoenhance store does, so
+    a rerun sees the same ids; within one run two ids are never equal, even on a manual
+    clock whose time stands still.
     """
 
-    def __init__(self) -> None:
-        self._counter = itertools.count(1)
-        self._lock = threading.Lock()
+    def __init__(self, *, seed: int = 0) -> None:
+        self._ids = SeededIds(seed=seed)
+        # The serial starts at a seeded offset so two seeds give different ids.
+        self._offset = random.Random(seed).getrandbits(24)
+
+    def restart(self) -> None:
+        """Start the serials again."""
+        self._ids.restart()
 
     def new(self, now: float) -> str:
         """A fresh id stamped with ``now`` (epoch seconds)."""
-        with self._lock:
-            serial = next(self._counter)
+        serial = self._offset + self._ids.serial()
         return f"{int(now) & 0xFFFFFFFF:08x}6d6f636b{serial & 0xFFFFFFFF:08x}"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mock_server.errors import FieldIssue, RequestError
+from mock_server.errors import Check, FieldIssue, RequestError, Rule
 from mock_server.media import sniff_format
 from mock_server.types import RequestData, ResponseData, UploadedFile
 
@@ -50,15 +50,15 @@ def too_large() -> ResponseData:
 
 def _is_missing_file(found: FieldIssue) -> bool:
     if found.location == "files" and found.path[:1] == ("image",):
-        return found.rule in ("required", "file")
+        return found.rule in (Rule.REQUIRED, Rule.FILE)
     # A multipart Content-Type with an empty body: the form as a whole is missing.
-    return found.location == "form" and not found.path and found.rule == "required"
+    return found.location == "form" and not found.path and found.rule is Rule.REQUIRED
 
 
 def _service_name_message(issues: Sequence[FieldIssue]) -> str | None:
     for found in issues:
         if found.location == "form" and found.path[:1] == ("service_name",):
-            if found.rule == "required":
+            if found.rule is Rule.REQUIRED:
                 return "invalid request: service_name is required"
             return "invalid request: service_name must be one of the supported services"
     return None
@@ -69,11 +69,11 @@ def upload_error(request: RequestData, error: RequestError) -> ResponseData | No
 
     None leaves the engine's own answer (the 401 of a missing or wrong key).
     """
-    if error.check == "security":
+    if error.check is Check.SECURITY:
         return None
     if request.content_type != "multipart/form-data":
         return _keyless(NOT_MULTIPART)
-    if error.check == "body_size":
+    if error.check is Check.BODY_SIZE:
         return too_large()
     issues = error.issues
     if any(_is_missing_file(found) for found in issues):
@@ -82,9 +82,9 @@ def upload_error(request: RequestData, error: RequestError) -> ResponseData | No
     if message is not None:
         return _keyed(message, "api_error_invalid_request")
     rules = {found.rule for found in issues}
-    if "file_size" in rules:
+    if Rule.FILE_SIZE in rules:
         return too_large()
-    if "file_type" in rules:
+    if Rule.FILE_TYPE in rules:
         return _keyed("unsupported image type", "api_error_unsupported_file_type")
     return _keyed(f"invalid request: {error.message}", "api_error_invalid_request")
 

@@ -32,7 +32,8 @@ import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from mock_server.errors import ConfigError, RequestError
+from mock_server.engine import BaseBehaviour
+from mock_server.errors import RequestError
 from mock_server.media import IMAGE_MEDIA_TYPES, tiny_image
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors.autoenhance._rules import (
@@ -62,8 +63,7 @@ from mock_server.vendors.autoenhance._uploads import (
 )
 
 if TYPE_CHECKING:
-    from mock_server.clock import Clock
-    from mock_server.engine import Call, Engine
+    from mock_server.engine import Call, VendorContext
 
 __all__ = ["AutoenhanceBehaviour"]
 
@@ -85,7 +85,7 @@ def _invalid(location: str, field: str, message: str) -> RequestError:
     return RequestError(status=422, message=message, field=field, location=location)
 
 
-class AutoenhanceBehaviour:
+class AutoenhanceBehaviour(BaseBehaviour):
     """Stateful answers for the Autoenhance.ai v3 spec.
 
     Args:
@@ -94,8 +94,13 @@ class AutoenhanceBehaviour:
         upload_ttl_seconds: How long an upload URL stays valid.
 
     Example:
-        >>> engine = Engine.from_path(bundled_spec("autoenhance"),
-        ...                           behaviour=AutoenhanceBehaviour())  # doctest: +SKIP
+        >>> from mock_server import Clock, EngineOptions, RequestData, build_engine
+        >>> engine = build_engine("autoenhance", clock=Clock(manual=True),
+        ...                       options=EngineOptions())
+        >>> engine.handle(RequestData(method="POST", path="/v3/orders/",
+        ...     headers={"x-api-key": "test-key", "content-type": "application/json"},
+        ...     body=b'{"name": "Oak St"}')).json["status"]
+        'waiting'
     """
 
     def __init__(
@@ -109,7 +114,6 @@ class AutoenhanceBehaviour:
         self.merging_seconds = merging_seconds
         self.upload_ttl_seconds = upload_ttl_seconds
         self.store = Store()
-        self._engine: Engine | None = None
         self._handlers: dict[str, Handler] = {
             "create_order": self._create_order,
             "list_orders": self._list_orders,
@@ -130,10 +134,10 @@ class AutoenhanceBehaviour:
 
     # --- the Behaviour protocol ---------------------------------------------
 
-    def bind(self, engine: Engine) -> None:
-        """Keep the engine (clock, webhooks) and seed the IDs from its options."""
-        self._engine = engine
-        self.store = Store(seed=engine.options.seed)
+    def bind(self, context: VendorContext) -> None:
+        """Keep the context (clock, webhooks) and seed the IDs from it."""
+        super().bind(context)
+        self.store = Store(seed=context.seed)
 
     def handle(self, call: Call) -> ResponseData | None:
         """Answer a valid request by its operationId (None for operations not modelled)."""
@@ -157,7 +161,7 @@ class AutoenhanceBehaviour:
 
     def webhook_configured(self) -> None:
         """Send ``webhook_updated``, as the vendor does when the settings are saved."""
-        self._engine_or_fail().webhooks.send("webhook_updated", {"event": "webhook_updated"})
+        self.context.webhooks.send("webhook_updated", {"event": "webhook_updated"})
 
     # --- orders -------------------------------------------------------------
 
@@ -216,7 +220,7 @@ class AutoenhanceBehaviour:
                 settings = new_settings(body, names=PROCESS_SETTINGS)
                 order.merging += 1
                 order.last_updated_at = self._now()
-                self._clock().call_later(
+                self.context.clock.call_later(
                     self.merging_seconds, lambda: self._merge(order, groups, settings)
                 )
             return _json(order_view(order))
@@ -325,7 +329,7 @@ class AutoenhanceBehaviour:
         image.run += 1
         image.order.last_updated_at = self._now()
         run = image.run
-        self._clock().call_later(self.processing_seconds, lambda: self._finish(image, run))
+        self.context.clock.call_later(self.processing_seconds, lambda: self._finish(image, run))
 
     def _finish(self, image: Image, run: int) -> None:
         with self.store.lock:
@@ -341,7 +345,7 @@ class AutoenhanceBehaviour:
                 "order_id": order.order_id,
                 "order_is_processing": order.is_processing or order.is_merging,
             }
-        self._engine_or_fail().webhooks.send("image_processed", payload)
+        self.context.webhooks.send("image_processed", payload)
 
     def _merge(self, order: Order, groups: list[list[Bracket]], settings: dict[str, Any]) -> None:
         with self.store.lock:
@@ -387,14 +391,5 @@ class AutoenhanceBehaviour:
             raise _not_found()
         return image
 
-    def _engine_or_fail(self) -> Engine:
-        if self._engine is None:
-            msg = "AutoenhanceBehaviour is not bound to an engine"
-            raise ConfigError(msg)
-        return self._engine
-
-    def _clock(self) -> Clock:
-        return self._engine_or_fail().clock
-
     def _now(self) -> float:
-        return self._clock().now()
+        return self.context.clock.now()

@@ -11,12 +11,12 @@ after a delete).
 
 from __future__ import annotations
 
-import random
 import threading
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from mock_server.vendors._ids import SeededIds
 
 __all__ = [
     "OPTIONAL_SETTINGS",
@@ -152,7 +152,7 @@ class Store:
 
     def __init__(self, *, seed: int = 0) -> None:
         self.lock = threading.RLock()
-        self._seed = seed
+        self.ids = SeededIds(seed=seed)
         self.clear()
 
     def clear(self) -> None:
@@ -163,25 +163,23 @@ class Store:
             self.brackets: dict[str, Bracket] = {}
             self.uploads: dict[str, Upload] = {}
             self._issued_offsets: set[str] = set()
-            self._rng = random.Random(self._seed)
-            self._seq = 0
+            self.ids.restart()
 
     def next_seq(self) -> int:
         """A number that orders records by creation."""
-        self._seq += 1
-        return self._seq
+        return self.ids.serial()
 
     def new_id(self) -> str:
         """A fresh UUIDv4 string used by no order, image or bracket."""
         while True:
-            candidate = str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+            candidate = self.ids.uuid4()
             taken = candidate in self.orders or candidate in self.images
             if not taken and candidate not in self.brackets:
                 return candidate
 
     def new_token(self) -> str:
         """A fresh upload-signature token (64 hex digits, like a SigV4 signature)."""
-        return f"{self._rng.getrandbits(256):064x}"
+        return self.ids.token(256)
 
     # --- orders -------------------------------------------------------------
 
