@@ -562,3 +562,17 @@ def test_admin_never_raises_nor_answers_5xx(method: str, path: str, body: Any) -
         RequestData(method=method, path="/__admin" + path, body=json.dumps(body).encode())
     )
     assert response.status < 500
+
+
+def test_scenarios_list_in_wiremocks_hash_order(wm: WireMock) -> None:
+    for name, required, new in [
+        ("order", "Started", "paid"),
+        ("z", "b", "a"),
+        ("z", "Started", "c"),
+    ]:
+        wm.stub({"scenarioName": name, "requiredScenarioState": required, "newScenarioState": new})
+    # What WireMock 3.13.2 answers for the same three stubs.
+    assert [(s["name"], s["possibleStates"]) for s in wm.scenarios()] == [
+        ("z", ["a", "b", "Started", "c"]),
+        ("order", ["Started", "paid"]),
+    ]

@@ -55,7 +55,7 @@ class Scenarios:
 
     def describe(self, stubs: list[StubMapping]) -> list[dict[str, Any]]:
         """Every scenario in WireMock's ``GET /__admin/scenarios`` shape, in stub order."""
-        names = list(dict.fromkeys(stub.scenario for stub in stubs if stub.scenario is not None))
+        names = _hash_order(stub.scenario for stub in reversed(stubs) if stub.scenario is not None)
         return [
             {
                 "id": name,
@@ -74,8 +74,39 @@ class Scenarios:
 
     @staticmethod
     def _possible_states(name: str, stubs: Iterable[StubMapping]) -> list[str]:
-        states: dict[str | None, None] = {}
-        for stub in stubs:
-            if stub.scenario == name:
-                states.update(dict.fromkeys([STARTED, stub.required_state, stub.new_state]))
-        return [state for state in states if state is not None]
+        named = [stub for stub in stubs if stub.scenario == name]
+        if not named:
+            return []
+        mentioned = [
+            state
+            for stub in reversed(named)  # oldest first, roughly WireMock's insertion order
+            for state in (stub.required_state, stub.new_state)
+            if state is not None
+        ]
+        return _hash_order([*mentioned, STARTED])
+
+
+def _hash_order(items: Iterable[str]) -> list[str]:
+    """Distinct ``items`` in the order a Java ``HashSet`` of them iterates.
+
+    WireMock keeps scenarios and their possible states in Java hash sets, so its answers
+    list them in bucket order; copying that order keeps answers byte-identical.
+    """
+    distinct = list(dict.fromkeys(items))
+    buckets = 16
+    while len(distinct) > buckets * 0.75:  # HashMap doubles its table past this load
+        buckets *= 2
+    return sorted(distinct, key=lambda item: _spread(_java_hash(item)) & (buckets - 1))
+
+
+def _java_hash(text: str) -> int:
+    """Java's ``String.hashCode`` (over UTF-16 code units), as an unsigned 32-bit int."""
+    data = text.encode("utf-16-be")
+    value = 0
+    for i in range(0, len(data), 2):
+        value = (31 * value + (data[i] << 8 | data[i + 1])) & 0xFFFFFFFF
+    return value
+
+
+def _spread(value: int) -> int:
+    return value ^ (value >> 16)
