@@ -6,6 +6,7 @@ The ``GOLDEN_*`` texts are real WireMock 3.13.2 answers to the same calls, byte 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -576,3 +577,24 @@ def test_scenarios_list_in_wiremocks_hash_order(wm: WireMock) -> None:
         ("z", ["a", "b", "Started", "c"]),
         ("order", ["Started", "paid"]),
     ]
+
+
+def test_concurrent_serving_and_stubbing_is_safe() -> None:
+    wm = WireMock(journal_size=10_000)
+    wm.stub(
+        {"scenarioName": "s", "requiredScenarioState": "Started", "newScenarioState": "Started"}
+    )
+
+    def work(worker: int) -> None:
+        for i in range(30):
+            wm.stub({"request": {"url": f"/{worker}/{i}"}})
+            serve(wm, "GET", f"/{worker}/{i}")
+            wm.admin(RequestData(method="GET", path="/__admin/mappings"))
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(wm.stubs()) == 121
+    assert all(event.stub is not None for event in wm.events()) and len(wm.events()) == 120
