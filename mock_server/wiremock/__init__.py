@@ -1,0 +1,39 @@
+"""A WireMock-compatible admin API, stub matcher and request journal (library-neutral).
+
+The edge mounts ``WireMock.admin`` at ``/__admin/``, asks ``WireMock.match`` before its
+own behaviour answers a request, and logs every exchange with ``WireMock.record``. See
+``docs/WIREMOCK.md``.
+
+Example:
+    >>> from mock_server.types import RequestData
+    >>> wm = WireMock()
+    >>> _ = wm.stub({"request": {"method": "GET", "url": "/hi"},
+    ...              "response": {"status": 200, "body": "hello"}})
+    >>> wm.match(RequestData(method="GET", path="/hi")).response.status
+    200
+"""
+
+from __future__ import annotations
+
+from mock_server.wiremock._errors import AdminError, InvalidMappingError, WireMockError
+from mock_server.wiremock._journal import ServeEvent
+from mock_server.wiremock._mapping import DEFAULT_PRIORITY, METADATA_KEY, StubMapping
+from mock_server.wiremock._registry import WireMock
+from mock_server.wiremock._request_pattern import RequestPattern
+from mock_server.wiremock._response import StubFault, StubMatch
+from mock_server.wiremock._scenarios import STARTED
+
+__all__ = [
+    "DEFAULT_PRIORITY",
+    "METADATA_KEY",
+    "STARTED",
+    "AdminError",
+    "InvalidMappingError",
+    "RequestPattern",
+    "ServeEvent",
+    "StubFault",
+    "StubMapping",
+    "StubMatch",
+    "WireMock",
+    "WireMockError",
+]

@@ -1,0 +1,217 @@
+"""WireMock's content patterns (``equalTo``, ``matches``, ``equalToJson``...) as matchers.
+
+A pattern compiles to a ``Matcher``: a function from the actual value (``None`` when the
+header, parameter or body is absent) to a distance in ``[0, 1]``, where ``0.0`` is a match.
+Distances rank near misses: ``equalTo`` gives a normalised Levenshtein distance, every other
+operator gives 0 or 1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from mock_server.wiremock._errors import InvalidMappingError
+from mock_server.wiremock._jsoneq import json_equal
+from mock_server.wiremock._jsonpath import JsonPath
+
+Matcher = Callable[[str | None], float]
+"""Maps a value (``None`` if absent) to a distance; ``0.0`` means it matches."""
+
+# Beyond this many character pairs an edit distance costs more than it tells.
+_LEVENSHTEIN_BUDGET = 250_000
+_MODIFIERS = frozenset({"caseInsensitive", "ignoreArrayOrder", "ignoreExtraElements"})
+
+
+def compile_pattern(spec: Any, *, pointer: str) -> Matcher:
+    """Compile one content pattern, e.g. ``{"equalTo": "x", "caseInsensitive": true}``.
+
+    Args:
+        spec: The pattern object from a mapping.
+        pointer: Where it sits in the mapping, for error messages.
+
+    Returns:
+        Its matcher.
+
+    Raises:
+        InvalidMappingError: The pattern is not an object with one known operator.
+    """
+    if not isinstance(spec, dict):
+        raise InvalidMappingError(
+            pointer=pointer, detail=f"{_text(spec)} is not a valid match operation"
+        )
+    operators = [key for key in spec if key not in _MODIFIERS]
+    build = _BUILDERS.get(operators[0]) if len(operators) == 1 else None
+    if build is None:
+        raise InvalidMappingError(
+            pointer=pointer, detail=f"{_text(spec)} is not a valid match operation"
+        )
+    return build(spec, pointer)
+
+
+def _text(spec: Any) -> str:
+    return json.dumps(spec, separators=(",", ":"))
+
+
+def _string(spec: Mapping[str, Any], key: str, pointer: str) -> str:
+    value = spec[key]
+    if not isinstance(value, str):
+        raise InvalidMappingError(pointer=pointer, detail=f"{key} must be a string")
+    return value
+
+
+def _regex(spec: Mapping[str, Any], key: str, pointer: str) -> re.Pattern[str]:
+    try:
+        return re.compile(_string(spec, key, pointer), re.DOTALL)
+    except re.error as exc:
+        raise InvalidMappingError(pointer=pointer, detail=f"bad regex: {exc}") from exc
+
+
+def _equal_to(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    expected = _string(spec, "equalTo", pointer)
+    if spec.get("caseInsensitive") is True:
+        folded = expected.casefold()
+        return lambda value: 1.0 if value is None else _levenshtein(folded, value.casefold())
+    return lambda value: 1.0 if value is None else _levenshtein(expected, value)
+
+
+def _contains(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    needle = _string(spec, "contains", pointer)
+    return lambda value: 0.0 if value is not None and needle in value else 1.0
+
+
+def _does_not_contain(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    needle = _string(spec, "doesNotContain", pointer)
+    return lambda value: 0.0 if value is not None and needle not in value else 1.0
+
+
+def _matches(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    regex = _regex(spec, "matches", pointer)
+    return lambda value: 0.0 if value is not None and regex.fullmatch(value) else 1.0
+
+
+def _does_not_match(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    regex = _regex(spec, "doesNotMatch", pointer)
+    return lambda value: 0.0 if value is not None and not regex.fullmatch(value) else 1.0
+
+
+def _absent(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    # {"absent": false} is how WireMock spells "present".
+    want_absent = spec["absent"] is not False
+    return lambda value: 0.0 if (value is None) == want_absent else 1.0
+
+
+def _anything(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    return lambda value: 0.0
+
+
+def _equal_to_json(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    expected = spec["equalToJson"]
+    if isinstance(expected, str):
+        try:
+            expected = json.loads(expected)
+        except json.JSONDecodeError as exc:
+            raise InvalidMappingError(pointer=pointer, detail=f"equalToJson: {exc}") from exc
+    order = spec.get("ignoreArrayOrder") is True
+    extra = spec.get("ignoreExtraElements") is True
+
+    def match(value: str | None) -> float:
+        actual = _load(value)
+        if actual is _NOT_JSON:
+            return 1.0
+        same = json_equal(expected, actual, ignore_array_order=order, ignore_extra=extra)
+        return 0.0 if same else 1.0
+
+    return match
+
+
+def _matches_json_path(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    operand = spec["matchesJsonPath"]
+    inner: Matcher | None = None
+    if isinstance(operand, dict):
+        rest = {key: value for key, value in operand.items() if key != "expression"}
+        inner = compile_pattern(rest, pointer=pointer)
+        operand = operand.get("expression")
+    if not isinstance(operand, str):
+        raise InvalidMappingError(pointer=pointer, detail="matchesJsonPath needs an expression")
+    path = JsonPath.compile(operand, pointer=pointer)
+
+    def match(value: str | None) -> float:
+        document = _load(value)
+        if document is _NOT_JSON:
+            return 1.0
+        found = [node for node in path.find(document) if node is not None and node != []]
+        if inner is None:
+            return 0.0 if found else 1.0
+        return min((inner(_as_text(node)) for node in found), default=1.0)
+
+    return match
+
+
+def _logical(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    key = "and" if "and" in spec else "or"
+    parts = spec[key]
+    if not isinstance(parts, list) or not parts:
+        raise InvalidMappingError(pointer=pointer, detail=f"{key} needs a list of patterns")
+    matchers = [
+        compile_pattern(part, pointer=f"{pointer}/{key}/{i}") for i, part in enumerate(parts)
+    ]
+    combine = max if key == "and" else min
+    return lambda value: combine(matcher(value) for matcher in matchers)
+
+
+def _not(spec: Mapping[str, Any], pointer: str) -> Matcher:
+    inner = compile_pattern(spec["not"], pointer=f"{pointer}/not")
+    return lambda value: 1.0 if inner(value) == 0.0 else 0.0
+
+
+_BUILDERS: dict[str, Callable[[Mapping[str, Any], str], Matcher]] = {
+    "equalTo": _equal_to,
+    "contains": _contains,
+    "doesNotContain": _does_not_contain,
+    "matches": _matches,
+    "doesNotMatch": _does_not_match,
+    "absent": _absent,
+    "anything": _anything,
+    "equalToJson": _equal_to_json,
+    "matchesJsonPath": _matches_json_path,
+    "and": _logical,
+    "or": _logical,
+    "not": _not,
+}
+
+_NOT_JSON = object()
+
+
+def _load(value: str | None) -> Any:
+    if value is None:
+        return _NOT_JSON
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return _NOT_JSON
+
+
+def _as_text(node: Any) -> str:
+    """A selected JSON node as WireMock hands it to a sub-pattern (strings unquoted)."""
+    if isinstance(node, str):
+        return node
+    return json.dumps(node, separators=(",", ":"))
+
+
+def _levenshtein(expected: str, actual: str) -> float:
+    """Edit distance over the longer length; 0.0 for equal strings, at most 1.0."""
+    if expected == actual:
+        return 0.0
+    longest = max(len(expected), len(actual))
+    if len(expected) * len(actual) > _LEVENSHTEIN_BUDGET:
+        return 1.0
+    previous = list(range(len(actual) + 1))
+    for i, a in enumerate(expected, start=1):
+        current = [i]
+        for j, b in enumerate(actual, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1] / longest

@@ -1,0 +1,344 @@
+"""``WireMock``: the stubs, scenarios and journal behind the admin API, under one lock."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from mock_server.types import RequestData, ResponseData
+from mock_server.wiremock._admin import handle
+from mock_server.wiremock._errors import AdminError
+from mock_server.wiremock._journal import Journal, ServeEvent
+from mock_server.wiremock._mapping import StubMapping
+from mock_server.wiremock._request_pattern import RequestPattern
+from mock_server.wiremock._response import StubMatch
+from mock_server.wiremock._scenarios import Scenarios
+from mock_server.wiremock._store import MappingsFolder
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Entry:
+    stub: StubMapping
+    insertion: int
+    file: Path | None = None  # the single-stub file it lives in, if any
+    dirty: bool = True  # changed since it was last read from or written to the folder
+
+
+class WireMock:
+    """A WireMock-compatible stub registry, request journal and admin API.
+
+    The edge hands every request under ``/__admin`` to ``admin``; for the others it asks
+    ``match`` for a stub, serves the stub's response (or its own), and logs the exchange
+    with ``record``. Every method takes one lock, so concurrent requests are safe.
+
+    Example:
+        >>> wm = WireMock()
+        >>> stub_id = wm.stub({"request": {"method": "GET", "urlPath": "/ping"},
+        ...                    "response": {"status": 200, "body": "pong"}})
+        >>> wm.match(RequestData(method="GET", path="/ping")).response.body
+        b'pong'
+    """
+
+    def __init__(
+        self,
+        *,
+        mappings_dir: Path | None = None,
+        files_dir: Path | None = None,
+        journal_size: int = 1000,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        """Create the registry and load the mappings folder, if any.
+
+        Args:
+            mappings_dir: WireMock's ``mappings`` folder: read at start and on reset,
+                written by ``save`` and by ``persistent`` stubs.
+            files_dir: Where ``bodyFileName`` files live; defaults to ``__files`` beside
+                ``mappings_dir``.
+            journal_size: How many requests the journal keeps (the oldest go first).
+            clock: Seconds since the epoch, for ``loggedDate`` and uptime.
+
+        Raises:
+            InvalidMappingError: A file in ``mappings_dir`` is not a valid mapping.
+        """
+        self._lock = threading.RLock()
+        self._folder = MappingsFolder(mappings_dir) if mappings_dir is not None else None
+        self._files_dir = files_dir or (mappings_dir.parent / "__files" if mappings_dir else None)
+        self._clock = clock
+        self.started_at = clock()
+        self._journal = Journal(size=journal_size)
+        self._scenarios = Scenarios()
+        self._entries: dict[str, _Entry] = {}
+        self._ordered: list[StubMapping] | None = None
+        self._counter = 0
+        self.reset_mappings()
+
+    # -- the edge's calls ---------------------------------------------------------------
+
+    def admin(self, request: RequestData) -> ResponseData:
+        """Answer a request under ``/__admin`` (never raises; errors become 4xx answers).
+
+        Args:
+            request: Any request whose path starts with ``/__admin``.
+
+        Returns:
+            WireMock's answer: JSON data, an empty 404 for unknown paths, or
+            ``{"errors": [...]}`` with a 4xx status for malformed input.
+        """
+        with self._lock:  # one admin call is one atomic change (e.g. remove-by-metadata)
+            return handle(self, request)
+
+    def match(self, request: RequestData, *, dry_run: bool = False) -> StubMatch | None:
+        """The stub that answers ``request``: lowest priority number, then newest.
+
+        Serving a stub moves its scenario to ``newScenarioState``.
+
+        Args:
+            request: A request outside ``/__admin``.
+            dry_run: Only look: leave scenario states alone (to read ``validate`` before
+                deciding whether to validate the request against the spec).
+
+        Returns:
+            What to serve, or ``None`` when no stub matches.
+        """
+        with self._lock:
+            for stub in self._sorted():
+                if stub.matches(request, scenario_state=self._state_of(stub)):
+                    if not dry_run:
+                        self._scenarios.advance(stub)
+                    return stub.response.render(
+                        stub_id=stub.id, validate=stub.validate, files_dir=self._files_dir
+                    )
+            return None
+
+    def record(
+        self, request: RequestData, response: ResponseData, *, matched_stub_id: str | None
+    ) -> None:
+        """Log a served request in the journal.
+
+        Args:
+            request: The request, as given to ``match``.
+            response: What was finally sent, by a stub or by the vendor behaviour.
+            matched_stub_id: ``StubMatch.stub_id`` when a stub answered, else ``None``
+                (WireMock then counts the request as unmatched).
+        """
+        with self._lock:
+            entry = self._entries.get(matched_stub_id) if matched_stub_id else None
+            event = ServeEvent(
+                id=str(uuid.uuid4()),
+                request=request,
+                response=response,
+                logged_at=self._clock(),
+                stub=entry.stub if entry else None,
+            )
+            self._journal.add(event)
+
+    def reset(self) -> None:
+        """Mappings back to those loaded, an empty journal, every scenario ``Started``."""
+        with self._lock:
+            self.reset_mappings()
+            self._journal.clear()
+
+    # -- stubs ------------------------------------------------------------------------------
+
+    def stub(self, mapping: Mapping[str, Any]) -> str:
+        """Add a stub (or replace the one with the same id); returns its id.
+
+        Raises:
+            InvalidMappingError: The mapping is malformed or unsupported.
+        """
+        stub = StubMapping.compile(dict(mapping))
+        with self._lock:
+            self._counter += 1
+            self._put(_Entry(stub=stub, insertion=self._counter))
+        return stub.id
+
+    def stubs(self) -> list[StubMapping]:
+        """Every stub, in matching order (priority, then newest first)."""
+        with self._lock:
+            return list(self._sorted())
+
+    def get_stub(self, stub_id: str) -> StubMapping:
+        """The stub with that id.
+
+        Raises:
+            AdminError: There is none (404).
+        """
+        with self._lock:
+            return self._entry(stub_id).stub
+
+    def update_stub(self, stub_id: str, mapping: Mapping[str, Any]) -> StubMapping:
+        """Replace a stub's definition, keeping its id and its place among equal priorities.
+
+        Raises:
+            AdminError: There is no stub with that id (404).
+            InvalidMappingError: The new mapping is malformed or unsupported.
+        """
+        stub = StubMapping.compile({**mapping, "id": stub_id, "uuid": stub_id})
+        with self._lock:
+            old = self._entry(stub_id)
+            self._put(replace(old, stub=stub, dirty=True))
+            return stub
+
+    def remove_stub(self, stub_id: str) -> None:
+        """Delete a stub (and its file, if it is persistent).
+
+        Raises:
+            AdminError: There is no stub with that id (404).
+        """
+        with self._lock:
+            entry = self._entry(stub_id)
+            if entry.stub.persistent and entry.file is not None and self._folder is not None:
+                self._folder.delete(entry.file)
+            self._set_entries(e for e in self._entries.values() if e.stub.id != stub_id)
+
+    def remove_all_stubs(self) -> None:
+        """Delete every stub from memory (files stay; ``reset_mappings`` brings them back)."""
+        with self._lock:
+            self._set_entries([])
+
+    def import_stubs(
+        self, mappings: list[Any], *, overwrite: bool = True, delete_others: bool = False
+    ) -> None:
+        """Add many stubs at once; all or none.
+
+        Args:
+            mappings: Mapping objects.
+            overwrite: Replace stubs with the same id (else keep the old ones).
+            delete_others: First delete every stub not in ``mappings``.
+
+        Raises:
+            InvalidMappingError: One of them is malformed; nothing was imported.
+        """
+        stubs = [StubMapping.compile(mapping) for mapping in mappings]
+        with self._lock:
+            if delete_others:
+                ids = {stub.id for stub in stubs}
+                self._set_entries(e for e in self._entries.values() if e.stub.id in ids)
+            for stub in stubs:
+                if overwrite or stub.id not in self._entries:
+                    self._counter += 1
+                    self._put(_Entry(stub=stub, insertion=self._counter))
+
+    def save(self) -> None:
+        """Write every stub changed since load to the mappings folder (no-op without one)."""
+        with self._lock:
+            if self._folder is None:
+                return
+            for entry in list(self._entries.values()):
+                if entry.dirty:
+                    self._write(entry)
+
+    def reset_mappings(self) -> None:
+        """Back to the stubs in the mappings folder (none without one); scenarios restart."""
+        with self._lock:
+            loaded = self._folder.load() if self._folder is not None else []
+            entries = []
+            for item in loaded:
+                self._counter += 1
+                file = None if item.shared else item.file
+                entries.append(
+                    _Entry(stub=item.stub, insertion=self._counter, file=file, dirty=False)
+                )
+            self._set_entries(entries)
+            self._scenarios.reset()
+
+    # -- scenarios --------------------------------------------------------------------------
+
+    def scenarios(self) -> list[dict[str, Any]]:
+        """Every scenario in WireMock's shape (``id``, ``name``, ``state``, ...)."""
+        with self._lock:
+            return self._scenarios.describe(self._sorted())
+
+    def reset_scenarios(self) -> None:
+        """Every scenario back to ``Started``."""
+        with self._lock:
+            self._scenarios.reset()
+
+    def set_scenario_state(self, name: str, state: str | None) -> None:
+        """Force a scenario's state (``Started`` when ``None``).
+
+        Raises:
+            AdminError: No such scenario (404) or state (422).
+        """
+        with self._lock:
+            self._scenarios.set_state(name, state, stubs=self._sorted())
+
+    # -- journal ----------------------------------------------------------------------------
+
+    def events(self) -> list[ServeEvent]:
+        """Every logged request, newest first."""
+        with self._lock:
+            return self._journal.events()
+
+    def find(self, pattern: RequestPattern | Mapping[str, Any]) -> list[ServeEvent]:
+        """The logged requests a request pattern matches, newest first.
+
+        Raises:
+            InvalidMappingError: ``pattern`` is a malformed request pattern.
+        """
+        compiled = (
+            pattern
+            if isinstance(pattern, RequestPattern)
+            else RequestPattern.compile(dict(pattern))
+        )
+        return [event for event in self.events() if compiled.matches(event.request)]
+
+    def count(self, pattern: RequestPattern | Mapping[str, Any]) -> int:
+        """How many logged requests match a request pattern."""
+        return len(self.find(pattern))
+
+    def forget(self, events: Iterable[ServeEvent]) -> None:
+        """Remove these events from the journal."""
+        with self._lock:
+            self._journal.remove(list(events))
+
+    def clear_journal(self) -> None:
+        """Empty the journal."""
+        with self._lock:
+            self._journal.clear()
+
+    def now(self) -> float:
+        """The clock's current time, in seconds since the epoch."""
+        return self._clock()
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _entry(self, stub_id: str) -> _Entry:
+        entry = self._entries.get(stub_id)
+        if entry is None:
+            raise AdminError(status=404, title=f"Stub mapping {stub_id} not found", code=404)
+        return entry
+
+    def _put(self, entry: _Entry) -> None:
+        old = self._entries.get(entry.stub.id)
+        if old is not None and entry.file is None:
+            entry = replace(entry, file=old.file)  # a new stub with a known id reuses its file
+        self._entries[entry.stub.id] = entry
+        self._ordered = None
+        if entry.stub.persistent and self._folder is not None:
+            self._write(entry)
+
+    def _write(self, entry: _Entry) -> None:
+        assert self._folder is not None  # callers check; the type checker cannot see it
+        written = replace(entry, file=self._folder.write(entry.stub, entry.file), dirty=False)
+        self._entries[entry.stub.id] = written
+
+    def _sorted(self) -> list[StubMapping]:
+        # Cached: every request walks this list, and it changes only with the stubs.
+        if self._ordered is None:
+            entries = sorted(self._entries.values(), key=lambda e: (e.stub.priority, -e.insertion))
+            self._ordered = [entry.stub for entry in entries]
+        return self._ordered
+
+    def _set_entries(self, entries: Iterable[_Entry]) -> None:
+        self._entries = {entry.stub.id: entry for entry in entries}
+        self._ordered = None
+        self._scenarios.forget_missing(entry.stub for entry in self._entries.values())
+
+    def _state_of(self, stub: StubMapping) -> str | None:
+        return self._scenarios.state(stub.scenario) if stub.scenario is not None else None
