@@ -130,13 +130,21 @@ def run(settings: Settings) -> Report:
     report.startup = _startups(ctx)
     _in_process(report, ctx)
     report.environment["load average at end (1, 5, 15 min)"] = _load_average()
+    if max(os.getloadavg()) > (os.cpu_count() or 1):
+        report.notes.insert(0, _BUSY)
     return report
+
+
+_BUSY = (
+    "the machine was busy: its load average exceeded its CPU count during the run, so other "
+    "work took CPU time from the servers; compare ratios from the same run, not req/s across runs"
+)
 
 
 def _rounds(ctx: _Context, api: str) -> list[Throughput]:
     s = ctx.settings
     rows = {
-        (n, c): Throughput(api=api, server=n, connections=c) for n in s.names for c in s.connections
+        (n, c): Throughput(api=api, server=n, connections=c) for c in s.connections for n in s.names
     }
     with contextlib.ExitStack() as stack:
         live: list[_Live] = []
