@@ -66,7 +66,7 @@ mock: $(PY_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011)
 contract: $(PY_STAMP) ## Deeper randomized contract pass (prints its seed)
 	$(BIN)/pytest contract_tests --contract-deep
 
-bench: install ## Benchmark against Prism and a raw WSGI ceiling (writes bench/results/)
+bench: install ## Benchmark ours against Prism, WireMock and a raw WSGI ceiling (writes bench/results/)
 	$(PY) -m bench
 
 soak: $(PY_STAMP) ## 100k requests against the standalone mock; fails if memory grows

@@ -1,12 +1,13 @@
 """The throughput ceiling: a raw WSGI app that answers every request with one fixed JSON body.
 
-Served by the same gunicorn setup as the mock (one process, gthread worker, same thread
+Served by the same server kind and setup as the mock (gunicorn gthread, granian, ...; same thread
 count), it measures what the WSGI server and the loopback network cost on their own. The
 mock's throughput divided by this one is the share the mock's own work leaves.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -22,3 +23,14 @@ def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable
         environ["wsgi.input"].read(int(length))
     start_response("200 OK", _HEADERS)
     return [_BODY]
+
+
+def main(argv: list[str]) -> None:
+    """Serve :func:`app` on werkzeug's threaded server (``python -m bench.ceiling PORT``)."""
+    from werkzeug.serving import make_server
+
+    make_server("127.0.0.1", int(argv[0]), app, threaded=True).serve_forever()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -14,7 +14,7 @@
   directly with a prepared environ; no socket and no WSGI server. Ours' standalone time
   per request minus this is what gunicorn and the network cost.
 - **Profiles**: cProfile of the engine loop and of the WSGI loop, top 15 functions by
-  cumulative time; written into the results when a target is missed.
+  cumulative time; written into the results file (not printed).
 - **Startup breakdown**: in a fresh interpreter, the time to import ``mock_server.cli``
   and to build each API's engine, so a slow launch can be attributed.
 """

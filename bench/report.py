@@ -1,7 +1,8 @@
 """The results of one bench run: the numbers, the targets with PASS/MISS, and rendering.
 
-The same :class:`Report` is printed to the terminal and written as Markdown
-(``bench/results/latest.md``) and JSON (``bench/results/latest.json``).
+The same :class:`Report` is written as Markdown (``bench/results/latest.md``, profiles
+included) and JSON (``bench/results/latest.json``), and printed without the profiles.
+Throughput is the median over the rounds, and every ratio is a ratio of medians.
 """
 
 from __future__ import annotations
@@ -15,47 +16,79 @@ from typing import Any
 from bench.inprocess import EngineCost, FixtureCost, describe_statuses
 from bench.wrk import WrkResult
 
-SERVERS = ("ours", "prism", "ceiling")
+SERVERS = ("ours", "prism", "wiremock", "ceiling")
+PEERS = {"prism": "Prism", "wiremock": "WireMock", "ceiling": "ceiling"}
 LABELS = {
     "autoenhance": "Autoenhance create_order (POST /v3/orders/)",
     "aihomedesign": "AI HomeDesign submit_order (POST /v1/order)",
 }
+OPERATIONS = {"autoenhance": "create_order", "aihomedesign": "submit_order"}
 
 
 @dataclass(kw_only=True)
 class Throughput:
-    """One wrk measurement of one server on one API (or why it could not be taken)."""
+    """Every wrk round of one server on one API at one concurrency, and what went wrong."""
 
     api: str
     server: str
-    result: WrkResult | None = None
-    error: str | None = None
+    connections: int
+    rounds: list[WrkResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def median_rps(self) -> float | None:
+        """The median req/s over the rounds measured (not the best round)."""
+        return median([r.rps for r in self.rounds])
+
+    def median_of(self, metric: str) -> float | None:
+        """The median over the rounds of one :class:`WrkResult` field, e.g. ``p99_ms``."""
+        return median([float(getattr(r, metric)) for r in self.rounds])
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
+        rps = self.median_rps
         return {
             "api": self.api,
             "server": self.server,
-            "result": self.result.to_dict() if self.result else None,
-            "error": self.error,
+            "connections": self.connections,
+            "median_rps": round(rps, 1) if rps is not None else None,
+            "rounds": [r.to_dict() for r in self.rounds],
+            "errors": self.errors,
             "notes": self.notes,
         }
 
 
+def median(values: list[float]) -> float | None:
+    """The median of ``values``, or None when there are none."""
+    return statistics.median(values) if values else None
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    """``a / b``, or None when either is missing or ``b`` is zero."""
+    return a / b if a is not None and b else None
+
+
 @dataclass(kw_only=True)
 class Startup:
-    """Seconds from launch to first answer, for each launch of one server."""
+    """Each launch of one server: seconds to its first answer and its idle RSS after it."""
 
     server: str
     api: str
     seconds: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
     error: str | None = None
 
     @property
     def median_ms(self) -> float | None:
         """The median launch time in milliseconds, if any launch succeeded."""
-        return statistics.median(self.seconds) * 1000 if self.seconds else None
+        value = median(self.seconds)
+        return value * 1000 if value is not None else None
+
+    @property
+    def median_rss_mb(self) -> float | None:
+        """The median idle RSS in MB (the whole process group), if any launch succeeded."""
+        return median(self.rss_mb)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -63,7 +96,9 @@ class Startup:
             "server": self.server,
             "api": self.api,
             "seconds": [round(s, 4) for s in self.seconds],
-            "median_ms": round(self.median_ms, 1) if self.median_ms is not None else None,
+            "median_ms": _round(self.median_ms),
+            "rss_mb": [round(m, 1) for m in self.rss_mb],
+            "median_rss_mb": _round(self.median_rss_mb),
             "error": self.error,
         }
 
@@ -88,10 +123,9 @@ class Target:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
-        measured = round(self.measured, 3) if self.measured is not None else None
         return {
             "name": self.name,
-            "measured": measured,
+            "measured": _round(self.measured, 3),
             "goal": self.goal,
             "unit": self.unit,
             "verdict": self.verdict,
@@ -112,52 +146,55 @@ class Report:
     notes: list[str] = field(default_factory=list)
     profiles: list[str] = field(default_factory=list)
 
-    def rps(self, api: str, server: str) -> float | None:
-        """Requests per second of ``server`` on ``api``, if measured."""
+    def rps(self, api: str, server: str, connections: int) -> float | None:
+        """Median requests per second of ``server`` on ``api`` at ``connections``."""
         for row in self.throughput:
-            if row.api == api and row.server == server and row.result is not None:
-                return row.result.rps
+            if (row.api, row.server, row.connections) == (api, server, connections):
+                return row.median_rps
         return None
+
+    def cases(self) -> list[tuple[str, int]]:
+        """Each (API, concurrency) measured, in run order."""
+        return list(dict.fromkeys((row.api, row.connections) for row in self.throughput))
 
     def startup_ms(self, server: str) -> float | None:
         """Median launch time of ``server`` in milliseconds, if measured."""
         return next((s.median_ms for s in self.startup if s.server == server), None)
 
     def targets(self) -> list[Target]:
-        """The goals of the issue, evaluated against this run."""
+        """The goals of the issue, evaluated against this run's medians."""
         out: list[Target] = []
-        for api in dict.fromkeys(row.api for row in self.throughput):
-            ours, prism, ceiling = (self.rps(api, s) for s in SERVERS)
-            out.append(
-                Target(name=f"{api}: throughput ours/Prism", measured=_ratio(ours, prism), goal=2.0)
-            )
-            out.append(
-                Target(
-                    name=f"{api}: throughput ours/raw ceiling",
-                    measured=_ratio(ours, ceiling),
-                    goal=0.6,
-                    unit="",
-                )
-            )
-        if self.startup:
-            speedup = _ratio(self.startup_ms("prism"), self.startup_ms("ours"))
+        for api, conns in self.cases():
+            ours, prism, ceiling = (self.rps(api, s, conns) for s in ("ours", "prism", "ceiling"))
+            if "prism" in self.servers():
+                name = f"{api} c{conns}: throughput ours/Prism"
+                out.append(Target(name=name, measured=ratio(ours, prism), goal=2.0))
+            if "ceiling" in self.servers():
+                name = f"{api} c{conns}: throughput ours/raw ceiling"
+                out.append(Target(name=name, measured=ratio(ours, ceiling), goal=0.6, unit=""))
+        if any(s.server == "prism" for s in self.startup):
+            speedup = ratio(self.startup_ms("prism"), self.startup_ms("ours"))
             out.append(Target(name="startup: Prism time / ours", measured=speedup, goal=3.0))
         if self.fixture is not None or self.errors:
             total = self.fixture.total_ms if self.fixture else None
+            name = "fixture overhead per test"
             out.append(
-                Target(
-                    name="fixture overhead per test",
-                    measured=total,
-                    goal=5.0,
-                    higher_is_better=False,
-                    unit=" ms",
-                )
+                Target(name=name, measured=total, goal=5.0, higher_is_better=False, unit=" ms")
             )
         return out
+
+    def servers(self) -> list[str]:
+        """The servers this run measured (or tried to), in :data:`SERVERS` order."""
+        present = {row.server for row in self.throughput}
+        return [s for s in SERVERS if s in present]
 
     def missed(self) -> bool:
         """Whether any target was missed (or could not be measured)."""
         return any(t.verdict != "PASS" for t in self.targets())
+
+    def failed(self) -> bool:
+        """Whether any measurement failed."""
+        return bool(self.errors) or any(row.errors for row in self.throughput)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict of the whole run."""
@@ -174,9 +211,18 @@ class Report:
             "profiles": self.profiles,
         }
 
-    def markdown(self) -> str:
-        """Render the run as Markdown (also readable as plain terminal text)."""
-        return "\n".join(_markdown(self)) + "\n"
+    def markdown(self, *, profiles: bool = True) -> str:
+        """Render the run as Markdown (also readable as terminal text).
+
+        Args:
+            profiles: Include the profiles (the results file does; the terminal does not).
+        """
+        lines = _markdown(self)
+        if profiles and self.profiles:
+            lines += ["", "## Profiles of the in-process hot path (cProfile)", ""]
+            for text in self.profiles:
+                lines += ["```", text.rstrip(), "```", ""]
+        return "\n".join(lines) + "\n"
 
     def write(self, directory: Path) -> tuple[Path, Path]:
         """Write ``latest.md`` and ``latest.json`` into ``directory``; return both paths."""
@@ -187,58 +233,87 @@ class Report:
         return md, js
 
 
-def _ratio(a: float | None, b: float | None) -> float | None:
-    return a / b if a is not None and b else None
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return round(value, digits) if value is not None else None
 
 
-def _fmt(value: float | None, spec: str = ".0f", suffix: str = "") -> str:
+def _fmt(value: float | None, spec: str = ",.0f", suffix: str = "") -> str:
     return "—" if value is None else f"{value:{spec}}{suffix}"
 
 
 def _markdown(r: Report) -> list[str]:
-    env = r.environment
     lines = ["# Benchmark results", ""]
-    lines += [f"- {k}: {v}" for k, v in env.items()]
+    lines += [f"- {k}: {v}" for k, v in r.environment.items()]
+    lines += _summary_lines(r)
     lines += ["", "## Targets", "", "| Target | Measured | Goal | Verdict |", "|---|---|---|---|"]
     for t in r.targets():
         goal = f"{'≥' if t.higher_is_better else '≤'} {t.goal:g}{t.unit}"
         lines.append(f"| {t.name} | {_fmt(t.measured, '.2f', t.unit)} | {goal} | {t.verdict} |")
-    lines += ["", f"## Throughput ({env.get('load', '')}, request validation on)", ""]
-    lines += [
-        "| Request | Server | req/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors |",
-        "|---|---|---|---|---|---|---|---|",
+    lines += _round_lines(r) + _startup_lines(r) + _inprocess_lines(r)
+    notes = [
+        f"{row.server}/{row.api} c{row.connections}: {n}" for row in r.throughput for n in row.notes
     ]
-    for row in r.throughput:
-        res = row.result
-        if res is None:
-            lines.append(f"| {LABELS[row.api]} | {row.server} | failed: {row.error} | | | | | |")
-            continue
-        lines.append(
-            f"| {LABELS[row.api]} | {row.server} | {res.rps:.0f} | {res.p50_ms:.2f} | "
-            f"{res.p90_ms:.2f} | {res.p99_ms:.2f} | {res.non_2xx} of {res.requests} | "
-            f"{res.socket_errors} |"
-        )
-    lines += _startup_lines(r) + _inprocess_lines(r)
-    notes = [n for row in r.throughput for n in (f"{row.server}/{row.api}: {x}" for x in row.notes)]
     if r.notes or notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in [*r.notes, *notes]]
-    if r.errors:
-        lines += ["", "## Errors", ""] + [f"- {e}" for e in r.errors]
-    if r.profiles:
-        lines += ["", "## Profiles (a target was missed)", ""]
-        for text in r.profiles:
-            lines += ["```", text.rstrip(), "```", ""]
+    errors = [
+        *r.errors,
+        *(f"{t.server}/{t.api} c{t.connections}: {e}" for t in r.throughput for e in t.errors),
+    ]
+    if errors:
+        lines += ["", "## Errors", ""] + [f"- {e}" for e in errors]
+    return lines
+
+
+def _summary_lines(r: Report) -> list[str]:
+    """The headline: median req/s per server and ours' ratio to each peer."""
+    if not r.throughput:
+        return []
+    names = r.servers()
+    peers = [p for p in names if p != "ours"]
+    head = ["Request", "c", *names, *(f"ours/{PEERS[p]}" for p in peers)]
+    lines = ["", "## Summary: median req/s over the rounds, and ratios of medians", ""]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for api, conns in r.cases():
+        values = {n: r.rps(api, n, conns) for n in names}
+        cells = [OPERATIONS[api], str(conns), *(_fmt(values[n]) for n in names)]
+        cells += [_fmt(ratio(values["ours"], values[p]), ".2f", "x") for p in peers]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _round_lines(r: Report) -> list[str]:
+    lines = ["", "## Throughput, every round (request validation on)", ""]
+    lines += [
+        "| Request | c | Server | median req/s | each round req/s | p50 ms | p99 ms | non-2xx "
+        "| socket errors |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in r.throughput:
+        each = ", ".join(f"{x.rps:,.0f}" for x in row.rounds) or "failed"
+        requests = sum(x.requests for x in row.rounds)
+        non_2xx = sum(x.non_2xx for x in row.rounds)
+        sockets = sum(x.socket_errors for x in row.rounds)
+        lines.append(
+            f"| {LABELS[row.api]} | {row.connections} | {row.server} | {_fmt(row.median_rps)} "
+            f"| {each} | {_fmt(row.median_of('p50_ms'), '.2f')} "
+            f"| {_fmt(row.median_of('p99_ms'), '.2f')} | {non_2xx:,} of {requests:,} | {sockets} |"
+        )
     return lines
 
 
 def _startup_lines(r: Report) -> list[str]:
     if not r.startup:
         return []
-    lines = ["", "## Startup: launch to first answered request", ""]
-    lines += ["| Server | API | median ms | runs (ms) |", "|---|---|---|---|"]
+    lines = ["", "## Launch to first answered request, and idle memory", ""]
+    lines += [
+        "| Server | API | median ms | runs (ms) | idle RSS MB (median) |",
+        "|---|---|---|---|---|",
+    ]
     for s in r.startup:
-        runs = ", ".join(f"{x * 1000:.0f}" for x in s.seconds) or f"failed: {s.error}"
-        lines.append(f"| {s.server} | {s.api} | {_fmt(s.median_ms)} | {runs} |")
+        runs = ", ".join(f"{x * 1000:,.0f}" for x in s.seconds) or f"failed: {s.error}"
+        lines.append(
+            f"| {s.server} | {s.api} | {_fmt(s.median_ms)} | {runs} | {_fmt(s.median_rss_mb)} |"
+        )
     return lines
 
 
@@ -250,17 +325,19 @@ def _inprocess_lines(r: Report) -> list[str]:
             "## In-process cost per request (best of 5 timeit rounds)",
             "",
             "Engine.handle alone; then the whole WSGI app the CLI serves (werkzeug, journal,",
-            "access log, engine) without a server; then 1e6 / ours' standalone req/s.",
+            "access log, engine) without a server; then 1e6 / ours' standalone req/s at the",
+            "lowest concurrency.",
             "",
             "| Request | Engine.handle µs | WSGI app µs | standalone µs | statuses |",
             "|---|---|---|---|---|",
         ]
         wsgi = {w.api: w.us_per_call for w in r.wsgi}
         for e in r.engine:
-            rps = r.rps(e.api, "ours")
+            conns = min((c for a, c in r.cases() if a == e.api), default=0)
+            rps = r.rps(e.api, "ours", conns)
             lines.append(
                 f"| {LABELS[e.api]} | {e.us_per_call:.1f} | {_fmt(wsgi.get(e.api), '.1f')} | "
-                f"{_fmt(1e6 / rps if rps else None, '.0f')} | {describe_statuses(e.statuses)} |"
+                f"{_fmt(1e6 / rps if rps else None)} | {describe_statuses(e.statuses)} |"
             )
     if r.fixture is not None:
         f = r.fixture

@@ -1,139 +1,288 @@
-"""One full benchmark run: throughput, startup, in-process costs, targets, profiles.
+"""One full benchmark run: throughput rounds, startup and idle memory, in-process costs.
 
-Each server (ours, Prism, the raw ceiling) is started on a free 127.0.0.1 port, warmed
-up, loaded by wrk for a fixed time at a fixed concurrency, and stopped; then the next one
-starts, so they never compete for the CPU. A server that cannot be measured becomes an
-error row and the run goes on.
+For each API, every server (ours, Prism, WireMock, the raw ceiling) is started on its own
+free 127.0.0.1 port and stays up while wrk loads them one at a time: at each
+concurrency, each round visits every server, in an order rotated from round to round, so
+a slow spell of a shared machine hits every server rather than one. Idle servers wait
+with no load. A server that cannot be measured becomes an error row and the run goes on.
+Every phase prints one line as it ends; the profiles go to the results file only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from bench import inprocess, scenarios, servers, wrk
-from bench.procs import BenchError, Probe, free_port, launched, wait_ready
-from bench.report import Report, Startup, Throughput
+from bench import inprocess, scenarios, servers, stubs, wrk
+from bench.procs import (
+    BenchError,
+    Probe,
+    Reply,
+    Server,
+    free_port,
+    group_rss_kib,
+    launched,
+    send,
+    wait_ready,
+)
+from bench.report import OPERATIONS, Report, Startup, Throughput
+
+NAMES = ("ours", "prism", "wiremock", "ceiling")
+JIT_RUNTIMES = frozenset({"prism", "wiremock"})
+_MEASURE_ERRORS = (BenchError, OSError, subprocess.SubprocessError)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     """What a run measures and how hard (see ``python -m bench --help``)."""
 
-    load: wrk.Load
-    warmup_s: int
-    startup_runs: int
-    fixture_cycles: int
-    apis: tuple[str, ...]
-    our_server: str = "gunicorn"
+    connections: tuple[int, ...] = (8, 32)
+    threads: int = 1
+    duration_s: int = 5
+    warmup_s: int = 1
+    jit_warmup_s: int = 45
+    rounds: int = 3
+    startup_runs: int = 3
+    fixture_cycles: int = 200
+    apis: tuple[str, ...] = scenarios.APIS
+    peers: tuple[str, ...] = ("prism", "wiremock", "ceiling")
+    our_server: str | None = None
     our_threads: int | None = None
     our_args: list[str] = field(default_factory=list)
-    prism: bool = True
-    rounds: int = 2
     log_dir: Path = Path("bench/results/logs")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The servers measured, ours first."""
+        return tuple(n for n in NAMES if n == "ours" or n in self.peers)
+
+    def load(self, connections: int, seconds: int | None = None) -> wrk.Load:
+        """The wrk load at ``connections`` for ``seconds`` (default: the measured duration)."""
+        duration = self.duration_s if seconds is None else seconds
+        return wrk.Load(threads=self.threads, connections=connections, duration_s=duration)
+
+
+class Progress:
+    """Prints ``[k/N] what`` as each of the run's N phases ends."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+
+    def step(self, text: str) -> None:
+        """Count one phase and print its line."""
+        self.done += 1
+        print(f"[{self.done}/{self.total}] {text}", flush=True)
+
+
+def phase_count(s: Settings) -> int:
+    """How many lines :class:`Progress` prints in a run with settings ``s``."""
+    servers_per_api = len(s.names) * (1 + len(s.connections) * s.rounds)
+    startups = s.startup_runs * len([n for n in s.names if n != "ceiling"])
+    return len(s.apis) * (servers_per_api + 2) + startups + 2
+
+
+@dataclass(kw_only=True)
+class _Context:
+    """What one run shares between its phases."""
+
+    settings: Settings
+    wrk_bin: str
+    kind: str
+    threads: int
+    progress: Progress
+    stub_root: Path
+    # ours' request and answer per API: WireMock's stub copies them.
+    replies: dict[str, tuple[Probe, Reply]] = field(default_factory=dict)
+
+
+@dataclass(kw_only=True)
+class _Live:
+    """A server up for the rounds of one API, and the request it is loaded with."""
+
+    name: str
+    server: Server
+    probe: Probe
 
 
 def run(settings: Settings) -> Report:
     """Measure everything ``settings`` asks for and return the report."""
-    wrk_bin = wrk.ensure_wrk()
-    threads = servers.our_threads(settings.our_threads)
-    report = Report(environment=_environment(settings, wrk_bin, threads))
-    names = [n for n in ("ours", "prism", "ceiling") if settings.prism or n != "prism"]
-    rounds: dict[tuple[str, str], list[Throughput]] = {}
-    for index in range(settings.rounds):
-        # Rotate the order each round so no server always runs first (or last).
-        turn = names[index % len(names) :] + names[: index % len(names)]
-        for api in settings.apis:
-            for name in turn:
-                row = _throughput(api, name, settings, wrk_bin, threads)
-                rounds.setdefault((api, name), []).append(row)
-    report.throughput = [_best(rows) for rows in rounds.values()]
-    report.throughput.sort(key=lambda r: (settings.apis.index(r.api), names.index(r.server)))
+    kind = servers.our_server_kind(settings.our_server)
+    ctx = _Context(
+        settings=settings,
+        wrk_bin=wrk.ensure_wrk(),
+        kind=kind,
+        threads=servers.our_threads(settings.our_threads),
+        progress=Progress(phase_count(settings)),
+        stub_root=settings.log_dir.parent / "wiremock",
+    )
+    report = Report(environment=_environment(ctx))
+    for api in settings.apis:
+        report.throughput += _rounds(ctx, api)
     _note_backends(report)
-    _startups(report, settings, threads)
-    _in_process(report, settings)
-    if report.missed():
-        for api in settings.apis:
-            _attempt(report, f"profile {api}", partial(_add_profiles, report, api))
-        _attempt(report, "startup breakdown", partial(_add_startup_breakdown, report))
+    report.startup = _startups(ctx)
+    _in_process(report, ctx)
+    report.environment["load average at end (1, 5, 15 min)"] = _load_average()
+    if max(os.getloadavg()) > (os.cpu_count() or 1):
+        report.notes.insert(0, _BUSY)
     return report
 
 
-def _best(rows: list[Throughput]) -> Throughput:
-    """Keep the round with the highest throughput; note every round's req/s."""
-    measured = [r for r in rows if r.result is not None]
-    if not measured:
-        return rows[-1]
-    best = max(measured, key=lambda r: r.result.rps if r.result else 0.0)
-    if len(rows) > 1:
-        each = ", ".join(f"{r.result.rps:.0f}" if r.result else "failed" for r in rows)
-        best.notes.append(f"req/s per round: {each} (best kept)")
-    return best
+_BUSY = (
+    "the machine was busy: its load average exceeded its CPU count during the run, so other "
+    "work took CPU time from the servers; compare ratios from the same run, not req/s across runs"
+)
 
 
-def _add_profiles(report: Report, api: str) -> None:
-    report.profiles.append(inprocess.profile(api))
-    report.profiles.append(inprocess.profile(api, wsgi=True))
+def _rounds(ctx: _Context, api: str) -> list[Throughput]:
+    s = ctx.settings
+    rows = {
+        (n, c): Throughput(api=api, server=n, connections=c) for c in s.connections for n in s.names
+    }
+    with contextlib.ExitStack() as stack:
+        live: list[_Live] = []
+        for name in s.names:
+            try:
+                live.append(stack.enter_context(_serving(ctx, name, api)))
+            except _MEASURE_ERRORS as exc:
+                for c in s.connections:
+                    rows[name, c].errors.append(f"start: {_first_line(exc)}")
+                ctx.progress.step(f"{name} {api}: failed to start: {_first_line(exc)}")
+        for conns in s.connections:
+            for index in range(s.rounds):
+                turn = live[index % len(live) :] + live[: index % len(live)] if live else []
+                for one in turn:
+                    _measure(ctx, one, rows[one.name, conns], index)
+        for name in s.names:
+            if all(one.name != name for one in live):
+                ctx.progress.done += len(s.connections) * s.rounds
+    return list(rows.values())
 
 
-def _add_startup_breakdown(report: Report) -> None:
-    parts = inprocess.startup_breakdown()
-    text = ", ".join(f"{k} {v:.0f}" for k, v in parts.items())
-    report.notes.append(f"startup breakdown (fresh interpreter, ms): {text}")
+@contextlib.contextmanager
+def _serving(ctx: _Context, name: str, api: str) -> Iterator[_Live]:
+    """Start ``name`` serving ``api``, make its request ready, warm it up; stop it after."""
+    s = ctx.settings
+    port = free_port()
+    if name == "wiremock":
+        _write_stub(ctx, api)
+    argv = _command(ctx, name, api, port)
+    with launched(f"{name}-{api}", argv, port=port, log_dir=s.log_dir) as server:
+        ready_s = wait_ready(server, scenarios.readiness_probe(api))
+        probe = _probe(ctx, name, api, port)
+        warmed = _warm_up(ctx, port, probe) if name in JIT_RUNTIMES else "no JIT"
+        ctx.progress.step(f"{name} {api}: up in {ready_s * 1000:,.0f} ms; warm-up: {warmed}")
+        yield _Live(name=name, server=server, probe=probe)
 
 
-def _add_engine_cost(report: Report, api: str) -> None:
-    report.engine.append(inprocess.engine_cost(api))
-    report.wsgi.append(inprocess.wsgi_cost(api))
+# A JIT runtime counts as warm when, after at least _WARM_MIN_STEPS loads of
+# _WARM_STEP_S seconds, one load gains less than _WARM_GAIN over the one before.
+_WARM_STEP_S = 3
+_WARM_MIN_STEPS = 5
+_WARM_GAIN = 0.1
 
 
-def _command(name: str, api: str, port: int, settings: Settings, threads: int) -> list[str]:
+def _warm_up(ctx: _Context, port: int, probe: Probe) -> str:
+    """Load a JIT runtime until its req/s stops rising (at most ``jit_warmup_s`` seconds).
+
+    WireMock on a JVM starts several times slower than it ends up: on 2 cores it took
+    about 15 s of load to get there, and on a busy machine two early loads can agree by
+    chance, hence the minimum.
+    """
+    s = ctx.settings
+    rates: list[float] = []
+    while len(rates) * _WARM_STEP_S < s.jit_warmup_s:
+        load = s.load(max(s.connections), _WARM_STEP_S)
+        rates.append(wrk.run(ctx.wrk_bin, port, probe, load).rps)
+        if len(rates) >= _WARM_MIN_STEPS and rates[-1] < rates[-2] * (1 + _WARM_GAIN):
+            break
+    return " -> ".join(f"{r:,.0f}" for r in rates) + " req/s"
+
+
+def _probe(ctx: _Context, name: str, api: str, port: int) -> Probe:
+    """The request ``name`` is loaded with; ours' answer to it becomes WireMock's stub."""
+    if name == "ceiling":
+        return _ceiling_probe(api)
+    if name == "wiremock":
+        return ctx.replies[api][0]
+    probe = scenarios.prepare(api, port).probe
     if name == "ours":
-        return servers.ours(
-            api, port, threads=threads, server=settings.our_server, extra=settings.our_args
-        )
+        ctx.replies[api] = (probe, send(port, probe))
+    return probe
+
+
+def _write_stub(ctx: _Context, api: str) -> None:
+    if api not in ctx.replies:
+        raise BenchError("no stub: ours did not answer the request WireMock should copy")
+    probe, reply = ctx.replies[api]
+    stubs.write(ctx.stub_root, OPERATIONS[api], stubs.mapping(probe, reply))
+
+
+def _measure(ctx: _Context, live: _Live, row: Throughput, index: int) -> None:
+    s = ctx.settings
+    port = live.server.port
+    what = f"{live.name} {OPERATIONS[row.api]} c{row.connections} round {index + 1}"
+    try:
+        probe = _fresh_probe(live, row) if live.name == "ours" else live.probe
+        if s.warmup_s:
+            wrk.run(ctx.wrk_bin, port, probe, s.load(row.connections, s.warmup_s))
+        result = wrk.run(ctx.wrk_bin, port, probe, s.load(row.connections))
+        if live.server.process.poll() is not None:
+            raise BenchError(f"server exited during the run: {live.server.log_tail(5)}")
+    except _MEASURE_ERRORS as exc:
+        row.errors.append(f"round {index + 1}: {_first_line(exc)}")
+        ctx.progress.step(f"{what}: failed: {_first_line(exc)}")
+        return
+    row.rounds.append(result)
+    extra = f" ({result.non_2xx:,} not 2xx)" if result.non_2xx else ""
+    ctx.progress.step(f"{what}: {result.rps:,.0f} req/s{extra}")
+
+
+def _fresh_probe(live: _Live, row: Throughput) -> Probe:
+    """Reset ours' state so each round starts alike, and make its request ready again.
+
+    A stateful mock keeps every order a round creates; without the reset, later rounds
+    would run against more state than earlier ones.
+    """
+    port = live.server.port
+    reset = send(port, Probe(method="POST", path="/__mock/reset"))
+    if reset.status >= 300:
+        note = f"POST /__mock/reset answered {reset.status}: state kept between rounds"
+        if note not in row.notes:
+            row.notes.append(note)
+        return live.probe
+    prepared = scenarios.prepare(row.api, port)
+    row.notes.extend(n for n in [*prepared.notes, _served_by(prepared)] if n not in row.notes)
+    return prepared.probe
+
+
+def _served_by(prepared: scenarios.Prepared) -> str:
+    if prepared.stateful is None:
+        return "served by: unknown (no id returned)"
+    return "served by: " + (
+        "stateful (vendor behaviour)" if prepared.stateful else "generic engine (synthesized)"
+    )
+
+
+def _command(ctx: _Context, name: str, api: str, port: int) -> list[str]:
+    s = ctx.settings
+    if name == "ours":
+        return servers.ours(api, port, threads=ctx.threads, server=s.our_server, extra=s.our_args)
     if name == "prism":
         return servers.prism(api, port)
-    return servers.ceiling(port, threads=threads)
-
-
-def _throughput(api: str, name: str, s: Settings, wrk_bin: str, threads: int) -> Throughput:
-    row = Throughput(api=api, server=name)
-    port = free_port()
-    try:
-        argv = _command(name, api, port, s, threads)
-        with launched(f"{name}-{api}", argv, port=port, log_dir=s.log_dir) as server:
-            ready = scenarios.readiness_probe(api)
-            wait_ready(server, ready)
-            probe = _prepare(row, api, port) if name != "ceiling" else _ceiling_probe(api)
-            if s.warmup_s:
-                wrk.run(wrk_bin, port, probe, _with_duration(s.load, s.warmup_s))
-            row.result = wrk.run(wrk_bin, port, probe, s.load)
-            if server.process.poll() is not None:
-                row.notes.append(f"server exited during the run: {server.log_tail(5)}")
-    except (BenchError, OSError, subprocess.SubprocessError) as exc:
-        row.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        row.notes.append(str(exc))
-    return row
-
-
-def _prepare(row: Throughput, api: str, port: int) -> Probe:
-    prepared = scenarios.prepare(api, port)
-    row.notes.extend(prepared.notes)
-    if prepared.stateful is None:
-        kind = "unknown (no id returned)"
-    else:
-        kind = (
-            "stateful (vendor behaviour)" if prepared.stateful else "generic engine (synthesized)"
-        )
-    row.notes.append(f"served by: {kind}")
-    return prepared.probe
+    if name == "wiremock":
+        return servers.wiremock(port, ctx.stub_root)
+    configurable = servers.cli_shape().has("--threads")
+    return servers.ceiling(
+        port, kind=ctx.kind, threads=ctx.threads, configurable_threads=configurable
+    )
 
 
 def _ceiling_probe(api: str) -> Probe:
@@ -143,84 +292,133 @@ def _ceiling_probe(api: str) -> Probe:
     return scenarios.submit_order_probe("0123456789abcdef01234567")
 
 
-def _with_duration(load: wrk.Load, seconds: int) -> wrk.Load:
-    return wrk.Load(
-        threads=load.threads,
-        connections=load.connections,
-        duration_s=seconds,
-        timeout_s=load.timeout_s,
-    )
-
-
 def _note_backends(report: Report) -> None:
     for row in report.throughput:
-        if row.server == "ours" and row.result is not None and row.result.non_2xx:
-            share = row.result.non_2xx / max(row.result.requests, 1)
+        non_2xx = sum(r.non_2xx for r in row.rounds)
+        if row.server == "ours" and non_2xx:
+            share = non_2xx / max(sum(r.requests for r in row.rounds), 1)
             report.notes.append(
-                f"ours/{row.api}: {share:.0%} of answers were not 2xx (see the preflight "
-                "note), so part of this throughput is an error path"
+                f"ours/{row.api} c{row.connections}: {share:.0%} of answers were not 2xx "
+                "(see the preflight note), so part of this throughput is an error path"
             )
 
 
-def _startups(report: Report, s: Settings, threads: int) -> None:
-    # Autoenhance is the API both servers start with; ours serves only it (--api).
-    names = ("ours", "prism") if s.prism else ("ours",)
-    for name in names:
+def _startups(ctx: _Context) -> list[Startup]:
+    """Launch each server ``startup_runs`` times, serving Autoenhance; time and weigh it."""
+    s = ctx.settings
+    entries = []
+    for name in (n for n in s.names if n != "ceiling"):
         entry = Startup(server=name, api="autoenhance")
-        report.startup.append(entry)
+        entries.append(entry)
         for attempt in range(s.startup_runs):
-            port = free_port()
             try:
-                argv = _command(name, "autoenhance", port, s, threads)
-                label = f"startup-{name}-{attempt}"
-                with launched(label, argv, port=port, log_dir=s.log_dir) as server:
-                    probe = scenarios.readiness_probe("autoenhance")
-                    entry.seconds.append(wait_ready(server, probe))
-            except (BenchError, OSError) as exc:
-                entry.error = str(exc).splitlines()[0]
-                report.errors.append(f"startup {name}: {exc}")
+                _launch_once(ctx, name, entry, attempt)
+            except _MEASURE_ERRORS as exc:
+                entry.error = _first_line(exc)
+                ctx.progress.step(f"{name} launch {attempt + 1}: failed: {entry.error}")
+                ctx.progress.done += s.startup_runs - attempt - 1
                 break
+    return entries
 
 
-def _in_process(report: Report, s: Settings) -> None:
+# How long a server idles after its first answer before its memory is read.
+_IDLE_S = 1.0
+
+
+def _launch_once(ctx: _Context, name: str, entry: Startup, attempt: int) -> None:
+    port = free_port()
+    argv = _command(ctx, name, "autoenhance", port)
+    label = f"startup-{name}-{attempt}"
+    with launched(label, argv, port=port, log_dir=ctx.settings.log_dir) as server:
+        seconds = wait_ready(server, scenarios.readiness_probe("autoenhance"))
+        time.sleep(_IDLE_S)
+        rss_mb = group_rss_kib(server.process.pid) / 1024
+    entry.seconds.append(seconds)
+    entry.rss_mb.append(rss_mb)
+    line = f"{seconds * 1000:,.0f} ms to first answer, idle RSS {rss_mb:,.0f} MB"
+    ctx.progress.step(f"{name} launch {attempt + 1}: {line}")
+
+
+def _in_process(report: Report, ctx: _Context) -> None:
+    s = ctx.settings
     for api in s.apis:
-        _attempt(report, f"engine cost {api}", partial(_add_engine_cost, report, api))
+        _attempt(report, ctx, f"in-process cost {api}", partial(_add_costs, report, api))
 
-    def fixture() -> None:
+    def fixture() -> str:
         report.fixture = inprocess.fixture_cost(cycles=s.fixture_cycles)
+        return f"{report.fixture.total_ms:.2f} ms per test"
 
-    _attempt(report, "fixture overhead", fixture)
+    _attempt(report, ctx, "fixture overhead", fixture)
+    for api in s.apis:
+        _attempt(
+            report, ctx, f"profile {api} (to the results file)", partial(_profile, report, api)
+        )
+    _attempt(report, ctx, "startup breakdown", partial(_add_startup_breakdown, report))
 
 
-def _attempt(report: Report, what: str, action: Callable[[], None]) -> None:
+def _add_costs(report: Report, api: str) -> str:
+    engine, app = inprocess.engine_cost(api), inprocess.wsgi_cost(api)
+    report.engine.append(engine)
+    report.wsgi.append(app)
+    return f"Engine.handle {engine.us_per_call:.0f} µs, WSGI app {app.us_per_call:.0f} µs"
+
+
+def _profile(report: Report, api: str) -> str:
+    report.profiles.append(inprocess.profile(api))
+    report.profiles.append(inprocess.profile(api, wsgi=True))
+    return "done"
+
+
+def _add_startup_breakdown(report: Report) -> str:
+    parts = inprocess.startup_breakdown()
+    text = ", ".join(f"{k} {v:.0f}" for k, v in parts.items())
+    report.notes.append(f"startup breakdown (fresh interpreter, ms): {text}")
+    return text
+
+
+def _attempt(report: Report, ctx: _Context, what: str, action: Callable[[], str]) -> None:
     try:
-        action()
+        outcome = action()
     except Exception as exc:
         report.errors.append(f"{what}: {type(exc).__name__}: {exc}")
+        outcome = f"failed: {type(exc).__name__}: {exc}"
+    ctx.progress.step(f"{what}: {outcome}")
 
 
-def _version(argv: list[str]) -> str:
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return "unavailable"
-    text = (done.stdout or done.stderr).strip().splitlines()
-    return text[0] if text else "unknown"
+def _load_average() -> str:
+    """The machine's load averages: above the CPU count, other work shared the CPUs."""
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def _environment(s: Settings, wrk_bin: str, threads: int) -> dict[str, object]:
-    load = s.load
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _environment(ctx: _Context) -> dict[str, object]:
+    s = ctx.settings
+    threads = f"{ctx.threads} threads" if ctx.kind == "gunicorn" else "its default threads"
     env: dict[str, object] = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S %z"),
         "machine": f"{os.cpu_count()} CPUs, {platform.system()} {platform.release()}",
+        "load average at start (1, 5, 15 min)": _load_average(),
         "python": platform.python_version(),
-        "wrk": _version([wrk_bin, "--version"]),
-        "load": f"wrk -t{load.threads} -c{load.connections} -d{load.duration_s}s "
-        f"(after a {s.warmup_s}s warm-up)",
-        "ours": f"mock-server --server {s.our_server}, 1 process gthread x {threads} threads"
+        "wrk": servers.tool_version([ctx.wrk_bin, "--version"]),
+        "load": f"wrk -t{s.threads} -c{'/'.join(map(str, s.connections))} -d{s.duration_s}s "
+        f"(each after a {s.warmup_s} s warm-up), {s.rounds} rounds, medians",
+        "ours": f"mock-server on {ctx.kind}, 1 process, {threads}"
         + (f", extra args {' '.join(s.our_args)}" if s.our_args else ""),
-        "ceiling": f"bench.ceiling:app on gunicorn, 1 process gthread x {threads} threads",
     }
-    if s.prism:
-        env["prism"] = _version([str(servers.PRISM), "--version"])
+    if "prism" in s.peers:
+        env["prism"] = servers.tool_version([str(servers.PRISM), "--version"])
+    if "wiremock" in s.peers:
+        jar = servers.ensure_npm_tools()[1]
+        version = servers.tool_version(["java", "-jar", str(jar), "--version"])
+        env["wiremock"] = (
+            f"{version} standalone ({jar.name}), static stubs, "
+            f"warmed up after launch (so is Prism) in {_WARM_STEP_S} s loads, at least "
+            f"{_WARM_MIN_STEPS}, until one gains under {_WARM_GAIN:.0%}, at most "
+            f"{s.jit_warmup_s} s"
+        )
+    if "ceiling" in s.peers:
+        env["ceiling"] = f"bench.ceiling:app on {ctx.kind}, same worker settings as ours"
     return env

@@ -1,12 +1,12 @@
 """The soak run (``python -m bench --soak``): does a long-running mock stay bounded?
 
-It starts the standalone Autoenhance mock (``mock-server --api autoenhance``, gunicorn)
-on a free loopback port and sends 100,000 requests over kept-alive connections from a
-few client threads: 60 % valid (list orders, retrieve one order, create an order) and
-40 % invalid (broken JSON, a wrong key, an unknown path, a wrongly typed field, an
-unknown method). After every 10,000 requests it samples the RSS of the server's whole
-process group (VmRSS from ``/proc/<pid>/status``) and the journal's length (from the admin
-surface, ``GET /__mock/journal``).
+It starts the standalone Autoenhance mock (``mock-server --api autoenhance``, on the
+CLI's default server) on a free loopback port and sends 100,000 requests over kept-alive
+connections from a few client threads: 60 % valid (list orders, retrieve one order,
+create an order) and 40 % invalid (broken JSON, a wrong key, an unknown path, a wrongly
+typed field, an unknown method). After every 10,000 requests it samples the RSS of the
+server's whole process group (VmRSS from ``/proc/<pid>/status``) and the journal's
+length (from the admin surface, ``GET /__mock/journal``).
 
 It fails (exit status 1) if the RSS grew by more than the limit (50 MB by default)
 between the first sample (after the first 10,000 requests, once caches are warm) and
@@ -42,7 +42,7 @@ class SoakSettings:
     sample_every: int = 10_000
     clients: int = 4
     rss_limit_mb: float = 50.0
-    our_server: str = "gunicorn"
+    our_server: str | None = None
     log_dir: Path = Path("bench/results/logs")
 
 
