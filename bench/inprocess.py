@@ -212,7 +212,7 @@ import json, sys, time
 t0 = time.perf_counter()
 import mock_server.cli
 from mock_server.engine import Engine
-from mock_server.server import bundled_spec
+from mock_server.vendors import bundled_spec
 t1 = time.perf_counter()
 out = {"import_ms": (t1 - t0) * 1000}
 for api in ("autoenhance", "aihomedesign"):
