@@ -19,7 +19,7 @@ from mock_server.wiremock._request_pattern import RequestPattern
 from mock_server.wiremock._wire import empty, empty_json, error_response, json_response, parse_json
 
 if TYPE_CHECKING:
-    from mock_server.wiremock._registry import WireMock
+    from mock_server.wiremock._registry import Registry as WireMock
 
     Handler = Callable[[WireMock, RequestData, re.Match[str]], ResponseData]
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from mock_server.types import RequestData, ResponseData
-from mock_server.wiremock._admin import handle
 from mock_server.wiremock._errors import AdminError
 from mock_server.wiremock._journal import Journal, ServeEvent
 from mock_server.wiremock._mapping import StubMapping
@@ -29,7 +28,7 @@ class _Entry:
     dirty: bool = True  # changed since it was last read from or written to the folder
 
 
-class WireMock:
+class Registry:
     """A WireMock-compatible stub registry, request journal and admin API.
 
     The edge hands every request under ``/__admin`` to ``admin``; for the others it asks
@@ -37,7 +36,7 @@ class WireMock:
     with ``record``. Every method takes one lock, so concurrent requests are safe.
 
     Example:
-        >>> wm = WireMock()
+        >>> wm = Registry()
         >>> stub_id = wm.stub({"request": {"method": "GET", "urlPath": "/ping"},
         ...                    "response": {"status": 200, "body": "pong"}})
         >>> wm.match(RequestData(method="GET", path="/ping")).response.body
@@ -78,19 +77,6 @@ class WireMock:
         self.reset_mappings()
 
     # -- the edge's calls ---------------------------------------------------------------
-
-    def admin(self, request: RequestData) -> ResponseData:
-        """Answer a request under ``/__admin`` (never raises; errors become 4xx answers).
-
-        Args:
-            request: Any request whose path starts with ``/__admin``.
-
-        Returns:
-            WireMock's answer: JSON data, an empty 404 for unknown paths, or
-            ``{"errors": [...]}`` with a 4xx status for malformed input.
-        """
-        with self._lock:  # one admin call is one atomic change (e.g. remove-by-metadata)
-            return handle(self, request)
 
     def match(self, request: RequestData, *, dry_run: bool = False) -> StubMatch | None:
         """The stub that answers ``request``: lowest priority number, then newest.
