@@ -14,7 +14,7 @@ SPECTRAL := node_modules/.bin/spectral
 # The generator's post-hooks call `ruff`; ours is the pinned one in the venv.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help install generate check-generated lint check test mock contract bench soak clean
+.PHONY: help install generate check-generated lint check test mock contract conformance bench soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -63,8 +63,13 @@ test: check lint check-generated ## Everything CI runs: checks, spec lint, drift
 mock: $(PY_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011)
 	$(BIN)/mock-server
 
-contract: $(PY_STAMP) ## Deeper randomized contract pass (prints its seed)
-	$(BIN)/pytest contract_tests --contract-deep
+contract: $(PY_STAMP) ## Deeper randomized contract pass (prints its seed; CONTRACT_ARGS="--contract-seed N" replays)
+	$(BIN)/pytest contract_tests --contract-deep $(CONTRACT_ARGS)
+
+conformance: $(PY_STAMP) ## Contract checks against a live server: API=... URL=... KEY=... [ALLOW_WRITES=1] [JUNIT=path]
+	@test -n "$(API)" -a -n "$(URL)" -a -n "$(KEY)" || { echo "usage: make conformance API=aihomedesign|autoenhance URL=<base url> KEY=<api key> [ALLOW_WRITES=1]"; exit 2; }
+	$(PY) -m contract_tests.conformance --api "$(API)" --url "$(URL)" --key "$(KEY)" \
+	  $(if $(ALLOW_WRITES),--allow-writes) $(if $(JUNIT),--junit "$(JUNIT)")
 
 bench: install ## Benchmark ours against Prism, WireMock and a raw WSGI ceiling (writes bench/results/)
 	$(PY) -m bench

@@ -5,8 +5,10 @@ Every schemathesis check is on (its default). The only tuning is written next to
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import schemathesis
@@ -15,7 +17,6 @@ from schemathesis.core.failures import FailureGroup
 
 from contract_tests import _settings
 from contract_tests._specs import SpecOperation, load_document, operations, validator
-from mock_server.vendors import behaviour_for
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
@@ -28,21 +29,13 @@ API_KEY = "test-key"
 """The key the mock accepts by default (``EngineOptions.accepted_keys``)."""
 IN_PROCESS_BASE_URL = "http://mock.test"
 
-# schemathesis' default for positive_data_acceptance (config/_checks.py), spelled out so
-# the additions below extend it rather than replace it.
-_ACCEPTED_BY_DEFAULT = ("2xx", "3xx", "401", "403", "404", "409", "429", "5xx")
+ST_CONFIG = Path(__file__).resolve().parent.parent / "schemathesis.toml"
+"""schemathesis' own configuration file, which ``st run`` finds from the repo root.
 
-# Schema-valid requests these operations reject by design, on state the schema cannot
-# express (the spec documents each): an unknown order_id or space (400, AI HomeDesign
-# submit_order and list_widgets), an image not finished yet (400, request_upscale), a
-# duplicate order_id (422, create_order), an offset token the server did not issue (422,
-# list_orders), an unknown bracket id (422, process_order). They are allowed only when a
-# stateful vendor behaviour is plugged in; the witness check (passes_mock_validation)
-# still fails the run if such a request is rejected by the mock's *validation*.
-BUSINESS_REJECTIONS: Mapping[str, Mapping[str, tuple[int, ...]]] = {
-    "aihomedesign": {"submit_order": (400,), "list_widgets": (400,), "request_upscale": (400,)},
-    "autoenhance": {"create_order": (422,), "list_orders": (422,), "process_order": (422,)},
-}
+It holds the statuses with which each operation refuses schema-valid requests on state
+the schema cannot express (the spec documents each), and a schemathesis workaround; the
+suite reads it so both use one list.
+"""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,21 +67,15 @@ class KnownMockBugFixedError(AssertionError):
 
 
 def contract_config(api: ApiName, settings: ContractSettings) -> schemathesis.Config:
-    """The schemathesis configuration of a run against ``api``."""
-    stateful = behaviour_for(api) is not None
-    operations_config = [
-        {
-            "include-operation-id": operation_id,
-            "checks": {
-                "positive_data_acceptance": {
-                    "expected-statuses": [*_ACCEPTED_BY_DEFAULT, *map(str, statuses)]
-                }
-            },
-        }
-        for operation_id, statuses in BUSINESS_REJECTIONS.get(api, {}).items()
-        if stateful
-    ]
-    return schemathesis.Config.from_dict(
+    """The schemathesis configuration of a run against ``api``: the repo's file plus depth.
+
+    Args:
+        api: Which vendor API (the file's ``[[project]]`` is picked by the spec's title).
+        settings: The run's seed and depth.
+    """
+    del api
+    data = tomllib.loads(ST_CONFIG.read_text(encoding="utf-8"))
+    data.update(
         {
             "seed": settings.seed,
             "generation": {
@@ -102,9 +89,9 @@ def contract_config(api: ApiName, settings: ContractSettings) -> schemathesis.Co
             "auth": {"openapi": {"ApiKeyAuth": {"api_key": API_KEY}}},
             # Only the links the spec declares: the brief is the spec's own links.
             "phases": {"stateful": {"inference": {"algorithms": []}}},
-            "operations": operations_config,
         }
     )
+    return schemathesis.Config.from_dict(data, base_dir=str(ST_CONFIG.parent))
 
 
 def contract_schema(
