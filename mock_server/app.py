@@ -1,4 +1,4 @@
-"""The WSGI application: the edge between HTTP and the library-neutral engine.
+"""The edges between HTTP and the library-neutral engine: WSGI, RSGI and in-process.
 
 This module (with ``admin`` and ``_wire``) is the only place that touches WSGI: it turns
 the WSGI environ into a :class:`~mock_server.types.RequestData`, asks the engine for a
@@ -13,31 +13,35 @@ the engine.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
 import logging
 import socket
+import sys
 import time
 from collections.abc import Iterable, Mapping
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import FormDataParser
 from werkzeug.http import parse_options_header
+from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request, Response
 
 from mock_server.admin import ADMIN_PREFIX, AdminSurface
 from mock_server.journal import Journal, scrub_text
 from mock_server.media import NO_BODY_STATUSES, status_line, to_werkzeug_response, wire
 from mock_server.types import RequestData, UnreadBody, UploadedFile
+from mock_server.validation import CLOSE
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
     from mock_server.engine import Engine
 
-__all__ = ["MockApp", "read_request", "request_data"]
+__all__ = ["MockApp", "read_request", "request_data", "request_record"]
 
 access_log = logging.getLogger("mock_server.access")
 logger = logging.getLogger("mock_server.app")
@@ -53,20 +57,32 @@ class _MalformedBodyError(Exception):
 
 
 class MockApp:
-    """A WSGI application serving one Engine (and its ``/__mock/`` admin surface).
+    """A WSGI and RSGI application serving one Engine (and its ``/__mock/`` admin surface).
 
-    It only translates: environ to :class:`~mock_server.types.RequestData`, the engine's
-    answer to bytes. The engine validates, answers and journals.
+    It only translates: the server's request to :class:`~mock_server.types.RequestData`
+    (built once), the engine's answer to bytes. The engine validates, answers and
+    journals. ``__call__`` is the WSGI entry (werkzeug, the fixtures' server);
+    ``__rsgi__`` is granian's native interface (the standalone server), where an injected
+    latency is awaited instead of slept, so other requests go on meanwhile.
 
     Args:
         engine: The engine that answers API requests.
         admin: Serve the ``/__mock/`` admin surface (otherwise it answers 404).
         admin_key: If set, admin requests must send it in ``x-mock-admin-key`` (else 401).
+        body_timeout: RSGI: seconds a request body may take to arrive (then 408).
     """
 
-    def __init__(self, engine: Engine, *, admin: bool = True, admin_key: str | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        admin: bool = True,
+        admin_key: str | None = None,
+        body_timeout: float = 30.0,
+    ) -> None:
         """Wrap ``engine``; see the class docstring for the options."""
         self.engine = engine
+        self.body_timeout = body_timeout
         self.admin_surface = AdminSurface(engine, key=admin_key) if admin else None
 
     @property
@@ -90,6 +106,8 @@ class MockApp:
         except Exception as error:  # the edge's own failure: still answer, still report
             self.engine.record_failure(error)
             data = self.engine.error_response(status=500, message="Internal Server Error")
+        if data.delay_seconds:
+            time.sleep(data.delay_seconds)
         if data.drop_connection:
             _drop_connection(environ)
         status, wire_headers, body = wire(data)
@@ -98,6 +116,70 @@ class MockApp:
         if method == "HEAD" or status in NO_BODY_STATUSES:
             return []
         return [body]
+
+    def __rsgi_init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Nothing to set up per worker (RSGI hook)."""
+
+    async def __rsgi__(self, scope: Any, protocol: Any) -> None:
+        """Serve one request (granian's RSGI entry point)."""
+        started = time.perf_counter()
+        method, path = scope.method.upper(), scope.path
+        if path == _ADMIN_ROOT or path.startswith(ADMIN_PREFIX):
+            await self._rsgi_admin(scope, protocol, started)
+            return
+        headers: dict[str, str] = {}
+        for name, value in scope.headers.items():
+            name = name.lower()
+            # Repeated headers are joined, as WSGI servers do.
+            headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        limit = self.engine.options.max_body_bytes
+        try:
+            reading = _read_rsgi_body(protocol, headers, limit)
+            body = await asyncio.wait_for(reading, timeout=self.body_timeout)
+        except TimeoutError:
+            data = self.engine.error_response(
+                status=408, message="Request body not received in time", headers=CLOSE
+            )
+            protocol.response_bytes(*wire(data))
+            return
+        except Exception as error:
+            if _client_went_away(error):
+                return  # gone mid-body: nobody to answer, nothing to record
+            raise
+        try:
+            request = request_record(method, path, scope.query_string, headers, body, self.engine)
+            data = self.engine.handle(request)
+        except Exception as error:  # the edge's own failure: still answer, still report
+            self.engine.record_failure(error)
+            data = self.engine.error_response(status=500, message="Internal Server Error")
+        if data.delay_seconds:
+            await asyncio.sleep(data.delay_seconds)
+        status, wire_headers, payload = wire(data)
+        self._log_access(method, path, status, started, headers)
+        if data.drop_connection:
+            # RSGI cannot close a socket unanswered: promise a body, send part, abort.
+            stream = protocol.response_stream(status, [("content-length", "1024")])
+            await stream.send_bytes(b"\0")
+            raise _DroppedConnectionError
+        if method == "HEAD" or status in NO_BODY_STATUSES:
+            protocol.response_empty(status, wire_headers)
+        else:
+            protocol.response_bytes(status, wire_headers, payload)
+
+    async def _rsgi_admin(self, scope: Any, protocol: Any, started: float) -> None:
+        body = await protocol()
+        builder = EnvironBuilder(
+            method=scope.method,
+            path=scope.path,
+            query_string=scope.query_string,
+            headers=list(scope.headers.items()),
+            data=body,
+        )
+        response = self._admin(Request(builder.get_environ()))
+        self._log_access(scope.method, scope.path, response.status_code, started, {})
+        protocol.response_bytes(
+            response.status_code, response.headers.to_wsgi_list(), response.get_data()
+        )
 
     def reset(self) -> None:
         """Reset the engine: state, journal, faults, failures."""
@@ -116,6 +198,60 @@ class MockApp:
         if self.admin_surface is None:
             return to_werkzeug_response(self.engine.error_response(status=404, message="Not Found"))
         return self.admin_surface(request)
+
+
+def _client_went_away(error: Exception) -> bool:
+    # granian is loaded whenever RSGI is served; importing it here would cost every other
+    # user of this module (the fixtures) a sixth of a second.
+    module = sys.modules.get("granian._granian")
+    closed = () if module is None else (module.RSGIProtocolClosed, module.RSGIProtocolError)
+    return isinstance(error, closed)
+
+
+class _DroppedConnectionError(Exception):
+    """Raised inside the RSGI handler so granian aborts the response (a drop fault)."""
+
+
+async def _read_rsgi_body(protocol: Any, headers: Mapping[str, str], limit: int) -> bytes | None:
+    """The body, or None when it is over ``limit`` bytes (then it is not read whole)."""
+    length = headers.get("content-length")
+    if length is not None:
+        try:
+            if int(length) > limit:
+                return None
+        except ValueError:
+            return b""
+        body: bytes = await protocol()
+        return body
+    received = bytearray()
+    async for chunk in protocol:  # chunked: read as far as the limit allows
+        received += chunk
+        if len(received) > limit:
+            return None
+    return bytes(received)
+
+
+def request_record(
+    method: str,
+    path: str,
+    query_string: str,
+    headers: dict[str, str],
+    body: bytes | None,
+    engine: Engine,
+) -> RequestData:
+    """The request record of a request whose body was read, or not (``None``: too large)."""
+    if body is None:
+        limit = engine.options.max_body_bytes
+        unread = UnreadBody(too_large=True, message=f"Request body too large (limit {limit} bytes)")
+        return RequestData(
+            method=method,
+            path=path,
+            query=_query(query_string),
+            query_string=query_string,
+            headers=headers,
+            unread=unread,
+        )
+    return request_data(method, path, query_string, headers, body)
 
 
 def read_request(

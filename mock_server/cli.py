@@ -1,40 +1,45 @@
 """The ``mock-server`` command: serve the bundled vendor mocks (or any spec) over HTTP.
 
 By default both APIs are served from one process: AI HomeDesign on 127.0.0.1:4010 and
-Autoenhance on 127.0.0.1:4011. State lives in memory, so gunicorn runs ONE worker
-process (gthread) bound to every address, and dispatches by the local port.
+Autoenhance on 127.0.0.1:4011, each by its own granian server (Rust, event-driven) on
+one asyncio loop, through the RSGI edge of :class:`~mock_server.app.MockApp`.
+Connections are not Python threads: a stalled or slow client costs a socket, not a
+worker; headers must arrive within ``--header-timeout``. SIGTERM or Ctrl-C stops
+accepting, lets requests in flight finish, and exits 0. ``--server werkzeug`` is the
+threaded debugging fallback.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import dataclasses
 import logging
 import os
 import signal
+import socket
 import sys
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gunicorn.app.base import BaseApplication
 from werkzeug.serving import make_server
 
 from mock_server.app import MockApp
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
-from mock_server.errors import MockServerError
+from mock_server.errors import ConfigError, MockServerError
 from mock_server.server import DEFAULT_HOST, MockServer, QuietRequestHandler
 from mock_server.spec import Spec
 from mock_server.vendors import APIS, ApiName, build_engine, bundled_spec
 
 if TYPE_CHECKING:
-    from _typeshed.wsgi import StartResponse, WSGIEnvironment
+    pass
 
 __all__ = [
     "BatchingStreamHandler",
-    "PortDispatcher",
     "Site",
     "build_parser",
     "build_sites",
@@ -43,26 +48,23 @@ __all__ = [
 ]
 
 DEFAULT_PORTS = {"aihomedesign": 4010, "autoenhance": 4011}
-_THREADS = 8
+logger = logging.getLogger("mock_server.cli")
 _POLL_INTERVAL = 0.1
 _FLUSH_INTERVAL = 0.1
-# A request in flight gets this long to finish on SIGTERM before the worker is killed.
-_GRACEFUL_TIMEOUT = 3
+_HEADER_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True, kw_only=True)
 class Site:
-    """One served API: a label for humans, where it listens, and how to build its app.
-
-    ``make_app`` is called in the process that serves requests (for gunicorn: in the
-    worker, after the fork), so threads an engine starts are alive where they are needed.
-    """
+    """One served API: a label for humans, where it listens, and its app."""
 
     label: str
     host: str
     port: int
     path_prefix: str
-    make_app: Callable[[], MockApp]
+    app: MockApp
+    flag: str
+    """The option that sets this site's port (named when the port is taken)."""
 
 
 class BatchingStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -157,9 +159,30 @@ def build_parser() -> argparse.ArgumentParser:
         )
     add(
         "--server",
-        choices=("gunicorn", "werkzeug"),
-        default="gunicorn",
-        help="WSGI server (default gunicorn; werkzeug is the dev-server fallback)",
+        choices=("granian", "werkzeug"),
+        default="granian",
+        help="HTTP server (default granian, event-driven; werkzeug is the threaded fallback)",
+    )
+    add(
+        "--drain-timeout",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="on SIGTERM, how long requests in flight may take before the exit (default 5)",
+    )
+    add(
+        "--body-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="answer 408 when a request body takes longer to arrive (granian; default 30)",
+    )
+    add(
+        "--header-timeout",
+        type=float,
+        default=_HEADER_TIMEOUT_S,
+        metavar="SECONDS",
+        help="close a connection whose request headers take longer (granian; default 10)",
     )
     return parser
 
@@ -189,23 +212,21 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
     engine_options(args)  # built once here so that a bad option fails before binding
     sites = []
     for path, port, vendor in specs:
-        # Built once before binding, so spec errors surface early; the serving process
-        # builds its own (the spec is compiled once per process and shared).
-        spec = _serving_engine(path, vendor, args, clock=Clock(manual=True)).spec
-
-        def make_app(path: Path = path, vendor: ApiName | None = vendor) -> MockApp:
-            return MockApp(
-                _serving_engine(path, vendor, args, clock=Clock()),
-                admin=not args.no_admin,
-                admin_key=args.admin_key,
-            )
-
+        engine = _serving_engine(path, vendor, args, clock=Clock())
+        app = MockApp(
+            engine,
+            admin=not args.no_admin,
+            admin_key=args.admin_key,
+            body_timeout=args.body_timeout,
+        )
+        flag = "--port" if vendor is None else f"--{vendor}-port"
         site = Site(
-            label=spec.title,
+            label=engine.spec.title,
             host=args.host,
             port=port,
-            path_prefix=_path_prefix(spec),
-            make_app=make_app,
+            path_prefix=_path_prefix(engine.spec),
+            app=app,
+            flag=flag,
         )
         sites.append(site)
     return sites
@@ -248,21 +269,117 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         sites = build_sites(args)
+        _claim_ports(sites)
     except MockServerError as exc:
         print(f"mock-server: error: {exc}", file=sys.stderr)
         return 2
-    run = _run_gunicorn if args.server == "gunicorn" else _run_werkzeug
+    run = _run_granian if args.server == "granian" else _run_werkzeug
     return run(sites, args)
 
 
-def _announce(sites: Iterable[tuple[Site, int]], args: argparse.Namespace) -> None:
-    for site, port in sites:
-        base = f"http://{MockServer.format_host(site.host)}:{port}"
+def _claim_ports(sites: list[Site]) -> None:
+    """Fail fast on a port in use (naming the API and the flag); resolve port 0.
+
+    granian binds with SO_REUSEPORT, so a second server on a taken port would share it
+    silently; a plain bind first finds the owner, whatever it is.
+
+    Raises:
+        ConfigError: A port is in use, or two sites ask for the same port.
+    """
+    seen: dict[int, Site] = {}
+    for index, site in enumerate(sites):
+        with socket.socket(_family(site.host), socket.SOCK_STREAM) as probe:
+            # SO_REUSEADDR, as every server sets it: connections of a previous run in
+            # TIME_WAIT do not count; a listener does.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((site.host, site.port))
+            except OSError as exc:
+                msg = (
+                    f"{site.label}: cannot listen on {site.host}:{site.port} ({exc.strerror}); "
+                    f"choose another port with {site.flag}"
+                )
+                raise ConfigError(msg) from None
+            port = probe.getsockname()[1]
+        if port in seen:
+            msg = (
+                f"{site.label} and {seen[port].label} both ask for port {port}; change {site.flag}"
+            )
+            raise ConfigError(msg)
+        seen[port] = site
+        sites[index] = dataclasses.replace(site, port=port)
+
+
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
+def _announce(sites: Iterable[Site], args: argparse.Namespace) -> None:
+    for site in sites:
+        base = f"http://{MockServer.format_host(site.host)}:{site.port}"
         print(f"{site.label}: {base}{site.path_prefix} (base_url {base})", flush=True)
     keys = ", ".join(sorted(args.api_keys or ["test-key"]))
     if args.accept_any_key:
         keys = "any non-empty key"
     print(f"accepted x-api-key: {keys}", flush=True)
+
+
+# --- granian (event-driven, RSGI, one process) ------------------------------------------
+
+
+def _run_granian(sites: list[Site], args: argparse.Namespace) -> int:
+    # Imported here: the werkzeug fallback and the in-process users never need it.
+    from granian.constants import HTTPModes, Interfaces
+    from granian.http import HTTP1Settings
+    from granian.server.embed import Server
+
+    servers = [
+        Server(
+            site.app,
+            address=site.host,
+            port=site.port,
+            interface=Interfaces.RSGI,
+            http=HTTPModes.http1,
+            websockets=False,
+            log_enabled=False,
+            backlog=1024,
+            http1_settings=HTTP1Settings(
+                header_read_timeout=max(1, int(args.header_timeout * 1000)), keep_alive=True
+            ),
+        )
+        for site in sites
+    ]
+    for server in servers:
+        # On SIGTERM, requests in flight get this long; idle keep-alive connections too.
+        server.workers_kill_timeout = args.drain_timeout
+
+    async def serve() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, _stop_all, servers)
+        tasks = [asyncio.create_task(server.serve()) for server in servers]
+        await asyncio.sleep(0.05)  # granian binds in its first steps
+        _announce(sites, args)
+        for outcome in await asyncio.gather(*tasks, return_exceptions=True):
+            if isinstance(outcome, TimeoutError):
+                # granian's drain wait ran out: the connections still open are cut.
+                logger.warning("drain timeout (%.1fs) reached; exiting", args.drain_timeout)
+            elif isinstance(outcome, BaseException):
+                raise outcome
+
+    try:
+        asyncio.run(serve())
+    finally:
+        for site in sites:
+            site.app.engine.clock.stop()
+    return 0
+
+
+def _stop_all(servers: Sequence[Any]) -> None:
+    # granian's embedded servers stop accepting, finish the requests in flight, and
+    # return from serve(); granian is untyped, hence Any.
+    for server in servers:
+        server.stop()
 
 
 # --- werkzeug (threaded dev server) -------------------------------------------
@@ -271,19 +388,17 @@ def _announce(sites: Iterable[tuple[Site, int]], args: argparse.Namespace) -> No
 def _run_werkzeug(sites: list[Site], args: argparse.Namespace) -> int:
     try:
         servers = [
-            make_server(
-                s.host, s.port, s.make_app(), threaded=True, request_handler=QuietRequestHandler
-            )
+            make_server(s.host, s.port, s.app, threaded=True, request_handler=QuietRequestHandler)
             for s in sites
         ]
     except OSError as exc:
         print(f"mock-server: error: {exc}", file=sys.stderr)
-        return 1
+        return 2
     except SystemExit:  # werkzeug explains a port in use on stderr, then exits
-        return 1
+        return 2
     for srv in servers:
         threading.Thread(target=srv.serve_forever, args=(_POLL_INTERVAL,), daemon=True).start()
-    _announce(zip(sites, (srv.port for srv in servers), strict=True), args)
+    _announce(sites, args)
     stop = threading.Event()
     signals = (signal.SIGINT, signal.SIGTERM)
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in signals}
@@ -298,83 +413,6 @@ def _run_werkzeug(sites: list[Site], args: argparse.Namespace) -> int:
             srv.shutdown()
             srv.server_close()
     return 0
-
-
-# --- gunicorn (one gthread worker, several listeners) --------------------------
-
-
-def _run_gunicorn(sites: list[Site], args: argparse.Namespace) -> int:
-    app = _GunicornApp(sites, args)
-    try:
-        app.run()
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
-    return 0
-
-
-class PortDispatcher:
-    """A WSGI app that serves each request with the site bound to its local port.
-
-    Each site's MockApp is built on first use (or by :meth:`build_all`), in the
-    serving process.
-
-    Args:
-        sites_by_port: The site for each local port (filled in later for port 0).
-    """
-
-    def __init__(self, sites_by_port: Mapping[int, Site] | None = None) -> None:
-        """Create a dispatcher; ``sites_by_port`` may be assigned later."""
-        self.sites_by_port: dict[int, Site] = dict(sites_by_port or {})
-        self._apps: dict[int, MockApp] = {}
-        self._lock = threading.Lock()
-
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        """Serve one request (WSGI)."""
-        return self._app(int(environ.get("SERVER_PORT") or 0))(environ, start_response)
-
-    def _app(self, port: int) -> MockApp:
-        with self._lock:
-            if port not in self._apps:
-                self._apps[port] = self.sites_by_port[port].make_app()
-            return self._apps[port]
-
-    def build_all(self) -> None:
-        """Build every site's app now (so the first request is not slowed down)."""
-        for port in self.sites_by_port:
-            self._app(port)
-
-
-class _GunicornApp(BaseApplication):  # type: ignore[misc]  # gunicorn is untyped
-    def __init__(self, sites: list[Site], args: argparse.Namespace) -> None:
-        self.sites = sites
-        self.args = args
-        self.dispatcher = PortDispatcher()
-        super().__init__()
-
-    def load_config(self) -> None:
-        settings = {
-            "bind": [f"{MockServer.format_host(s.host)}:{s.port}" for s in self.sites],
-            "workers": 1,
-            "worker_class": "gthread",
-            "threads": _THREADS,
-            "graceful_timeout": _GRACEFUL_TIMEOUT,
-            "loglevel": self.args.log_level,
-            "control_socket_disable": True,
-            "when_ready": self._when_ready,
-            "post_worker_init": lambda _worker: self.dispatcher.build_all(),
-        }
-        for key, value in settings.items():
-            self.cfg.set(key, value)
-
-    def _when_ready(self, arbiter: Any) -> None:  # gunicorn's Arbiter is untyped
-        # Runs in the master before the worker forks, so the worker inherits the map;
-        # the listeners are in bind order, and a port of 0 is resolved here.
-        ports = [lnr.getsockname()[1] for lnr in arbiter.LISTENERS]
-        self.dispatcher.sites_by_port = dict(zip(ports, self.sites, strict=True))
-        _announce(zip(self.sites, ports, strict=True), self.args)
-
-    def load(self) -> PortDispatcher:
-        return self.dispatcher
 
 
 if __name__ == "__main__":

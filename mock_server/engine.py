@@ -29,7 +29,6 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-from urllib.parse import urlencode
 
 from mock_server._render import ErrorRenderer as _Renderer
 from mock_server._render import reason
@@ -41,9 +40,9 @@ from mock_server.errors import (
     ResponseViolation,
     ServerFailure,
 )
-from mock_server.faults import Faults
+from mock_server.faults import Fault, Faults
 from mock_server.journal import DEFAULT_MAX_ENTRIES, Journal, Redactor, scrub_text
-from mock_server.media import is_json, wire
+from mock_server.media import is_json
 from mock_server.routing import MatchState, RouteMatch, Router
 from mock_server.spec import Operation, Spec, compile_spec, load_spec
 from mock_server.synthesis import NO_PREFERENCE, Preference, Synthesizer, parse_prefer
@@ -474,11 +473,21 @@ class Engine:
         self._journal(request, operation_id, response, started)
         return response
 
-    def _serve(self, operation: Operation, request: RequestData, match: RouteMatch) -> ResponseData:
-        fault = self.faults.take(operation.operation_id)
+    def _serve(
+        self,
+        operation: Operation,
+        request: RequestData,
+        match: RouteMatch,
+        *,
+        fault: Fault | None = None,
+    ) -> ResponseData:
+        fault = fault or self.faults.take(operation.operation_id)
+        if fault is not None and fault.latency_ms:
+            # The edge waits, not the engine: an event-driven edge keeps serving meanwhile.
+            later = dataclasses.replace(fault, latency_ms=0.0)
+            response = self._serve(operation, request, match, fault=later)
+            return dataclasses.replace(response, delay_seconds=fault.latency_ms / 1000)
         if fault is not None:
-            if fault.latency_ms:
-                time.sleep(fault.latency_ms / 1000)
             if fault.drop:
                 return ResponseData(status=502, drop_connection=True)
             if fault.status is not None:
@@ -629,18 +638,10 @@ class Engine:
         response: ResponseData,
         started: float,
     ) -> None:
-        status, headers, body = wire(response)
-        self.journal.record(
-            method=request.method.upper(),
-            path=request.path,
-            query_string=request.query_string or _query_string(request),
-            operation_id=operation_id,
-            request_headers=request.headers,
-            request_body=request.body,
-            status=status,
-            response_headers={name.lower(): value for name, value in headers},
-            response_body=body,
-            duration_ms=(time.perf_counter() - started) * 1000,
+        # The duration includes an injected latency, which the edge waits out.
+        elapsed = time.perf_counter() - started + response.delay_seconds
+        self.journal.record_exchange(
+            request, response, operation_id=operation_id, duration_ms=elapsed * 1000
         )
 
     def _journal_delivery(self, delivery: Delivery) -> None:
@@ -674,10 +675,6 @@ def _redactor(spec: Spec, options: EngineOptions) -> Redactor:
         query_names=frozenset(query),
         secrets=options.accepted_keys,
     )
-
-
-def _query_string(request: RequestData) -> str:
-    return urlencode([(name, value) for name, values in request.query.items() for value in values])
 
 
 def _as_package_error(error: Exception) -> MockServerError:

@@ -1,8 +1,10 @@
 """A bounded, thread-safe record of the requests a mock has served.
 
-Secrets never enter the journal: the API key (and every other credential-bearing header
-or query parameter) is replaced by ``REDACTED`` when an entry is recorded, and the same
-secret values are scrubbed from the path, the other headers and both bodies.
+Secrets never leave the journal: the API key (and every other credential-bearing header
+or query parameter) is replaced by ``REDACTED``, and the same secret values are scrubbed
+from the path, the other headers and both bodies, before any entry is handed out.
+Recording only keeps the raw exchange (it is on every request's path); the redacted
+:class:`JournalEntry` is built the first time the entry is read.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 from urllib.parse import parse_qsl, urlencode
+
+from mock_server.media import wire
+from mock_server.types import RequestData, ResponseData
 
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
@@ -92,6 +97,15 @@ def _scrub_bytes(data: bytes, secrets: Iterable[str]) -> bytes:
 
 def _parse_query(query_string: str) -> list[tuple[str, str]]:
     return parse_qsl(query_string, keep_blank_values=True)
+
+
+def _query_string(request: RequestData) -> str:
+    # A request record built by hand has its query parsed only.
+    return urlencode([(name, value) for name, values in request.query.items() for value in values])
+
+
+def _lower(headers: list[tuple[str, str]]) -> dict[str, str]:
+    return {name.lower(): value for name, value in headers}
 
 
 def _text(data: bytes) -> str:
@@ -207,6 +221,25 @@ class Calls(Sequence[JournalEntry]):
         return self._entries[-1]
 
 
+@dataclass(kw_only=True, slots=True, eq=False)
+class _Slot:
+    """A recorded exchange, raw until first read (then ``entry`` holds the redacted one)."""
+
+    timestamp: float
+    method: str
+    path: str
+    query_string: str
+    operation_id: str | None
+    request_headers: Mapping[str, str]
+    request_body: bytes
+    status: int
+    response_headers: Mapping[str, str]
+    response_body: bytes
+    duration_ms: float
+    kind: str
+    entry: JournalEntry | None = None
+
+
 class Journal:
     """A bounded, thread-safe, in-memory journal of exchanges (oldest dropped first).
 
@@ -231,7 +264,7 @@ class Journal:
         """Create an empty journal."""
         self.max_body_bytes = max_body_bytes
         self.redactor = redactor or Redactor()
-        self._entries: deque[JournalEntry] = deque(maxlen=max_entries)
+        self._entries: deque[_Slot] = deque(maxlen=max_entries)
         self._lock = threading.Lock()
 
     def record(
@@ -248,30 +281,74 @@ class Journal:
         response_body: bytes = b"",
         duration_ms: float = 0.0,
         kind: str = "request",
-    ) -> JournalEntry:
-        """Redact, truncate and append one exchange; return the stored entry."""
-        red = self.redactor
-        secrets = red.secrets_in(request_headers, query_string)
-        limit = self.max_body_bytes
-        entry = JournalEntry(
+    ) -> None:
+        """Append one exchange (redacted and truncated when first read)."""
+        slot = _Slot(
             timestamp=time.time(),
             method=method,
-            path=scrub_text(path, secrets),
-            query_string=red.query(query_string, secrets),
+            path=path,
+            query_string=query_string,
             operation_id=operation_id,
-            request_headers=red.headers(request_headers, secrets),
-            request_body=_scrub_bytes(request_body, secrets)[:limit],
-            request_size=len(request_body),
+            request_headers=request_headers,
+            request_body=request_body,
             status=status,
-            response_headers=red.headers(response_headers, secrets),
-            response_body=_scrub_bytes(response_body, secrets)[:limit],
-            response_size=len(response_body),
-            duration_ms=round(duration_ms, 3),
+            response_headers=response_headers,
+            response_body=response_body,
+            duration_ms=duration_ms,
             kind=kind,
         )
         with self._lock:
-            self._entries.append(entry)
-        return entry
+            self._entries.append(slot)
+
+    def record_exchange(
+        self,
+        request: RequestData,
+        response: ResponseData,
+        *,
+        operation_id: str | None,
+        duration_ms: float,
+    ) -> None:
+        """Append a request and the engine's answer (encoded now; redacted when first read)."""
+        _status, headers, body = wire(response)
+        slot = _Slot(
+            timestamp=time.time(),
+            method=request.method.upper(),
+            path=request.path,
+            query_string=request.query_string or _query_string(request),
+            operation_id=operation_id,
+            request_headers=request.headers,
+            request_body=request.body,
+            status=response.status,
+            response_headers=_lower(headers),
+            response_body=body,
+            duration_ms=duration_ms,
+            kind="request",
+        )
+        with self._lock:
+            self._entries.append(slot)
+
+    def _entry(self, slot: _Slot) -> JournalEntry:
+        if slot.entry is None:
+            red = self.redactor
+            secrets = red.secrets_in(slot.request_headers, slot.query_string)
+            limit = self.max_body_bytes
+            slot.entry = JournalEntry(
+                timestamp=slot.timestamp,
+                method=slot.method,
+                path=scrub_text(slot.path, secrets),
+                query_string=red.query(slot.query_string, secrets),
+                operation_id=slot.operation_id,
+                request_headers=red.headers(slot.request_headers, secrets),
+                request_body=_scrub_bytes(slot.request_body, secrets)[:limit],
+                request_size=len(slot.request_body),
+                status=slot.status,
+                response_headers=red.headers(slot.response_headers, secrets),
+                response_body=_scrub_bytes(slot.response_body, secrets)[:limit],
+                response_size=len(slot.response_body),
+                duration_ms=round(slot.duration_ms, 3),
+                kind=slot.kind,
+            )
+        return slot.entry
 
     def calls(
         self,
@@ -300,7 +377,7 @@ class Journal:
     def entries(self) -> Calls:
         """A snapshot of all entries, oldest first."""
         with self._lock:
-            return Calls(list(self._entries))
+            return Calls([self._entry(slot) for slot in self._entries])
 
     @property
     def called(self) -> bool:

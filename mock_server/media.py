@@ -199,15 +199,21 @@ def wire(data: ResponseData) -> tuple[int, list[tuple[str, str]], bytes]:
     """Status, header list and body bytes of a response, as every edge sends it.
 
     The content type comes from :func:`encode` unless the response sets one, and a
-    ``Content-Length`` is added except for statuses that carry no body.
+    ``Content-Length`` is added except for statuses that carry no body. The result is
+    memoized on the response, so encoding it again costs nothing.
     """
+    if data.encoded is not None:
+        return data.encoded
     body, content_type = encode(data)
     headers = list(data.headers.items())
     if content_type and not any(name.lower() == "content-type" for name, _ in headers):
         headers.append(("Content-Type", content_type))
     if data.status not in NO_BODY_STATUSES:
         headers.append(("Content-Length", str(len(body))))
-    return data.status, headers, body
+    encoded = (data.status, headers, body)
+    # A frozen record memoizing a value derived from its own fields: the fields never change.
+    object.__setattr__(data, "encoded", encoded)
+    return encoded
 
 
 def status_line(status: int) -> str:

@@ -142,7 +142,7 @@ def make_mock_server() -> Iterator[MakeMockServer]:
                 rate_limit=rate_limit,
                 behaviour=behaviour,
             )
-            servers[key] = MockServer(engine)
+            servers[key] = MockServer(engine, api=api)
             servers[key].start()
         return servers[key]
 

@@ -14,16 +14,22 @@ Example:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import importlib
+import time
+from typing import TYPE_CHECKING, Any
 
+import httpx
 from pytest_httpserver.httpserver import HTTPServerBase
 from werkzeug.serving import WSGIRequestHandler
 from werkzeug.wrappers import Request, Response
 
-from mock_server.app import MockApp
+from mock_server.app import MockApp, request_record
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, ServerStateError
+from mock_server.media import wire
+from mock_server.types import ResponseData
 from mock_server.vendors import ApiName, build_engine
 
 if TYPE_CHECKING:
@@ -34,12 +40,66 @@ if TYPE_CHECKING:
     from mock_server.faults import Faults
     from mock_server.journal import Journal
 
-__all__ = ["DEFAULT_HOST", "MockServer", "QuietRequestHandler"]
+__all__ = ["DEFAULT_HOST", "EngineTransport", "MockServer", "QuietRequestHandler"]
 
 DEFAULT_HOST = "127.0.0.1"
 # serve_forever polls for shutdown at this interval; werkzeug's 0.5 s default would make
 # every fixture teardown (and every ``with`` block) half a second slower.
 _POLL_INTERVAL = 0.05
+
+
+class EngineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """An httpx transport that hands requests to an engine in-process: no socket.
+
+    The request goes through the same record, validation, behaviour and journal as one
+    over HTTP; an injected latency is waited out (asynchronously for the async client).
+
+    Args:
+        engine: The engine that answers.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer a request of a sync ``httpx.Client``."""
+        data = self._answer(request, request.read())
+        if data.delay_seconds:
+            time.sleep(data.delay_seconds)
+        return _httpx_response(data, request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer a request of an ``httpx.AsyncClient``."""
+        data = self._answer(request, await request.aread())
+        if data.delay_seconds:
+            await asyncio.sleep(data.delay_seconds)
+        return _httpx_response(data, request)
+
+    def _answer(self, request: httpx.Request, body: bytes) -> ResponseData:
+        url = request.url
+        path = "/" + url.path.lstrip("/")
+        query_string = url.query.decode("latin-1").encode("latin-1").decode(errors="replace")
+        headers: dict[str, str] = {}
+        for name, value in request.headers.multi_items():
+            name = name.lower()
+            headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        limit = self.engine.options.max_body_bytes
+        record = request_record(
+            request.method.upper(),
+            path,
+            query_string,
+            headers,
+            body if len(body) <= limit else None,
+            self.engine,
+        )
+        return self.engine.handle(record)
+
+
+def _httpx_response(data: ResponseData, request: httpx.Request) -> httpx.Response:
+    if data.drop_connection:
+        raise httpx.RemoteProtocolError("connection dropped (injected fault)", request=request)
+    status, headers, body = wire(data)
+    return httpx.Response(status, headers=headers, content=body, request=request)
 
 
 class QuietRequestHandler(WSGIRequestHandler):
@@ -66,12 +126,14 @@ class MockServer(HTTPServerBase):
         admin: Serve the ``/__mock/`` admin surface.
         admin_key: Require this ``x-mock-admin-key`` on admin requests.
         threaded: Serve each request in its own thread.
+        api: The vendor API the engine serves, for :meth:`client`.
     """
 
     def __init__(
         self,
         engine: Engine,
         *,
+        api: ApiName | None = None,
         host: str = DEFAULT_HOST,
         port: int = 0,
         admin: bool = True,
@@ -80,6 +142,7 @@ class MockServer(HTTPServerBase):
     ) -> None:
         """Create a stopped server; call :meth:`start` or use it as a context manager."""
         super().__init__(host, port, threaded=threaded)
+        self.api = api
         self.app = MockApp(engine, admin=admin, admin_key=admin_key)
 
     @classmethod
@@ -140,7 +203,30 @@ class MockServer(HTTPServerBase):
             clock=Clock(manual=manual_clock),
             rate_limit=rate_limit,
         )
-        return cls(engine, host=host, port=port, admin=admin, admin_key=admin_key)
+        return cls(engine, api=name, host=host, port=port, admin=admin, admin_key=admin_key)
+
+    def client(self) -> Any:
+        """The API's generated client, bound to this mock in-process: no socket is opened.
+
+        Returns an ``autoenhance_client.AuthenticatedClient`` or an
+        ``aihomedesign_client.AuthenticatedClient`` with the key set; its sync and async
+        functions go through the same validation, behaviour and journal as HTTP calls.
+        (Typed ``Any``: the class depends on the API; annotate the variable.)
+
+        Raises:
+            ConfigError: The server does not serve a bundled vendor API.
+        """
+        if self.api is None:
+            msg = "client() needs a vendor API: use MockServer.for_api or the vendor fixtures"
+            raise ConfigError(msg)
+        package = importlib.import_module(f"{self.api}_client")
+        return package.AuthenticatedClient(
+            base_url=f"http://{self.api}.in-process",
+            token=self.api_key,
+            prefix="",
+            auth_header_name="x-api-key",
+            httpx_args={"transport": EngineTransport(self.engine)},
+        )
 
     @property
     def engine(self) -> Engine:

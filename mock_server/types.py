@@ -80,3 +80,11 @@ class ResponseData:
     body: bytes = b""
     content_type: str | None = None
     drop_connection: bool = False
+    delay_seconds: float = 0.0
+    """How long the edge waits before answering (an injected latency); the engine never
+    sleeps, so an event-driven edge can wait without holding up other requests."""
+    encoded: tuple[int, list[tuple[str, str]], bytes] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """The wire form, memoized by :func:`mock_server.media.wire` (the journal and the edge
+    share one encoding)."""

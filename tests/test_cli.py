@@ -30,7 +30,7 @@ SPEC = Path(__file__).parent / "specs" / "edge_items.yaml"
 
 def test_defaults() -> None:
     args = cli.build_parser().parse_args([])
-    assert (args.api, args.host, args.server) == ("both", "127.0.0.1", "gunicorn")
+    assert (args.api, args.host, args.server) == ("both", "127.0.0.1", "granian")
     assert (args.aihomedesign_port, args.autoenhance_port) == (4010, 4011)
     options = cli.engine_options(args)
     assert options.accepted_keys == frozenset({"test-key"})
@@ -71,25 +71,11 @@ def test_build_sites(argv: list[str], expected: list[tuple[str, int]]) -> None:
 
 def test_site_apps_honour_admin_flags() -> None:
     args = cli.build_parser().parse_args(["--spec", str(SPEC), "--admin-key", "adm-key-1"])
-    app = cli.build_sites(args)[0].make_app()
+    app = cli.build_sites(args)[0].app
     assert isinstance(app, MockApp)
     assert Client(app).get("/__mock/health").status_code == 401
     args = cli.build_parser().parse_args(["--spec", str(SPEC), "--no-admin"])
-    assert Client(cli.build_sites(args)[0].make_app()).get("/__mock/health").status_code == 404
-
-
-def test_port_dispatcher_routes_by_local_port() -> None:
-    args = cli.build_parser().parse_args(
-        ["--aihomedesign-port", "1111", "--autoenhance-port", "2222"]
-    )
-    dispatcher = cli.PortDispatcher({s.port: s for s in cli.build_sites(args)})
-    client = Client(dispatcher)
-    titles = {
-        port: client.get("/__mock/health", environ_overrides={"SERVER_PORT": str(port)}).json
-        for port in (1111, 2222)
-    }
-    assert titles[1111] == {"status": "ok", "title": "AI HomeDesign API"}
-    assert titles[2222] == {"status": "ok", "title": "Autoenhance.ai API"}
+    assert Client(cli.build_sites(args)[0].app).get("/__mock/health").status_code == 404
 
 
 def test_missing_spec_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -122,7 +108,7 @@ def test_help_mentions_every_option(capsys: pytest.CaptureFixture[str]) -> None:
         assert option in out
 
 
-def test_real_gunicorn_start_serves_both_apis_and_stops_on_sigterm(
+def test_real_granian_start_serves_both_apis_and_stops_on_sigterm(
     start_cli: Callable[..., Started],
 ) -> None:
     started = time.perf_counter()
@@ -164,14 +150,31 @@ def test_real_werkzeug_start_and_sigint(start_cli: Callable[..., Started]) -> No
     assert time.perf_counter() - started < 1
 
 
-def test_werkzeug_port_in_use_exits_1(capfd: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("server", ["granian", "werkzeug"])
+def test_a_port_in_use_is_one_line_naming_the_api_and_the_flag(
+    server: str, capfd: pytest.CaptureFixture[str]
+) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = str(busy.getsockname()[1])
-        argv = ["--server", "werkzeug", "--spec", str(SPEC), "--port", port]
-        assert cli.main(argv) == 1
-    assert "in use" in capfd.readouterr().err
+        started = time.perf_counter()
+        argv = ["--server", server, "--api", "autoenhance", "--autoenhance-port", port]
+        assert cli.main(argv) == 2
+        assert time.perf_counter() - started < 1
+    err = capfd.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    assert "Autoenhance.ai API" in err[0]
+    assert port in err[0]
+    assert "--autoenhance-port" in err[0]
+
+
+def test_the_same_port_for_both_apis_is_refused(capfd: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = str(free.getsockname()[1])
+    assert cli.main(["--aihomedesign-port", port, "--autoenhance-port", port]) == 2
+    assert "both ask for port" in capfd.readouterr().err
 
 
 def test_batching_handler_writes_every_line_and_flushes_on_its_own() -> None:

@@ -33,7 +33,8 @@ def record() -> Callable[..., JournalEntry]:
             "response_body": b'{"ok":true}',
         }
         fields.update(overrides)
-        return journal.record(**fields)
+        journal.record(**fields)
+        return journal.last
 
     return _record
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -246,3 +248,68 @@ def test_clock_and_webhook_shortcuts_reach_the_engine(mock: MockServer) -> None:
     )
     mock.reset()
     assert mock.engine.webhooks.url is None
+
+
+# --- the in-process client ----------------------------------------------------------------
+
+
+def _no_sockets(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the in-process client opened a socket")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+
+
+def test_the_in_process_client_opens_no_socket_and_is_journaled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from autoenhance_client.api.orders import create_order, retrieve_order
+    from autoenhance_client.models import OrderIn, OrderOut
+
+    with MockServer.for_api("autoenhance") as mock:
+        _no_sockets(monkeypatch)
+        client = mock.client()
+        created = create_order.sync(client=client, body=OrderIn(name="Oak St"))
+        assert isinstance(created, OrderOut)
+        order_id = created.order_id
+        assert isinstance(order_id, str)
+
+        async def fetch() -> object:
+            return await retrieve_order.asyncio(order_id, client=client)
+
+        fetched = asyncio.run(fetch())
+        assert isinstance(fetched, OrderOut)
+        assert fetched.name == "Oak St"
+        assert [e.operation_id for e in mock.journal] == ["create_order", "retrieve_order"]
+        assert mock.journal.last.request_headers["x-api-key"] == "REDACTED"
+
+
+def test_the_in_process_client_is_validated_and_faulted_like_http(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aihomedesign_client.api.catalog import list_spaces
+    from aihomedesign_client.models import CatalogServiceName
+
+    with MockServer.for_api("aihomedesign") as mock:
+        _no_sockets(monkeypatch)
+        client = mock.client()
+        raw = client.get_httpx_client()
+        refused = raw.get("/v1/catalog/spaces", params={"service_name": "nope"})
+        assert refused.status_code == 400
+        assert set(refused.json()) == {"error", "key"}
+        mock.faults.set("list_spaces", Fault(drop=True, times=1))
+        with pytest.raises(httpx.TransportError):
+            list_spaces.sync_detailed(
+                client=client, service_name=CatalogServiceName.SERVICE_AI_VIRTUAL_STAGING
+            )
+        ok = list_spaces.sync_detailed(
+            client=client, service_name=CatalogServiceName.SERVICE_AI_VIRTUAL_STAGING
+        )
+        assert ok.status_code == 200
+        mock.check()
+
+
+def test_client_needs_a_vendor_api() -> None:
+    with pytest.raises(ConfigError, match="vendor API"):
+        MockServer.from_spec(SPEC).client()
