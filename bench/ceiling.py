@@ -1,8 +1,9 @@
-"""The throughput ceiling: a raw WSGI app that answers every request with one fixed JSON body.
+"""The throughput ceiling: a raw app that answers every request with one fixed JSON body.
 
-Served by the same server kind and setup as the mock (gunicorn gthread, granian, ...; same thread
-count), it measures what the WSGI server and the loopback network cost on their own. The
-mock's throughput divided by this one is the share the mock's own work leaves.
+Served by the same server kind and interface as the mock (granian's RSGI, as
+``mock-server`` runs; or werkzeug's WSGI), it measures what the server and the loopback
+network cost on their own. The mock's throughput divided by this one is the share the
+mock's own work leaves.
 """
 
 from __future__ import annotations
@@ -23,6 +24,17 @@ def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable
         environ["wsgi.input"].read(int(length))
     start_response("200 OK", _HEADERS)
     return [_BODY]
+
+
+class _RSGIApp:
+    """The same answer over granian's RSGI interface (the one ``mock-server`` uses)."""
+
+    async def __rsgi__(self, scope: Any, protocol: Any) -> None:
+        await protocol()  # read the body, as the mock does
+        protocol.response_bytes(200, _HEADERS, _BODY)
+
+
+rsgi_app = _RSGIApp()
 
 
 def main(argv: list[str]) -> None:

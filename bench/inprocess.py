@@ -78,7 +78,7 @@ def build_engine(api: str, *extra_args: str) -> Any:
     from mock_server.cli import build_parser, build_sites
 
     site = build_sites(build_parser().parse_args(["--api", api, *extra_args]))[0]
-    return site.make_app().engine
+    return site.app.engine
 
 
 def _request_data(probe: Probe, **extra: Any) -> Any:
@@ -133,7 +133,7 @@ def wsgi_calls(api: str) -> tuple[str, Callable[[], Any], Any]:
 
     from mock_server.cli import build_parser, build_sites
 
-    app = build_sites(build_parser().parse_args(["--api", api]))[0].make_app()
+    app = build_sites(build_parser().parse_args(["--api", api]))[0].app
     label, _, _ = scenario_calls(api)
     if api == "autoenhance":
         probe = create_order_probe()

@@ -173,9 +173,10 @@ def ceiling(port: int, *, kind: str, threads: int, configurable_threads: bool) -
         quiet = ["--log-level", "warning"]
         return [sys.executable, "-m", "gunicorn", *workers, "--bind", f"{HOST}:{port}", *quiet, app]
     if kind == "granian":
-        extra = ["--blocking-threads", str(threads)] if configurable_threads else []
-        wsgi = ["--interface", "wsgi", "--workers", "1", *extra]
-        return [sys.executable, "-m", "granian", *wsgi, *bind, "--log-level", "warning", app]
+        # ours runs RSGI on one granian worker (embedded in its process): the same here.
+        rsgi = ["--interface", "rsgi", "--workers", "1", "--no-ws", "--http", "1"]
+        quiet = ["--log-level", "warning"]
+        return [sys.executable, "-m", "granian", *rsgi, *bind, *quiet, "bench.ceiling:rsgi_app"]
     if kind == "uvicorn":
         quiet = ["--log-level", "warning", "--no-access-log"]
         return [sys.executable, "-m", "uvicorn", "--interface", "wsgi", *bind, *quiet, app]

@@ -50,7 +50,7 @@ def build_engine(api: str, *extra_args: str) -> Any:
     from mock_server.cli import build_parser, build_sites
 
     args = build_parser().parse_args(["--api", api, "--api-key", KEY, "--strict", *extra_args])
-    return build_sites(args)[0].make_app().engine
+    return build_sites(args)[0].app.engine
 
 
 def start_server(api_or_engine: Any, **server_options: Any) -> Any:
@@ -628,7 +628,7 @@ def test_cli_admin_options_reach_the_app() -> None:
     assert default.no_admin is False
     assert default.admin_key is None
     args = build_parser().parse_args(["--api", "autoenhance", "--no-admin", "--admin-key", "k1"])
-    app = build_sites(args)[0].make_app()
+    app = build_sites(args)[0].app
     assert app.admin_surface is None
 
 
