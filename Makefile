@@ -60,8 +60,8 @@ check: $(PY_STAMP) ## Read-only code checks: ruff, ruff format, mypy
 test: check lint check-generated ## Everything CI runs: checks, spec lint, drift check, all tests (branch coverage gate: 90%)
 	$(BIN)/pytest --cov --cov-report=term
 
-mock: $(PY_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011)
-	$(BIN)/mock-server
+mock: $(PY_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011); options: ARGS="..."
+	$(BIN)/mock-server $(ARGS)
 
 contract: $(PY_STAMP) ## Deeper randomized contract pass (prints its seed; CONTRACT_ARGS="--contract-seed N" replays)
 	$(BIN)/pytest contract_tests --contract-deep $(CONTRACT_ARGS)

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+import yaml
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import FormDataParser
 from werkzeug.http import parse_options_header
@@ -33,7 +34,9 @@ from werkzeug.wrappers import Request, Response
 from mock_server.admin import ADMIN_PREFIX, AdminSurface
 from mock_server.journal import Journal, scrub_text
 from mock_server.media import NO_BODY_STATUSES, status_line, to_werkzeug_response, wire
-from mock_server.types import RequestData, UnreadBody, UploadedFile
+from mock_server.routing import MatchState
+from mock_server.spec._reference import render_reference
+from mock_server.types import RequestData, ResponseData, UnreadBody, UploadedFile
 from mock_server.validation import CLOSE
 
 if TYPE_CHECKING:
@@ -70,6 +73,7 @@ class MockApp:
         admin: Serve the ``/__mock/`` admin surface (otherwise it answers 404).
         admin_key: If set, admin requests must send it in ``x-mock-admin-key`` (else 401).
         body_timeout: RSGI: seconds a request body may take to arrive (then 408).
+        name: Names the API in every log line (default: the spec's title).
     """
 
     def __init__(
@@ -79,10 +83,13 @@ class MockApp:
         admin: bool = True,
         admin_key: str | None = None,
         body_timeout: float = 30.0,
+        name: str | None = None,
     ) -> None:
         """Wrap ``engine``; see the class docstring for the options."""
         self.engine = engine
+        self.name = name or engine.spec.title
         self.body_timeout = body_timeout
+        self._documents: dict[str, ResponseData] = {}
         self.admin_surface = AdminSurface(engine, key=admin_key) if admin else None
 
     @property
@@ -100,6 +107,12 @@ class MockApp:
             self._log_access(method, path, response.status_code, started, {})
             return response(environ, start_response)
         headers = _headers(environ)
+        document = self._document(method, path)
+        if document is not None:
+            status, wire_headers, body = wire(document)
+            self._log_access(method, path, status, started, headers)
+            start_response(status_line(status), wire_headers)
+            return [] if method == "HEAD" else [body]
         try:
             request = read_request(environ, path, headers, self.engine.options.max_body_bytes)
             data = self.engine.handle(request)
@@ -111,7 +124,7 @@ class MockApp:
         if data.drop_connection:
             _drop_connection(environ)
         status, wire_headers, body = wire(data)
-        self._log_access(method, path, status, started, headers)
+        self._log_access(method, path, status, started, headers, data.note)
         start_response(status_line(status), wire_headers)
         if method == "HEAD" or status in NO_BODY_STATUSES:
             return []
@@ -132,6 +145,12 @@ class MockApp:
             name = name.lower()
             # Repeated headers are joined, as WSGI servers do.
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        document = self._document(method, path)
+        if document is not None:
+            status, wire_headers, payload = wire(document)
+            self._log_access(method, path, status, started, headers)
+            protocol.response_bytes(status, wire_headers, b"" if method == "HEAD" else payload)
+            return
         limit = self.engine.options.max_body_bytes
         try:
             reading = _read_rsgi_body(protocol, headers, limit)
@@ -155,7 +174,7 @@ class MockApp:
         if data.delay_seconds:
             await asyncio.sleep(data.delay_seconds)
         status, wire_headers, payload = wire(data)
-        self._log_access(method, path, status, started, headers)
+        self._log_access(method, path, status, started, headers, data.note)
         if data.drop_connection:
             # RSGI cannot close a socket unanswered: promise a body, send part, abort.
             stream = protocol.response_stream(status, [("content-length", "1024")])
@@ -186,13 +205,42 @@ class MockApp:
         self.engine.reset()
 
     def _log_access(
-        self, method: str, path: str, status: int, started: float, headers: Mapping[str, str]
+        self,
+        method: str,
+        path: str,
+        status: int,
+        started: float,
+        headers: Mapping[str, str],
+        note: str | None = None,
     ) -> None:
         if not access_log.isEnabledFor(logging.INFO):
             return
         elapsed = (time.perf_counter() - started) * 1000
         secrets = self.engine.journal.redactor.secrets_in(headers, "")
-        access_log.info("%s %s %d %.1fms", method, scrub_text(path, secrets), status, elapsed)
+        path = scrub_text(path, secrets)
+        reason = scrub_text(note, secrets) if note else None
+        extra = {"api": self.name, "method": method, "path": path, "status": status}
+        extra.update(ms=round(elapsed, 1), reason=reason)
+        if reason:
+            access_log.info(
+                "%s %s %d %.1fms - %s", method, path, status, elapsed, reason, extra=extra
+            )
+        else:
+            access_log.info("%s %s %d %.1fms", method, path, status, elapsed, extra=extra)
+
+    def _document(self, method: str, path: str) -> ResponseData | None:
+        """The spec (``/openapi.json``, ``/openapi.yaml``) or its reference (``/docs``).
+
+        Served only where the spec itself declares nothing, and only to GET and HEAD.
+        """
+        name = _DOCUMENTS.get(path)
+        if name is None or method not in ("GET", "HEAD"):
+            return None
+        if self.engine.router.match("GET", path).state is not MatchState.NOT_FOUND:
+            return None
+        if name not in self._documents:
+            self._documents[name] = _render_document(name, self.engine.spec.document)
+        return self._documents[name]
 
     def _admin(self, request: Request) -> Response:
         if self.admin_surface is None:
@@ -206,6 +254,24 @@ def _client_went_away(error: Exception) -> bool:
     module = sys.modules.get("granian._granian")
     closed = () if module is None else (module.RSGIProtocolClosed, module.RSGIProtocolError)
     return isinstance(error, closed)
+
+
+_DOCUMENTS = {
+    "/openapi.json": "json",
+    "/openapi.yaml": "yaml",
+    "/docs": "html",
+    "/docs/": "html",
+}
+
+
+def _render_document(name: str, document: Mapping[str, Any]) -> ResponseData:
+    if name == "json":
+        return ResponseData(status=200, json=document, has_json=True)
+    if name == "yaml":
+        text = yaml.safe_dump(dict(document), sort_keys=False, allow_unicode=True)
+        return ResponseData(status=200, body=text.encode(), content_type="application/yaml")
+    page = render_reference(document).encode()
+    return ResponseData(status=200, body=page, content_type="text/html; charset=utf-8")
 
 
 class _DroppedConnectionError(Exception):

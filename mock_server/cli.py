@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import importlib.metadata
+import json
 import logging
 import os
 import signal
@@ -33,7 +35,14 @@ from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, MockServerError
 from mock_server.server import DEFAULT_HOST, MockServer, QuietRequestHandler
 from mock_server.spec import Spec
-from mock_server.vendors import APIS, ApiName, build_engine, bundled_spec
+from mock_server.vendors import (
+    APIS,
+    AUTOENHANCE_MERGING_SECONDS,
+    AUTOENHANCE_PROCESSING_SECONDS,
+    ApiName,
+    build_engine,
+    bundled_spec,
+)
 
 if TYPE_CHECKING:
     pass
@@ -65,6 +74,47 @@ class Site:
     app: MockApp
     flag: str
     """The option that sets this site's port (named when the port is taken)."""
+
+
+class TextFormatter(logging.Formatter):
+    """``time level [API] logger: message``; the API is named when a record carries one."""
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(api_tag)s%(name)s: %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Add the ``[API]`` tag of a record that names its API."""
+        api = getattr(record, "api", None)
+        record.api_tag = f"[{api}] " if api else ""
+        return super().format(record)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, and the record's extras."""
+
+    _EXTRAS = ("api", "method", "path", "status", "ms", "reason")
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as compact JSON."""
+        line: dict[str, Any] = {
+            "time": self.formatTime(record),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key in self._EXTRAS:
+            if hasattr(record, key):
+                line[key] = getattr(record, key)
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, separators=(",", ":"), ensure_ascii=False)
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("realestate-ai-api-mocks")
+    except importlib.metadata.PackageNotFoundError:  # a checkout that was never installed
+        return "unknown"
 
 
 class BatchingStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -118,8 +168,15 @@ def build_parser() -> argparse.ArgumentParser:
         default="both",
         help="which bundled API to serve (default: both)",
     )
-    add("--spec", type=Path, metavar="PATH", help="serve this OpenAPI file instead")
-    add("--port", type=int, default=4010, metavar="N", help="port for --spec (default 4010)")
+    add("--version", action="version", version=f"%(prog)s {_version()}")
+    add(
+        "--spec",
+        type=Path,
+        metavar="PATH",
+        help="serve this OpenAPI file instead; with --api NAME, that vendor's behaviour "
+        "answers the operations it knows (an edited copy of the vendor spec keeps working)",
+    )
+    add("--port", type=int, metavar="N", help="port for --spec (default 4010)")
     add("--host", default=DEFAULT_HOST, help="interface to bind (default 127.0.0.1)")
     add("--aihomedesign-port", type=int, default=DEFAULT_PORTS["aihomedesign"], metavar="N")
     add("--autoenhance-port", type=int, default=DEFAULT_PORTS["autoenhance"], metavar="N")
@@ -139,6 +196,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="answer 500 when a response would not match the spec (default: off)",
     )
     add("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    add(
+        "--log-format",
+        default="text",
+        choices=("text", "json"),
+        help="text lines, or one JSON object per line (default text)",
+    )
+    add(
+        "--clock",
+        choices=("real", "manual"),
+        default="real",
+        help="manual: time moves only through POST /__mock/clock/advance (default real)",
+    )
+    add(
+        "--processing-delay",
+        type=float,
+        default=AUTOENHANCE_PROCESSING_SECONDS,
+        metavar="SECONDS",
+        help="Autoenhance: seconds from upload to processed "
+        f"(default {AUTOENHANCE_PROCESSING_SECONDS:g})",
+    )
+    add(
+        "--merging-delay",
+        type=float,
+        default=AUTOENHANCE_MERGING_SECONDS,
+        metavar="SECONDS",
+        help="Autoenhance: seconds Process Order takes to group brackets "
+        f"(default {AUTOENHANCE_MERGING_SECONDS:g}, the documented minimum)",
+    )
+    add(
+        "--cors",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="answer CORS preflights and allow any origin, as Prism does (default: on)",
+    )
     add("--admin-key", metavar="KEY", help="require this x-mock-admin-key on /__mock/")
     add("--no-admin", action="store_true", help="disable the /__mock/ admin surface")
     add(
@@ -194,6 +285,7 @@ def engine_options(args: argparse.Namespace) -> EngineOptions:
         accept_any_key=args.accept_any_key,
         seed=args.seed,
         strict=args.strict,
+        cors=args.cors,
     )
 
 
@@ -205,21 +297,26 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
     """
     specs: list[tuple[Path, int, ApiName | None]]
     if args.spec is not None:
-        specs = [(Path(args.spec), args.port, None)]
+        vendor: ApiName | None = None if args.api == "both" else args.api
+        specs = [(Path(args.spec), 4010 if args.port is None else args.port, vendor)]
+    elif args.port is not None:
+        raise ConfigError("--port goes with --spec; use --aihomedesign-port/--autoenhance-port")
     else:
         names = APIS if args.api == "both" else (args.api,)
         specs = [(bundled_spec(n), getattr(args, f"{n}_port"), n) for n in names]
     engine_options(args)  # built once here so that a bad option fails before binding
     sites = []
     for path, port, vendor in specs:
-        engine = _serving_engine(path, vendor, args, clock=Clock())
+        clock = Clock(manual=args.clock == "manual")
+        engine = _serving_engine(path, vendor, args, clock=clock)
         app = MockApp(
             engine,
             admin=not args.no_admin,
             admin_key=args.admin_key,
             body_timeout=args.body_timeout,
+            name=engine.spec.title,
         )
-        flag = "--port" if vendor is None else f"--{vendor}-port"
+        flag = "--port" if args.spec is not None else f"--{vendor}-port"
         site = Site(
             label=engine.spec.title,
             host=args.host,
@@ -242,6 +339,8 @@ def _serving_engine(
         clock=clock,
         options=engine_options(args),
         rate_limit=not args.no_rate_limit,
+        processing_seconds=args.processing_delay,
+        merging_seconds=args.merging_delay,
     )
     webhook = getattr(args, f"{vendor}_webhook_url", None) if vendor else None
     if webhook:
@@ -262,11 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name (default: ``sys.argv[1:]``).
     """
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=[BatchingStreamHandler(sys.stderr)],
-    )
+    handler = BatchingStreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if args.log_format == "json" else TextFormatter())
+    logging.basicConfig(level=args.log_level.upper(), handlers=[handler])
     try:
         sites = build_sites(args)
         _claim_ports(sites)
@@ -315,9 +412,17 @@ def _family(host: str) -> socket.AddressFamily:
 
 
 def _announce(sites: Iterable[Site], args: argparse.Namespace) -> None:
+    sites = list(sites)
     for site in sites:
         base = f"http://{MockServer.format_host(site.host)}:{site.port}"
         print(f"{site.label}: {base}{site.path_prefix} (base_url {base})", flush=True)
+    for site in sites:
+        base = f"http://{MockServer.format_host(site.host)}:{site.port}"
+        print(f"{site.label} routes (spec: {base}/openapi.json, docs: {base}/docs):")
+        for operation in site.app.engine.spec.operations:
+            print(f"  {operation.method.upper():7} {operation.path}  {operation.operation_id}")
+    if args.clock == "manual":
+        print("clock: manual (POST /__mock/clock/advance moves it)", flush=True)
     keys = ", ".join(sorted(args.api_keys or ["test-key"]))
     if args.accept_any_key:
         keys = "any non-empty key"

@@ -550,6 +550,13 @@ class Engine:
     def _failed(
         self, operation: Operation, request: RequestData, error: RequestError
     ) -> ResponseData:
+        response = self._failed_response(operation, request, error)
+        where = f"{error.location}.{error.field}: " if error.location and error.field else ""
+        return dataclasses.replace(response, note=f"{where}{error.message}")
+
+    def _failed_response(
+        self, operation: Operation, request: RequestData, error: RequestError
+    ) -> ResponseData:
         if error.check:
             try:
                 replaced = self.behaviour.handle_error(request, operation.operation_id, error)

@@ -83,6 +83,8 @@ class ResponseData:
     delay_seconds: float = 0.0
     """How long the edge waits before answering (an injected latency); the engine never
     sleeps, so an event-driven edge can wait without holding up other requests."""
+    note: str | None = field(default=None, compare=False)
+    """Why the engine refused the request (its first violation), for the access log."""
     encoded: tuple[int, list[tuple[str, str]], bytes] | None = field(
         default=None, compare=False, repr=False
     )

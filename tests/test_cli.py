@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import socket
@@ -203,3 +204,117 @@ def test_batching_handler_writes_every_line_and_flushes_on_its_own() -> None:
     finally:
         log.removeHandler(handler)
         handler.close()
+
+
+# --- a CLI that explains itself (run as users run it: a child process) -----------------
+
+
+def _base_urls(out: str) -> dict[str, str]:
+    found = re.findall(r"^(.+?): http://\S+ \(base_url (http://127\.0\.0\.1:\d+)\)", out, re.M)
+    return dict(found)
+
+
+def test_version_and_port_without_spec(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--version"])
+    assert exc.value.code == 0
+    assert re.match(r"mock-server \S+", capsys.readouterr().out)
+    assert cli.main(["--port", "5000"]) == 2
+    assert "--port goes with --spec" in capsys.readouterr().err
+
+
+def test_start_lists_routes_and_logs_name_the_api_and_the_violation(
+    start_cli: Callable[..., Started],
+) -> None:
+    proc, out = start_cli("--api", "autoenhance", "--autoenhance-port", "0")
+    assert re.search(r"^  POST +/v3/orders/ +create_order$", out, re.M), out
+    url = _base_urls(out)["Autoenhance.ai API"]
+    refused = httpx.post(f"{url}/v3/orders/", json={"nome": "x"}, headers={"x-api-key": "test-key"})
+    assert refused.status_code == 422
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=10)
+    line = next(li for li in err.decode().splitlines() if "POST /v3/orders/ 422" in li)
+    assert "[Autoenhance.ai API]" in line
+    assert "json.nome" in line and "not an allowed field" in line
+
+
+def test_json_logs(start_cli: Callable[..., Started]) -> None:
+    proc, out = start_cli("--api", "autoenhance", "--autoenhance-port", "0", "--log-format", "json")
+    url = _base_urls(out)["Autoenhance.ai API"]
+    httpx.get(f"{url}/v3/orders/", headers={"x-api-key": "nope-key"})
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=10)
+    lines = [json.loads(li) for li in err.decode().splitlines() if li.strip()]
+    access = next(li for li in lines if li["logger"] == "mock_server.access")
+    assert (access["api"], access["method"], access["status"]) == ("Autoenhance.ai API", "GET", 401)
+    assert access["reason"]
+    assert b"nope-key" not in err
+
+
+def test_cors_on_by_default_and_off_with_no_cors(start_cli: Callable[..., Started]) -> None:
+    preflight = {"Origin": "http://app.example", "Access-Control-Request-Method": "POST"}
+    _, out = start_cli("--api", "autoenhance", "--autoenhance-port", "0")
+    url = _base_urls(out)["Autoenhance.ai API"]
+    answer = httpx.options(f"{url}/v3/orders/", headers=preflight)
+    assert answer.status_code == 204
+    assert answer.headers["access-control-allow-origin"] == "http://app.example"
+    assert "POST" in answer.headers["access-control-allow-methods"]
+    _, out = start_cli("--api", "autoenhance", "--autoenhance-port", "0", "--no-cors")
+    url = _base_urls(out)["Autoenhance.ai API"]
+    assert "access-control-allow-origin" not in httpx.options(f"{url}/v3/orders/").headers
+
+
+def test_the_spec_and_its_reference_are_served(start_cli: Callable[..., Started]) -> None:
+    _, out = start_cli("--aihomedesign-port", "0", "--autoenhance-port", "0")
+    for title, url in _base_urls(out).items():
+        document = httpx.get(f"{url}/openapi.json").json()
+        assert document["info"]["title"] == title
+        assert httpx.get(f"{url}/openapi.yaml").text.startswith("openapi:")
+        page = httpx.get(f"{url}/docs")
+        assert page.headers["content-type"].startswith("text/html")
+        assert "<script" not in page.text  # works offline: nothing to fetch
+        for operation in ("create_order", "submit_order"):
+            if operation in json.dumps(document):
+                assert f'id="{operation}"' in page.text
+
+
+def test_manual_clock_and_processing_delay_show_every_state(
+    start_cli: Callable[..., Started],
+) -> None:
+    _, out = start_cli(
+        "--api", "autoenhance", "--autoenhance-port", "0",
+        "--clock", "manual", "--processing-delay", "30",
+    )  # fmt: skip
+    url = _base_urls(out)["Autoenhance.ai API"]
+    key = {"x-api-key": "test-key"}
+    with httpx.Client(base_url=url, headers=key) as http:
+        order = http.post("/v3/orders/", json={"name": "Oak St"}).json()
+        assert order["status"] == "waiting"
+        image = http.post(
+            "/v3/images/", json={"order_id": order["order_id"], "image_name": "room"}
+        ).json()
+        upload = httpx.put(
+            image["upload_url"], content=b"\xff\xd8\xff\xe0" + b"\0" * 64,
+            headers={"content-type": "image/jpeg"},
+        )  # fmt: skip
+        assert upload.status_code == 200
+        assert http.get(f"/v3/orders/{order['order_id']}").json()["status"] == "processing"
+        assert http.post("/__mock/clock/advance", json={"seconds": 29}).status_code == 200
+        assert http.get(f"/v3/images/{image['image_id']}").json()["status"] == "processing"
+        http.post("/__mock/clock/advance", json={"seconds": 1})
+        assert http.get(f"/v3/orders/{order['order_id']}").json()["status"] == "processed"
+
+
+def test_an_edited_copy_of_the_vendor_spec_keeps_the_vendor_behaviour(
+    start_cli: Callable[..., Started], tmp_path: Path
+) -> None:
+    edited = tmp_path / "my-autoenhance.yaml"
+    source = (ROOT / "openapi" / "autoenhance.yaml").read_text()
+    edited.write_text(source.replace("title: Autoenhance.ai API", "title: My Autoenhance", 1))
+    _, out = start_cli("--spec", str(edited), "--api", "autoenhance", "--port", "0")
+    url = _base_urls(out)["My Autoenhance"]
+    key = {"x-api-key": "test-key"}
+    created = httpx.post(f"{url}/v3/orders/", json={"name": "mine"}, headers=key).json()
+    assert created["name"] == "mine"
+    fetched = httpx.get(f"{url}/v3/orders/{created['order_id']}", headers=key).json()
+    assert fetched["order_id"] == created["order_id"]

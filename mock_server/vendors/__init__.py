@@ -24,13 +24,28 @@ from mock_server.spec import Spec, load_spec
 if TYPE_CHECKING:
     from mock_server.engine import Behaviour
 
-__all__ = ["APIS", "ApiName", "behaviour_for", "build_engine", "bundled_spec", "is_bundled_spec"]
+__all__ = [
+    "APIS",
+    "AUTOENHANCE_MERGING_SECONDS",
+    "AUTOENHANCE_PROCESSING_SECONDS",
+    "ApiName",
+    "behaviour_for",
+    "build_engine",
+    "bundled_spec",
+    "is_bundled_spec",
+]
 
 ApiName = Literal["aihomedesign", "autoenhance"]
 """The bundled vendor APIs."""
 
 APIS: tuple[ApiName, ...] = get_args(ApiName)
 """Every bundled vendor API, in the order the CLI serves them."""
+
+AUTOENHANCE_PROCESSING_SECONDS = 10.0
+"""The standalone server's image processing time (undocumented; long enough to poll)."""
+
+AUTOENHANCE_MERGING_SECONDS = 10.0
+"""The standalone server's bracket grouping time: the documented range's minimum (10 s)."""
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -69,18 +84,28 @@ def is_bundled_spec(path: str | os.PathLike[str]) -> bool:
     return any(resolved == c.resolve() for name in APIS for c in _candidates(name))
 
 
-def behaviour_for(name: ApiName, *, rate_limit: bool = True) -> Behaviour:
+def behaviour_for(
+    name: ApiName,
+    *,
+    rate_limit: bool = True,
+    processing_seconds: float = 0.0,
+    merging_seconds: float = 0.0,
+) -> Behaviour:
     """A new, empty stateful behaviour for the bundled API ``name``.
 
     Args:
         name: ``"aihomedesign"`` or ``"autoenhance"``.
         rate_limit: AI HomeDesign only: enforce 10 order submissions per 10 minutes.
+        processing_seconds: Autoenhance only: clock seconds from upload to processed.
+        merging_seconds: Autoenhance only: clock seconds Process Order takes to group.
     """
     # Imported here: each vendor module is only loaded by the processes that serve it.
     if name == "autoenhance":
         from mock_server.vendors.autoenhance import AutoenhanceBehaviour
 
-        return AutoenhanceBehaviour()
+        return AutoenhanceBehaviour(
+            processing_seconds=processing_seconds, merging_seconds=merging_seconds
+        )
     from mock_server.vendors.aihomedesign import AIHomeDesignBehaviour
 
     return AIHomeDesignBehaviour(rate_limit=rate_limit)
@@ -100,6 +125,8 @@ def build_engine(
     options: EngineOptions,
     rate_limit: bool = True,
     behaviour: Behaviour | None = None,
+    processing_seconds: float = 0.0,
+    merging_seconds: float = 0.0,
 ) -> Engine:
     """Build the engine serving a vendor API, or any spec.
 
@@ -112,6 +139,8 @@ def build_engine(
         options: Engine options.
         rate_limit: AI HomeDesign's 10 submissions per 10 minutes.
         behaviour: Use this behaviour instead of the vendor's (e.g. a wrapper around it).
+        processing_seconds: Autoenhance: clock seconds from upload to processed.
+        merging_seconds: Autoenhance: clock seconds Process Order takes to group brackets.
 
     Raises:
         ConfigError: Neither ``api`` nor ``spec`` given, or an unknown ``api``.
@@ -123,6 +152,11 @@ def build_engine(
         spec = bundled_spec(api)
     path = Path(spec).resolve()
     if behaviour is None and api is not None:
-        behaviour = behaviour_for(api, rate_limit=rate_limit)
+        behaviour = behaviour_for(
+            api,
+            rate_limit=rate_limit,
+            processing_seconds=processing_seconds,
+            merging_seconds=merging_seconds,
+        )
     compiled = _compiled(path, validate=not is_bundled_spec(path))
     return Engine(compiled, options=options, behaviour=behaviour, clock=clock)
