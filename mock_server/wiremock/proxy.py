@@ -321,7 +321,8 @@ class Proxy:
         operation, violations = self._check_request(request)
         upstream = self._forward(request)
         response = upstream or _unreachable(self.upstream)
-        if upstream is not None and operation is not None:
+        # A HEAD answer has the GET's headers and no body: there is no body to check.
+        if upstream is not None and operation is not None and request.method != "HEAD":
             violations += _check_response(operation, upstream)
         operation_id = operation.operation_id if operation else None
         for violation in violations:
