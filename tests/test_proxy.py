@@ -11,19 +11,25 @@ import gzip
 import json
 import logging
 import socket
+import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import yaml
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request
 
+from mock_server.app import request_data
 from mock_server.errors import ConfigError
 from mock_server.faults import Fault
+from mock_server.media import status_line, wire
 from mock_server.server import MockServer
 from mock_server.spec import Spec, load_spec
-from mock_server.types import RequestData
+from mock_server.types import RequestData, UnreadBody
 from mock_server.vendors import bundled_spec
 from mock_server.wiremock.proxy import (
     VIOLATIONS_HEADER,
@@ -412,6 +418,20 @@ def test_an_unreachable_upstream_answers_502(make_proxy: ProxyFactory) -> None:
     assert proxy.journal.last.status == 502
 
 
+def test_a_body_the_edge_did_not_read_is_not_forwarded(
+    faithful: MockServer, make_proxy: ProxyFactory
+) -> None:
+    unread = UnreadBody(too_large=True, message="Request body too large (limit 10 bytes)")
+    sent = replace(request("POST", "/v3/orders/", body=ORDER), body=b"", unread=unread)
+
+    result = make_proxy(faithful.url).exchange(sent)
+
+    assert result.response.status == 413
+    assert result.response.json["message"] == unread.message
+    assert not faithful.journal.called
+    assert [v.code for v in result.violations] == [413]
+
+
 def test_an_upstream_that_drops_the_connection_answers_502(
     faithful: MockServer, make_proxy: ProxyFactory
 ) -> None:
@@ -454,6 +474,46 @@ def test_a_long_header_is_cut_as_prism_cuts_it() -> None:
     assert value is not None
     assert value.startswith("Too many violations! [{")
     assert len(value) == len("Too many violations! ") + 8 * 1024 - 100
+
+
+# -- served over HTTP ---------------------------------------------------------------------
+
+
+def wsgi_app(proxy: Proxy) -> Any:
+    """The recipe docs/PROXY.md gives an edge: read the request once, call handle, wire it."""
+
+    def app(environ: Any, start_response: Any) -> list[bytes]:
+        incoming = Request(environ)
+        headers = {name.lower(): value for name, value in incoming.headers.items()}
+        query = environ.get("QUERY_STRING", "")
+        data = request_data(incoming.method, incoming.path, query, headers, incoming.get_data())
+        status, wire_headers, body = wire(proxy.handle(data))
+        start_response(status_line(status), wire_headers)
+        return [] if incoming.method == "HEAD" else [body]
+
+    return app
+
+
+def test_over_http_the_client_sees_the_upstream_answer_and_the_header(
+    drifted: MockServer, make_proxy: ProxyFactory
+) -> None:
+    server = make_server("127.0.0.1", 0, wsgi_app(make_proxy(drifted.url)), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        answer = httpx.post(
+            f"http://127.0.0.1:{server.server_port}/v3/orders/",
+            json=ORDER,
+            headers={"x-api-key": KEY},
+        )
+    finally:
+        server.shutdown()
+        thread.join()
+
+    assert answer.status_code == 200
+    assert answer.json()["total_images"] == "none"
+    [violation] = header_violations(answer.headers)
+    assert violation["location"] == ["response", "body", "total_images"]
 
 
 # -- building one from options -----------------------------------------------------------------

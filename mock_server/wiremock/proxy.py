@@ -319,8 +319,15 @@ class Proxy:
         """
         started = time.perf_counter()
         operation, violations = self._check_request(request)
-        upstream = self._forward(request)
-        response = upstream or _unreachable(self.upstream)
+        if request.unread is not None and request.unread.too_large:
+            # The edge kept the body back; forwarding the rest would send a different request.
+            upstream = None
+            response = _error(413, "Payload Too Large", request.unread.message)
+        else:
+            upstream = self._forward(request)
+            response = upstream or _error(
+                502, "Bad Gateway", f"The upstream {self.upstream} could not be reached"
+            )
         # A HEAD answer has the GET's headers and no body: there is no body to check.
         if upstream is not None and operation is not None and request.method != "HEAD":
             violations += _check_response(operation, upstream)
@@ -438,11 +445,9 @@ def _returned_headers(items: Iterable[tuple[str, str]]) -> dict[str, str]:
     return headers
 
 
-def _unreachable(upstream: str) -> ResponseData:
-    message = f"The upstream {upstream} could not be reached"
-    return ResponseData(
-        status=502, json={"error": "Bad Gateway", "message": message}, has_json=True
-    )
+def _error(status: int, error: str, message: str) -> ResponseData:
+    """The proxy's own answer, when the upstream's cannot be had."""
+    return ResponseData(status=status, json={"error": error, "message": message}, has_json=True)
 
 
 def _request_violations(error: RequestError, operation_id: str) -> list[Violation]:
