@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import io
 import logging
 import socket
@@ -31,7 +32,7 @@ from werkzeug.http import parse_options_header
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request, Response
 
-from mock_server.admin import ADMIN_PREFIX, AdminSurface
+from mock_server.admin import ADMIN_KEY_HEADER, ADMIN_PREFIX, AdminSurface
 from mock_server.journal import Journal, scrub_text
 from mock_server.media import NO_BODY_STATUSES, status_line, to_werkzeug_response, wire
 from mock_server.routing import MatchState
@@ -53,6 +54,8 @@ _FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencod
 # Limits werkzeug's multipart parser: without it a body of tiny parts costs O(parts).
 _MAX_FORM_PARTS = 1000
 _ADMIN_ROOT = ADMIN_PREFIX.rstrip("/")
+_WIREMOCK_ROOT = "/__admin"
+_WIREMOCK_PREFIX = "/__admin/"
 
 
 class _MalformedBodyError(Exception):
@@ -115,7 +118,7 @@ class MockApp:
             return [] if method == "HEAD" else [body]
         try:
             request = read_request(environ, path, headers, self.engine.options.max_body_bytes)
-            data = self.engine.handle(request)
+            data = self._dispatch(request)
         except Exception as error:  # the edge's own failure: still answer, still report
             self.engine.record_failure(error)
             data = self.engine.error_response(status=500, message="Internal Server Error")
@@ -167,7 +170,7 @@ class MockApp:
             raise
         try:
             request = request_record(method, path, scope.query_string, headers, body, self.engine)
-            data = self.engine.handle(request)
+            data = self._dispatch(request)
         except Exception as error:  # the edge's own failure: still answer, still report
             self.engine.record_failure(error)
             data = self.engine.error_response(status=500, message="Internal Server Error")
@@ -227,6 +230,26 @@ class MockApp:
             )
         else:
             access_log.info("%s %s %d %.1fms", method, path, status, elapsed, extra=extra)
+
+    def _dispatch(self, request: RequestData) -> ResponseData:
+        """The engine's answer, or WireMock's admin API's for ``/__admin/...``."""
+        if request.path == _WIREMOCK_ROOT or request.path.startswith(_WIREMOCK_PREFIX):
+            return self._wiremock_admin(request)
+        return self.engine.handle(request)
+
+    def _wiremock_admin(self, request: RequestData) -> ResponseData:
+        """WireMock's admin API, under the same switch and key as ``/__mock/``."""
+        surface = self.admin_surface
+        if surface is None:
+            return self.engine.error_response(status=404, message="Not Found")
+        supplied = request.headers.get(ADMIN_KEY_HEADER, "")
+        if surface.key is not None and not hmac.compare_digest(
+            supplied.encode(), surface.key.encode()
+        ):
+            return self.engine.error_response(
+                status=401, message=f"Missing or invalid {ADMIN_KEY_HEADER}"
+            )
+        return self.engine.stubs.admin(request)
 
     def _document(self, method: str, path: str) -> ResponseData | None:
         """The spec (``/openapi.json``, ``/openapi.yaml``) or its reference (``/docs``).

@@ -28,11 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from werkzeug.serving import make_server
+from werkzeug.wrappers import Request
 
-from mock_server.app import MockApp
+from mock_server.app import MockApp, request_data
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, MockServerError
+from mock_server.media import status_line, wire
 from mock_server.server import DEFAULT_HOST, MockServer, QuietRequestHandler
 from mock_server.spec import Spec
 from mock_server.vendors import (
@@ -45,6 +47,8 @@ from mock_server.vendors import (
 )
 
 if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
+
     pass
 
 __all__ = [
@@ -225,6 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
         f"(default {AUTOENHANCE_MERGING_SECONDS:g}, the documented minimum)",
     )
     add(
+        "--mappings",
+        type=Path,
+        metavar="DIR",
+        help="load WireMock stub mappings from DIR (its mappings/ folder, or DIR itself); "
+        "POST /__admin/mappings/save writes there",
+    )
+    add(
         "--cors",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -341,6 +352,7 @@ def _serving_engine(
         rate_limit=not args.no_rate_limit,
         processing_seconds=args.processing_delay,
         merging_seconds=args.merging_delay,
+        mappings_dir=args.mappings,
     )
     webhook = getattr(args, f"{vendor}_webhook_url", None) if vendor else None
     if webhook:
@@ -360,6 +372,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Args:
         argv: Arguments without the program name (default: ``sys.argv[1:]``).
     """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["proxy"]:
+        return proxy_main(argv[1:])
     args = build_parser().parse_args(argv)
     handler = BatchingStreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if args.log_format == "json" else TextFormatter())
@@ -517,6 +532,75 @@ def _run_werkzeug(sites: list[Site], args: argparse.Namespace) -> int:
         for srv in servers:
             srv.shutdown()
             srv.server_close()
+    return 0
+
+
+# --- mock-server proxy ---------------------------------------------------------------
+
+
+def build_proxy_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of ``mock-server proxy``."""
+    parser = argparse.ArgumentParser(
+        prog="mock-server proxy",
+        description="Forward every request to the real API; check both directions "
+        "against the spec (violations: a log line, the journal, an sl-violations header).",
+    )
+    add = parser.add_argument
+    add("--api", choices=APIS, help="the vendor whose bundled spec checks the traffic")
+    add("--spec", type=Path, metavar="PATH", help="check against this OpenAPI file instead")
+    add("--upstream", required=True, metavar="URL", help="e.g. https://api.autoenhance.ai")
+    add("--record", type=Path, metavar="DIR", help="save exchanges as WireMock mappings")
+    add("--host", default=DEFAULT_HOST, help="interface to bind (default 127.0.0.1)")
+    add("--port", type=int, default=4020, metavar="N", help="port (default 4020)")
+    add("--timeout", type=float, default=30.0, metavar="SECONDS", help="upstream timeout")
+    add("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    return parser
+
+
+def proxy_main(argv: Sequence[str]) -> int:
+    """Run ``mock-server proxy``; return the exit status."""
+    from mock_server.wiremock.proxy import open_proxy
+
+    args = build_proxy_parser().parse_args(argv)
+    handler = BatchingStreamHandler(sys.stderr)
+    handler.setFormatter(TextFormatter())
+    logging.basicConfig(level=args.log_level.upper(), handlers=[handler])
+    try:
+        proxy = open_proxy(
+            args.api, spec=args.spec, upstream=args.upstream, record=args.record,
+            timeout=args.timeout,
+        )  # fmt: skip
+    except MockServerError as exc:
+        print(f"mock-server proxy: error: {exc}", file=sys.stderr)
+        return 2
+
+    def app(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        incoming = Request(environ)
+        headers = {name.lower(): value for name, value in incoming.headers.items()}
+        query = (environ.get("QUERY_STRING") or "").encode("latin-1").decode(errors="replace")
+        data = request_data(incoming.method, incoming.path, query, headers, incoming.get_data())
+        status, wire_headers, body = wire(proxy.handle(data))
+        start_response(status_line(status), wire_headers)
+        return [] if incoming.method == "HEAD" else [body]
+
+    try:
+        server = make_server(
+            args.host, args.port, app, threaded=True, request_handler=QuietRequestHandler
+        )
+    except (OSError, SystemExit):
+        print(
+            f"mock-server proxy: error: cannot listen on {args.host}:{args.port}", file=sys.stderr
+        )
+        return 2
+    print(f"proxy: http://{args.host}:{server.port} -> {args.upstream}", flush=True)
+    threading.Thread(target=server.serve_forever, args=(_POLL_INTERVAL,), daemon=True).start()
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    while not stop.wait(_POLL_INTERVAL):
+        pass
+    server.shutdown()
+    proxy.close()
     return 0
 
 

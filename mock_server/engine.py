@@ -50,6 +50,7 @@ from mock_server.types import RequestData, ResponseData
 from mock_server.validation import CLOSE, ValidRequest, run_validators
 from mock_server.validation._selfcheck import check_response
 from mock_server.webhooks import Delivery, WebhookSender
+from mock_server.wiremock import WireMock
 
 __all__ = [
     "BaseBehaviour",
@@ -62,6 +63,8 @@ __all__ = [
 ]
 
 logger = logging.getLogger("mock_server")
+
+_STUB_HEADER = "Matched-Stub-Id"
 
 # Errors the engine decides on its own; a single example declared for them in the spec
 # is the vendor's body (the spec writer's decision), so it is served as is.
@@ -241,6 +244,8 @@ class Engine:
         options: Engine options.
         behaviour: Optional hook answering valid requests (and unrouted ones).
         clock: The time source of stateful behaviours and faults (default: real time).
+        stubs: WireMock stub mappings that answer before the behaviour (default: none
+            yet; add them through ``stubs.stub(...)`` or ``/__admin/mappings``).
 
     Example:
         >>> engine = Engine.from_dict({
@@ -261,12 +266,16 @@ class Engine:
         options: EngineOptions | None = None,
         behaviour: Behaviour | None = None,
         clock: Clock | None = None,
+        stubs: WireMock | None = None,
     ) -> None:
         self.spec = spec
         self.options = options or EngineOptions()
         self.behaviour: Behaviour = behaviour if behaviour is not None else BaseBehaviour()
         self.clock = clock if clock is not None else Clock()
         self.faults = Faults()
+        self.stubs = (
+            stubs if stubs is not None else WireMock(journal_size=self.options.journal_size)
+        )
         self.journal = Journal(
             max_entries=self.options.journal_size, redactor=_redactor(spec, self.options)
         )
@@ -355,6 +364,7 @@ class Engine:
         self.synthesizer.reset()
         self.behaviour.reset()
         self.journal.clear()
+        self.stubs.reset()
         with self._failures_lock:
             self._failures.clear()
 
@@ -459,8 +469,12 @@ class Engine:
         try:
             method = request.method.upper()
             match = self.router.match(method, request.path)
-            if match.state is MatchState.FOUND and match.operation_id is not None:
+            found = match.state is MatchState.FOUND and match.operation_id is not None
+            if found:
                 operation_id = match.operation_id
+            if self.stubs.has_stubs and self._stub_skips_validation(request, found=found):
+                response = self._stubbed(request, operation_id)
+            elif found and operation_id is not None:
                 response = self._serve(self._operations[operation_id], request, match)
             elif match.state is MatchState.METHOD_NOT_ALLOWED:
                 response = self._not_allowed(method, request, match)
@@ -471,7 +485,33 @@ class Engine:
         if self.options.cors:
             response = _with_cors(response, request)
         self._journal(request, operation_id, response, started)
+        # WireMock's request journal holds every request, stubbed or not (``/__admin/requests``).
+        self.stubs.record(request, response, matched_stub_id=response.headers.get(_STUB_HEADER))
         return response
+
+    # --- stubs (WireMock mappings) ------------------------------------------------
+
+    def _stub_skips_validation(self, request: RequestData, *, found: bool) -> bool:
+        """Whether a stub answers before validation: it opts out, or the spec has no route."""
+        probe = self.stubs.match(request, dry_run=True)
+        return probe is not None and (not probe.validate or not found)
+
+    def _stub_answer(self, request: RequestData) -> ResponseData | None:
+        stub = self.stubs.match(request)
+        if stub is None:
+            return None
+        response = _typed_stub_response(stub.response)
+        if stub.delay_ms:
+            return dataclasses.replace(response, delay_seconds=stub.delay_ms / 1000)
+        return response
+
+    def _stubbed(self, request: RequestData, operation_id: str | None) -> ResponseData:
+        response = self._stub_answer(request)
+        if response is None:  # the stub went away between the look and the match
+            return self._unrouted(request)
+        if operation_id is None:
+            return response
+        return self._self_check(self._operations[operation_id], request, response)
 
     def _serve(
         self,
@@ -528,8 +568,10 @@ class Engine:
         preference: Preference,
     ) -> ResponseData:
         response = None
-        # An explicit Prefer overrides the behaviour, as it does in Prism.
-        if preference == NO_PREFERENCE:
+        # A matching stub wins over the behaviour; an explicit Prefer over both, as in Prism.
+        if preference == NO_PREFERENCE and self.stubs.has_stubs:
+            response = self._stub_answer(request)
+        if preference == NO_PREFERENCE and response is None:
             response = self.behaviour.handle(
                 Call(
                     operation_id=operation.operation_id,
@@ -590,6 +632,10 @@ class Engine:
         return self.renderer.render(error, generic=True)
 
     def _unrouted(self, request: RequestData) -> ResponseData:
+        if self.stubs.has_stubs:
+            stubbed = self._stub_answer(request)
+            if stubbed is not None:
+                return stubbed
         unread = request.unread
         if unread is not None:
             status = 413 if unread.too_large else 400
@@ -613,7 +659,7 @@ class Engine:
         )
         if not self.options.strict:
             logger.warning("response does not match the spec: %s", violation)
-            return response
+            return dataclasses.replace(response, note=f"response breaks the spec: {problem}")
         self.record_failure(violation)
         return self._render(
             RequestError(status=500, message=f"Mock response breaks the spec: {problem}"),
@@ -664,6 +710,29 @@ class Engine:
             response_body=outcome.encode(),
             kind="webhook",
         )
+
+
+def _typed_stub_response(response: ResponseData) -> ResponseData:
+    """A stub's answer with its media type known, and JSON decoded, for the self-check.
+
+    A JSON object or array without a ``Content-Type`` (a ``jsonBody`` stub) is sent as
+    ``application/json``.
+    """
+    declared = next((v for k, v in response.headers.items() if k.lower() == "content-type"), None)
+    essence = (declared or "").split(";", 1)[0].strip().lower()
+    if (declared is None or is_json(essence)) and response.body[:1] in (b"{", b"["):
+        try:
+            value = json.loads(response.body)
+        except ValueError:
+            return dataclasses.replace(response, content_type=declared)
+        return dataclasses.replace(
+            response,
+            json=value,
+            has_json=True,
+            body=b"",
+            content_type=declared or "application/json",
+        )
+    return dataclasses.replace(response, content_type=declared)
 
 
 def _secret_parameters(spec: Spec) -> tuple[tuple[str, str], ...]:

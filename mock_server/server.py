@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from mock_server.engine import Behaviour
     from mock_server.faults import Faults
     from mock_server.journal import Journal
+    from mock_server.wiremock import WireMock
 
 __all__ = ["DEFAULT_HOST", "EngineTransport", "MockServer", "QuietRequestHandler"]
 
@@ -232,6 +233,15 @@ class MockServer(HTTPServerBase):
     def engine(self) -> Engine:
         """The engine being served."""
         return self.app.engine
+
+    @property
+    def stubs(self) -> WireMock:
+        """WireMock stub mappings, checked before the vendor behaviour.
+
+        Example: ``mock.stubs.stub({"request": {"method": "GET", "urlPath": "/v3/orders/x"},
+        "response": {"status": 200, "jsonBody": {...}}})``; reset before each test.
+        """
+        return self.engine.stubs
 
     @property
     def journal(self) -> Journal:

@@ -20,6 +20,7 @@ from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError
 from mock_server.spec import Spec, load_spec
+from mock_server.wiremock import WireMock
 
 if TYPE_CHECKING:
     from mock_server.engine import Behaviour
@@ -127,6 +128,7 @@ def build_engine(
     behaviour: Behaviour | None = None,
     processing_seconds: float = 0.0,
     merging_seconds: float = 0.0,
+    mappings_dir: str | os.PathLike[str] | None = None,
 ) -> Engine:
     """Build the engine serving a vendor API, or any spec.
 
@@ -141,6 +143,8 @@ def build_engine(
         behaviour: Use this behaviour instead of the vendor's (e.g. a wrapper around it).
         processing_seconds: Autoenhance: clock seconds from upload to processed.
         merging_seconds: Autoenhance: clock seconds Process Order takes to group brackets.
+        mappings_dir: WireMock stub mappings to load (a recording's root, holding
+            ``mappings/``, or the ``mappings`` folder itself).
 
     Raises:
         ConfigError: Neither ``api`` nor ``spec`` given, or an unknown ``api``.
@@ -159,4 +163,10 @@ def build_engine(
             merging_seconds=merging_seconds,
         )
     compiled = _compiled(path, validate=not is_bundled_spec(path))
-    return Engine(compiled, options=options, behaviour=behaviour, clock=clock)
+    stubs = None
+    if mappings_dir is not None:
+        folder = Path(mappings_dir)
+        if (folder / "mappings").is_dir():
+            folder = folder / "mappings"
+        stubs = WireMock(mappings_dir=folder, journal_size=options.journal_size)
+    return Engine(compiled, options=options, behaviour=behaviour, clock=clock, stubs=stubs)

@@ -78,6 +78,11 @@ class Registry:
 
     # -- the edge's calls ---------------------------------------------------------------
 
+    @property
+    def has_stubs(self) -> bool:
+        """Whether any stub is registered (a lock-free look, for the hot path)."""
+        return bool(self._entries)
+
     def match(self, request: RequestData, *, dry_run: bool = False) -> StubMatch | None:
         """The stub that answers ``request``: lowest priority number, then newest.
 
