@@ -249,6 +249,10 @@ class MockApp:
             return self.engine.error_response(
                 status=401, message=f"Missing or invalid {ADMIN_KEY_HEADER}"
             )
+        if request.method.upper() == "POST" and request.path.rstrip("/") == "/__admin/reset":
+            # WireMock's reset means a clean server: here that includes the vendor state.
+            self.engine.reset()
+            return ResponseData(status=200)
         return self.engine.stubs.admin(request)
 
     def _document(self, method: str, path: str) -> ResponseData | None:

@@ -212,6 +212,11 @@ def test_python_wiremock_drives_the_standalone_mock(served: str) -> None:
         wm_client.Requests.reset_request_journal()
         assert http.get(f"/v3/orders/{ORDER}").status_code == 404
         assert _count(method="GET", url_path=f"/v3/orders/{ORDER}") == 1
+        assert http.get("/v3/orders/").json()["orders"]  # the vendor's order is still there
+        wm_client.Mappings.reset_mappings()
+        assert http.post("/__admin/reset").status_code == 200
+        assert http.get("/v3/orders/").json()["orders"] == []  # a clean server
+        assert _count(method="GET", url_path="/v3/orders/") == 1
 
 
 def test_mappings_load_at_start(start_cli: Callable[..., Started], tmp_path: Path) -> None:
