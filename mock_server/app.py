@@ -36,6 +36,7 @@ from mock_server.admin import ADMIN_KEY_HEADER, ADMIN_PREFIX, AdminSurface
 from mock_server.journal import Journal, scrub_text
 from mock_server.media import NO_BODY_STATUSES, status_line, to_werkzeug_response, wire
 from mock_server.routing import MatchState
+from mock_server.spec import Spec
 from mock_server.spec._reference import render_reference
 from mock_server.types import RequestData, ResponseData, UnreadBody, UploadedFile
 from mock_server.validation import CLOSE
@@ -93,6 +94,7 @@ class MockApp:
         self.name = name or engine.spec.title
         self.body_timeout = body_timeout
         self._documents: dict[str, ResponseData] = {}
+        self._documents_of: Spec | None = None
         self.admin_surface = AdminSurface(engine, key=admin_key) if admin else None
 
     @property
@@ -265,8 +267,11 @@ class MockApp:
             return None
         if self.engine.router.match("GET", path).state is not MatchState.NOT_FOUND:
             return None
+        spec = self.engine.spec
+        if self._documents_of is not spec:  # a reloaded spec (--watch) renders anew
+            self._documents, self._documents_of = {}, spec
         if name not in self._documents:
-            self._documents[name] = _render_document(name, self.engine.spec.document)
+            self._documents[name] = _render_document(name, spec.document)
         return self._documents[name]
 
     def _admin(self, request: Request) -> Response:

@@ -21,7 +21,9 @@ import os
 import signal
 import socket
 import sys
+import tempfile
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +38,7 @@ from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, MockServerError
 from mock_server.media import status_line, wire
 from mock_server.server import DEFAULT_HOST, MockServer, QuietRequestHandler
-from mock_server.spec import Spec
+from mock_server.spec import Spec, load_spec
 from mock_server.vendors import (
     APIS,
     AUTOENHANCE_MERGING_SECONDS,
@@ -175,12 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
     add("--version", action="version", version=f"%(prog)s {_version()}")
     add(
         "--spec",
-        type=Path,
-        metavar="PATH",
+        metavar="PATH|URL",
         help="serve this OpenAPI file instead; with --api NAME, that vendor's behaviour "
         "answers the operations it knows (an edited copy of the vendor spec keeps working)",
     )
     add("--port", type=int, metavar="N", help="port for --spec (default 4010)")
+    add(
+        "--watch",
+        action="store_true",
+        help="reload a --spec file when it changes, keeping state (a bad edit keeps the old)",
+    )
     add("--host", default=DEFAULT_HOST, help="interface to bind (default 127.0.0.1)")
     add("--aihomedesign-port", type=int, default=DEFAULT_PORTS["aihomedesign"], metavar="N")
     add("--autoenhance-port", type=int, default=DEFAULT_PORTS["autoenhance"], metavar="N")
@@ -309,7 +315,7 @@ def build_sites(args: argparse.Namespace) -> list[Site]:
     specs: list[tuple[Path, int, ApiName | None]]
     if args.spec is not None:
         vendor: ApiName | None = None if args.api == "both" else args.api
-        specs = [(Path(args.spec), 4010 if args.port is None else args.port, vendor)]
+        specs = [(_spec_file(args.spec), 4010 if args.port is None else args.port, vendor)]
     elif args.port is not None:
         raise ConfigError("--port goes with --spec; use --aihomedesign-port/--autoenhance-port")
     else:
@@ -360,6 +366,60 @@ def _serving_engine(
     return engine
 
 
+def _spec_file(location: str) -> Path:
+    """The spec's local path; an http(s) URL is downloaded once, at start.
+
+    Raises:
+        ConfigError: The URL cannot be fetched.
+    """
+    if not location.startswith(("http://", "https://")):
+        return Path(location)
+    import httpx  # only for a spec URL
+
+    try:
+        response = httpx.get(location, timeout=30, follow_redirects=True)
+        response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise ConfigError(f"cannot fetch the spec {location}: {exc}") from None
+    suffix = ".json" if location.split("?", 1)[0].endswith(".json") else ".yaml"
+    with tempfile.NamedTemporaryFile("wb", suffix=suffix, delete=False) as file:
+        file.write(response.content)
+    return Path(file.name)
+
+
+def watch(path: Path, engine: Engine, *, interval: float = 0.5) -> threading.Thread:
+    """Reload ``engine`` from ``path`` whenever the file changes (a daemon thread).
+
+    A reload that fails keeps the old spec and logs why.
+    """
+
+    def loop() -> None:
+        seen = _mtime(path)
+        while True:
+            time.sleep(interval)
+            current = _mtime(path)
+            if current == seen:
+                continue
+            seen = current
+            try:
+                engine.reload(load_spec(path))
+            except MockServerError as exc:
+                logger.error("reload of %s failed, still serving the old spec: %s", path, exc)
+            else:
+                logger.info("reloaded %s (%d operations)", path, len(engine.spec.operations))
+
+    thread = threading.Thread(target=loop, name="mock-spec-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _path_prefix(spec: Spec) -> str:
     """The first path segment every operation shares (``/v1``), or ``""``."""
     firsts = {op.path.split("/")[1] for op in spec.operations if op.path.count("/") > 1}
@@ -385,6 +445,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MockServerError as exc:
         print(f"mock-server: error: {exc}", file=sys.stderr)
         return 2
+    if args.watch:
+        if args.spec is None or str(args.spec).startswith(("http://", "https://")):
+            print("mock-server: error: --watch needs --spec with a local file", file=sys.stderr)
+            return 2
+        watch(Path(args.spec), sites[0].app.engine)
     run = _run_granian if args.server == "granian" else _run_werkzeug
     return run(sites, args)
 

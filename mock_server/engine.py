@@ -280,6 +280,21 @@ class Engine:
             max_entries=self.options.journal_size, redactor=_redactor(spec, self.options)
         )
         self.webhooks = WebhookSender(on_delivery=self._journal_delivery)
+        self._use(spec)
+        self._failures: list[Exception] = []
+        self._failures_lock = threading.Lock()
+        self.behaviour.bind(
+            VendorContext(
+                clock=self.clock,
+                webhooks=self.webhooks,
+                seed=self.options.seed,
+                render_error=self.error_response,
+            )
+        )
+
+    def _use(self, spec: Spec) -> None:
+        """Compile what the engine derives from the spec (routes, synthesis, errors)."""
+        self.spec = spec
         self.title = spec.title
         self.operation_ids = tuple(op.operation_id for op in spec.operations)
         self._operations = {op.operation_id: op for op in spec.operations}
@@ -296,16 +311,14 @@ class Engine:
             for status in _CANNED_STATUSES
             if (canned := _single_example(op, status)) is not None
         }
-        self._failures: list[Exception] = []
-        self._failures_lock = threading.Lock()
-        self.behaviour.bind(
-            VendorContext(
-                clock=self.clock,
-                webhooks=self.webhooks,
-                seed=self.options.seed,
-                render_error=self.error_response,
-            )
-        )
+
+    def reload(self, spec: Spec) -> None:
+        """Serve a new version of the spec, keeping all state (orders, journal, stubs).
+
+        The behaviour keeps answering the operations it knows that the new spec still
+        has; requests in flight finish on the old routes.
+        """
+        self._use(spec)
 
     @classmethod
     def from_path(

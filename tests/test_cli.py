@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+from pytest_httpserver import HTTPServer
 from werkzeug.test import Client
 
 from mock_server import cli
@@ -318,3 +319,60 @@ def test_an_edited_copy_of_the_vendor_spec_keeps_the_vendor_behaviour(
     assert created["name"] == "mine"
     fetched = httpx.get(f"{url}/v3/orders/{created['order_id']}", headers=key).json()
     assert fetched["order_id"] == created["order_id"]
+
+
+def test_spec_errors_name_the_file_the_line_and_the_pointer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken_yaml = tmp_path / "broken.yaml"
+    broken_yaml.write_text("openapi: 3.1.0\ninfo: [\n")
+    assert cli.main(["--spec", str(broken_yaml), "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert f"{broken_yaml}:3:1: invalid YAML" in err
+    assert len(err.splitlines()) == 1
+    dangling = tmp_path / "dangling.yaml"
+    dangling.write_text(
+        "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n"
+        "      responses:\n        '200': {$ref: '#/components/responses/Nope'}\n"
+    )
+    assert cli.main(["--spec", str(dangling), "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "/paths/~1a/get/responses/200: $ref '#/components/responses/Nope'" in err
+    assert str(dangling) in err
+    assert len(err) < 300
+
+
+def test_a_spec_url_is_fetched(start_cli: Callable[..., Started], httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/specs/edge.yaml").respond_with_data(SPEC.read_text())
+    _, out = start_cli("--spec", httpserver.url_for("/specs/edge.yaml"), "--port", "0")
+    (url,) = re.findall(r"\(base_url (http://127\.0\.0\.1:\d+)\)", out)
+    assert httpx.get(f"{url}/__mock/health").json()["title"] == "Edge Items API"
+
+
+def test_watch_reloads_a_changed_spec_and_keeps_state(
+    start_cli: Callable[..., Started], tmp_path: Path
+) -> None:
+    spec = tmp_path / "autoenhance.yaml"
+    original = (ROOT / "openapi" / "autoenhance.yaml").read_text()
+    spec.write_text(original)
+    proc, out = start_cli("--spec", str(spec), "--api", "autoenhance", "--port", "0", "--watch")
+    (url,) = re.findall(r"\(base_url (http://127\.0\.0\.1:\d+)\)", out)
+    key = {"x-api-key": "test-key"}
+    order = httpx.post(f"{url}/v3/orders/", json={"name": "kept"}, headers=key).json()
+
+    def title() -> str:
+        return str(httpx.get(f"{url}/openapi.json").json()["info"]["title"])
+
+    spec.write_text(original.replace("title: Autoenhance.ai API", "title: Edited", 1))
+    deadline = time.monotonic() + 10
+    while title() != "Edited" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert title() == "Edited"
+    fetched = httpx.get(f"{url}/v3/orders/{order['order_id']}", headers=key).json()
+    assert fetched["name"] == "kept"  # state survived the reload
+    spec.write_text("openapi: 3.1.0\ninfo: [\n")  # a broken edit
+    time.sleep(1.5)
+    assert title() == "Edited"  # the old spec is still served
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=10)
+    assert b"reload of" in err and b"still serving the old spec" in err

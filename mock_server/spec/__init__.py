@@ -7,6 +7,7 @@ precompiled validators, so that serving a request never walks the document.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Mapping
@@ -181,7 +182,18 @@ def load_document(path: str | os.PathLike[str]) -> dict[str, Any]:
     source = Path(path)
     try:
         text = source.read_text(encoding="utf-8")
-        data = json.loads(text) if source.suffix == ".json" else yaml.load(text, Loader=_Loader)
+        if source.suffix == ".json":
+            data = json.loads(text)
+        else:
+            stream = io.StringIO(text)
+            stream.name = str(source)  # so a syntax error names the file, not "<unicode string>"
+            data = yaml.load(stream, Loader=_Loader)
+    except json.JSONDecodeError as exc:
+        raise SpecError(f"{source}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else str(source)
+        raise SpecError(f"{where}: invalid YAML: {exc.problem}") from exc
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         raise SpecError(f"cannot read OpenAPI document {str(source)!r}: {exc}") from exc
     if not isinstance(data, dict):
@@ -201,7 +213,11 @@ def load_spec(path: str | os.PathLike[str], *, validate: bool = True) -> Spec:
     Raises:
         SpecError: The document cannot be read, is invalid, or uses something unsupported.
     """
-    return compile_spec(load_document(path), validate=validate)
+    document = load_document(path)
+    try:
+        return compile_spec(document, validate=validate)
+    except SpecError as exc:
+        raise SpecError(f"{path}: {exc}") from exc
 
 
 def compile_spec(document: Mapping[str, Any], *, validate: bool = True) -> Spec:
@@ -235,6 +251,7 @@ def _validate(document: Mapping[str, Any], *, full: bool) -> None:
     if not version.startswith(("3.0.", "3.1.")):
         raise SpecError(f"only OpenAPI 3.0 and 3.1 are supported, got openapi={version!r}")
     _refuse_remote_refs(document)
+    _refuse_dangling_refs(document, document, "")
     if not full:
         return
     # Imported on use: the validator and its dependencies take ~0.5 s to import.
@@ -244,7 +261,43 @@ def _validate(document: Mapping[str, Any], *, full: bool) -> None:
         validate_openapi(dict(document))
     except Exception as exc:  # the validator raises several unrelated types
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise SpecError(f"invalid OpenAPI document: {first}") from exc
+        first = first.split(" within {", 1)[0]  # the validator quotes the whole document
+        parts = getattr(exc, "absolute_path", None) or getattr(exc, "path", None) or ()
+        pointer = "".join(f"/{_escape_pointer(str(part))}" for part in parts)
+        at = f" at {pointer}" if pointer else ""
+        raise SpecError(f"invalid OpenAPI document{at}: {_shorten(first)}") from exc
+
+
+def _escape_pointer(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+def _shorten(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _refuse_dangling_refs(document: Mapping[str, Any], node: Any, pointer: str) -> None:
+    """Name the first local ``$ref`` that points at nothing, by where it is."""
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            _refuse_dangling_refs(document, item, f"{pointer}/{index}")
+        return
+    if not isinstance(node, dict):
+        return
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#"):
+        target: Any = document
+        for part in ref[1:].split("/")[1:]:
+            key = part.replace("~1", "/").replace("~0", "~")
+            if isinstance(target, dict) and key in target:
+                target = target[key]
+            elif isinstance(target, list) and key.isdigit() and int(key) < len(target):
+                target = target[int(key)]
+            else:
+                raise SpecError(f"{pointer or '/'}: $ref {ref!r} points at nothing")
+    for key, value in node.items():
+        if key not in ("example", "value", "default", "const", "enum"):
+            _refuse_dangling_refs(document, value, f"{pointer}/{_escape_pointer(str(key))}")
 
 
 def _refuse_remote_refs(node: Any) -> None:
