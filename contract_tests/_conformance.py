@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import schemathesis
 from schemathesis import GenerationMode
-from schemathesis.core.failures import FailureGroup
 
 from contract_tests import _settings
 from contract_tests._specs import SpecOperation, load_document, operations, validator
@@ -36,34 +35,6 @@ It holds the statuses with which each operation refuses schema-valid requests on
 the schema cannot express (the spec documents each), and a schemathesis workaround; the
 suite reads it so both use one list.
 """
-
-
-@dataclass(frozen=True, kw_only=True)
-class KnownBug:
-    """A mock bug that makes checks fail today; the operation's test is a strict xfail.
-
-    Attributes:
-        checks: The failing checks it explains (schemathesis names, or this suite's).
-        reason: What is wrong, where, and how to see it.
-        applies: Which cases it explains (all of the operation's, if None). A bug with
-            a predicate depends on generated data, so its absence from one run proves
-            nothing; one without must show on every run, or the test fails as fixed.
-    """
-
-    checks: frozenset[str]
-    reason: str
-    applies: Callable[[Any], bool] | None = None
-
-
-# Each entry: (api, "METHOD /path") -> the bugs that make that operation's checks fail.
-# Both bugs the suite found so far (the router's fall-through from /v1/order/image to
-# /v1/order/{order_id}, and a 500 on multipart parts with an unreadable name) were fixed
-# in commit 2478069; an entry whose bug stops showing fails the suite until removed.
-KNOWN_MOCK_BUGS: Mapping[tuple[str, str], tuple[KnownBug, ...]] = {}
-
-
-class KnownMockBugFixedError(AssertionError):
-    """A bug listed in :data:`KNOWN_MOCK_BUGS` no longer shows: the list is stale."""
 
 
 def contract_config(api: ApiName, settings: ContractSettings) -> schemathesis.Config:
@@ -259,31 +230,6 @@ def failure_name(failure: Any) -> str:
     return str(failure.title).rpartition("`")[0].rpartition("`")[2] or str(failure.title)
 
 
-def quarantine(
-    group: FailureGroup, *, api: str, op: SpecOperation, case: Any, hits: list[str]
-) -> None:
-    """Swallow ``group`` if every failure in it is a known mock bug of ``op``; else raise it.
-
-    Known failures do not stop the run, so they cannot hide other failures; conftest.py
-    turns a run that hit any into its xfail afterwards.
-
-    Raises:
-        FailureGroup: Some failure is not a known mock bug.
-    """
-    bugs = [
-        bug
-        for bug in KNOWN_MOCK_BUGS.get((api, op.label), ())
-        if bug.applies is None or bug.applies(case)
-    ]
-    explained = []
-    for failure in group.exceptions:
-        bug = next((b for b in bugs if failure_name(failure) in b.checks), None)
-        if bug is None:
-            raise group
-        explained.append(f"{failure_name(failure)}: {bug.reason}")
-    hits.extend(explained)
-
-
 def call_and_validate(
     case: Any,
     *,
@@ -292,12 +238,11 @@ def call_and_validate(
     base_url: str,
     witness: ValidationWitness,
     observed: Observed,
-    known_hits: list[str],
 ) -> None:
-    """Send ``case``, run every check plus this suite's, and set known mock bugs aside.
+    """Send ``case`` and run every check plus this suite's.
 
     Raises:
-        FailureGroup: A check failed (other than a known mock bug of ``op``).
+        FailureGroup: A check failed.
     """
     prepare_case(case, op)
     mark = witness.mark()
@@ -308,7 +253,4 @@ def call_and_validate(
         return True
 
     checks = [record, passes_mock_validation(witness, mark, op), auth_failures_are_401]
-    try:
-        case.call_and_validate(base_url=base_url, additional_checks=checks)
-    except FailureGroup as group:
-        quarantine(group, api=api, op=op, case=case, hits=known_hits)
+    case.call_and_validate(base_url=base_url, additional_checks=checks)

@@ -27,8 +27,6 @@ class ValidationWitness(BaseBehaviour):
 
     def __init__(self, inner: Behaviour | None) -> None:
         self.inner: Behaviour = inner if inner is not None else BaseBehaviour()
-        self.stateful = inner is not None
-        """Whether a vendor behaviour (state: orders, uploads, 404s) is plugged in."""
         self._seen: list[str] = []
         self._lock = threading.Lock()
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 import pytest
 
 from contract_tests import _settings
-from contract_tests._conformance import KNOWN_MOCK_BUGS, KnownBug, KnownMockBugFixedError
 from contract_tests._settings import ApiName, ContractSettings
 from contract_tests._witness import ValidationWitness
 from mock_server import Engine, EngineOptions, MockServer, vendors
@@ -74,48 +73,6 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(exc)) from None
     _settings.install(settings)
     config.addinivalue_line("markers", "contract_api(name): the vendor API a contract test checks")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # A schemathesis test is one item per operation; the known mock bugs of that
-    # operation make it a strict xfail, enforced in pytest_runtest_call (an xfail
-    # *marker* cannot be used: schemathesis 4.32.5's pytest plugin raises INTERNALERROR
-    # on the XPASS(strict) report of one of its items, since that report has no excinfo).
-    for item in items:
-        marker = item.get_closest_marker("contract_api")
-        label = getattr(item, "operation_label", None)
-        if marker is not None and label is not None:
-            item.stash[KNOWN_BUGS] = KNOWN_MOCK_BUGS.get((marker.args[0], label), ())
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    # Known mock bugs are set aside while a run goes on (see _conformance.quarantine),
-    # so they cannot hide other failures; a run that hit one ends here as its xfail. An
-    # operation whose listed bug (one that shows on every run) did not show fails: the
-    # bug is fixed, and its entry in KNOWN_MOCK_BUGS must go.
-    result = yield
-    noted: list[str] = item.stash.get(KNOWN_HITS, [])
-    if noted:
-        pytest.xfail("known mock bugs: " + "; ".join(sorted(set(noted))))
-    owned: tuple[KnownBug, ...] = item.stash.get(KNOWN_BUGS, ())
-    fixed = [bug.reason for bug in owned if bug.applies is None]
-    if fixed:
-        raise KnownMockBugFixedError(
-            "no longer reproduces, remove from KNOWN_MOCK_BUGS: " + fixed[0]
-        )
-    return result
-
-
-KNOWN_BUGS = pytest.StashKey[tuple[KnownBug, ...]]()
-KNOWN_HITS = pytest.StashKey[list[str]]()
-
-
-@pytest.fixture
-def known_bug_hits(request: pytest.FixtureRequest) -> list[str]:
-    """Where a test notes the known mock bugs it ran into (see pytest_runtest_call)."""
-    hits: list[str] = request.node.stash.setdefault(KNOWN_HITS, [])
-    return hits
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -181,8 +138,6 @@ def serve(request: pytest.FixtureRequest) -> Iterator[ServerFactory]:
     yield start
     for server in servers:
         server.stop()
-    if request.node.stash.get(KNOWN_HITS, None):
-        return  # the run already ends as the xfail of the known bug that crashed it
     for server in servers:
         # Crashes and strict-mode violations inside the server thread fail the test.
         server.check()

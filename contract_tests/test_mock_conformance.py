@@ -27,7 +27,6 @@ from contract_tests._clients import response_schema
 from contract_tests._conformance import (
     API_KEY,
     IN_PROCESS_BASE_URL,
-    KNOWN_MOCK_BUGS,
     AppSlot,
     Observed,
     call_and_validate,
@@ -96,7 +95,6 @@ def _conformance_test(api: ApiName, *, over_http: bool) -> Callable[..., None]:
         engine_factory: EngineFactory,
         serve: ServerFactory,
         observed: dict[str, Observed],
-        known_bug_hits: list[str],
         request: pytest.FixtureRequest,
     ) -> None:
         # One mock per test item (= per operation), built on its first example.
@@ -118,7 +116,6 @@ def _conformance_test(api: ApiName, *, over_http: bool) -> Callable[..., None]:
             base_url=base_url,
             witness=witness_of(engine),
             observed=observed.setdefault(op.label, Observed(op=op)),
-            known_hits=known_bug_hits,
         )
 
     collected: Callable[..., None] = test
@@ -237,15 +234,7 @@ def _paths() -> list[Any]:
         for op in operations(api, _DOCUMENTS[api]):
             by_path.setdefault(op.path, set()).add(op.method.upper())
         for path, methods in by_path.items():
-            bugs = [
-                bug
-                for (bug_api, label), known in KNOWN_MOCK_BUGS.items()
-                for bug in known
-                if bug_api == api and label.split(" ", 1)[1] == path
-                if "allow_header_conformance" in bug.checks
-            ]
-            marks = [pytest.mark.xfail(strict=True, reason=bugs[0].reason)] if bugs else []
-            found.append(pytest.param(api, path, methods, id=f"{api}:{path}", marks=marks))
+            found.append(pytest.param(api, path, methods, id=f"{api}:{path}"))
     return found
 
 

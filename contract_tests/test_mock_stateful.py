@@ -18,7 +18,6 @@ from urllib.parse import quote
 
 import hypothesis
 import pytest
-from schemathesis.core.failures import FailureGroup
 from schemathesis.specs.openapi.checks import use_after_free
 from werkzeug.test import Client
 
@@ -32,7 +31,6 @@ from contract_tests._conformance import (
     operations_by_label,
     passes_mock_validation,
     prepare_case,
-    quarantine,
 )
 from contract_tests._generation import property_settings, seeded
 from contract_tests._specs import (
@@ -63,9 +61,7 @@ def _state_machine_test(api: ApiName, *, over_http: bool) -> Callable[..., None]
     excluded = [use_after_free] if behaviour_for(api) is None else []
 
     @pytest.mark.contract_api(api)
-    def test(
-        engine_factory: EngineFactory, serve: ServerFactory, known_bug_hits: list[str]
-    ) -> None:
+    def test(engine_factory: EngineFactory, serve: ServerFactory) -> None:
         engine = engine_factory(api)
         witness = witness_of(engine)
         if over_http:
@@ -99,19 +95,16 @@ def _state_machine_test(api: ApiName, *, over_http: bool) -> Callable[..., None]
                 self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any
             ) -> None:
                 op = ops[case.operation.label]
-                try:
-                    case.validate_response(
-                        response,
-                        additional_checks=[
-                            passes_mock_validation(witness, self.mark, op),
-                            auth_failures_are_401,
-                        ],
-                        excluded_checks=excluded,
-                        transport_kwargs=kwargs or None,
-                        recorder=self.recorder,
-                    )
-                except FailureGroup as group:
-                    quarantine(group, api=api, op=op, case=case, hits=known_bug_hits)
+                case.validate_response(
+                    response,
+                    additional_checks=[
+                        passes_mock_validation(witness, self.mark, op),
+                        auth_failures_are_401,
+                    ],
+                    excluded_checks=excluded,
+                    transport_kwargs=kwargs or None,
+                    recorder=self.recorder,
+                )
 
         seeded(Machine).run(
             settings=hypothesis.settings(
@@ -266,7 +259,5 @@ def test_deleted_resources_are_gone(
         status = flow.follow(link, body, target)
         assert status == 404, f"{target.label} answered {status} after {delete.label}"
 
-    if not witness_of(flow.engine).stateful:
-        pytest.xfail("no vendor behaviour: the generic engine is stateless")
     gone_after_delete()
     assert deleted, f"no generated {create.label} request created anything to delete"

@@ -1,4 +1,4 @@
-"""The suite's own machinery: options, the validation witness, known-bug quarantine."""
+"""The suite's own machinery: options, the validation witness, failure names."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from schemathesis.core.failures import CustomFailure, FailureGroup, ServerError
 
-from contract_tests import _conformance, _settings
-from contract_tests._conformance import KnownBug, failure_name, quarantine
+from contract_tests import _settings
+from contract_tests._conformance import failure_name
 from contract_tests._specs import SpecOperation
 from contract_tests._witness import ValidationWitness
 from mock_server import BaseBehaviour, Call, RequestData, RequestError, ResponseData
@@ -120,28 +120,6 @@ def _group(*names: str) -> FailureGroup:
         for name in names
     ]
     return FailureGroup(failures, "boom")
-
-
-def test_quarantine_swallows_only_failures_a_known_bug_explains(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    bug = KnownBug(checks=frozenset({"not_a_server_error"}), reason="crash")
-    monkeypatch.setattr(_conformance, "KNOWN_MOCK_BUGS", {("x", "POST /p"): (bug,)})
-    hits: list[str] = []
-    quarantine(_group("not_a_server_error"), api="x", op=_OP, case=None, hits=hits)
-    assert hits == ["not_a_server_error: crash"]
-    with pytest.raises(FailureGroup):
-        quarantine(_group("not_a_server_error", "other"), api="x", op=_OP, case=None, hits=[])
-    with pytest.raises(FailureGroup):
-        quarantine(_group("not_a_server_error"), api="y", op=_OP, case=None, hits=[])
-
-
-def test_quarantine_respects_a_bugs_predicate(monkeypatch: pytest.MonkeyPatch) -> None:
-    bug = KnownBug(checks=frozenset({"x"}), reason="r", applies=lambda case: case == "yes")
-    monkeypatch.setattr(_conformance, "KNOWN_MOCK_BUGS", {("x", "POST /p"): (bug,)})
-    quarantine(_group("x"), api="x", op=_OP, case="yes", hits=[])
-    with pytest.raises(FailureGroup):
-        quarantine(_group("x"), api="x", op=_OP, case="no", hits=[])
 
 
 def test_failures_are_named_after_their_check() -> None:
