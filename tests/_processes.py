@@ -58,5 +58,9 @@ def start_cli() -> Iterator[Callable[..., Started]]:
     yield start
     for proc in procs:
         if proc.poll() is None:
+            proc.terminate()  # SIGTERM: a clean exit, so coverage of the child is saved
+        try:
+            proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
             proc.kill()
-        proc.communicate()
+            proc.communicate()
