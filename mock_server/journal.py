@@ -20,6 +20,8 @@ __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
     "DEFAULT_MAX_ENTRIES",
     "DEFAULT_SECRET_HEADERS",
+    "EXPORT_BODY_BYTES",
+    "MAX_EXPORT_BODY_BYTES",
     "REDACTED",
     "Calls",
     "Journal",
@@ -31,6 +33,9 @@ __all__ = [
 REDACTED = "REDACTED"
 DEFAULT_MAX_ENTRIES = 1000
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
+EXPORT_BODY_BYTES = 4096
+"""Bodies in a JSON export (``/__mock/journal``) are cut to this many bytes by default."""
+MAX_EXPORT_BODY_BYTES = DEFAULT_MAX_BODY_BYTES
 DEFAULT_SECRET_HEADERS = frozenset(
     {"x-api-key", "authorization", "proxy-authorization", "cookie", "x-mock-admin-key"}
 )
@@ -336,6 +341,43 @@ class Journal:
         """Serialize the (filtered) entries as a compact JSON array."""
         entries = self.calls(operation_id=operation_id, method=method, path=path)
         return json.dumps([e.to_dict() for e in entries], separators=(",", ":"))
+
+    def export(
+        self,
+        *,
+        operation_id: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+        body_bytes: int = EXPORT_BODY_BYTES,
+    ) -> Iterator[bytes]:
+        """Stream a page of the (filtered) entries as a JSON array, one entry per chunk.
+
+        Bodies are cut to ``body_bytes`` bytes (``request_body_truncated`` and
+        ``response_body_truncated`` say when), so an export of the whole journal stays
+        small however large or binary the bodies were, and only one entry is encoded
+        at a time.
+
+        Args:
+            operation_id: Keep entries routed to this operation.
+            method: Keep entries with this HTTP method (case-insensitive).
+            path: Keep entries with exactly this path.
+            offset: Skip this many matching entries (oldest first).
+            limit: Return at most this many (None: all the rest).
+            body_bytes: Bodies are cut to this many bytes.
+        """
+        entries = self.calls(operation_id=operation_id, method=method, path=path)
+        page = entries[offset : None if limit is None else offset + limit]
+        yield b"["
+        for index, entry in enumerate(page):
+            item = entry.to_dict()
+            for side in ("request", "response"):
+                body: bytes = getattr(entry, f"{side}_body")
+                item[f"{side}_body"] = _text(body[:body_bytes])
+                item[f"{side}_body_truncated"] = getattr(entry, f"{side}_size") > body_bytes
+            yield (b"," if index else b"") + json.dumps(item, separators=(",", ":")).encode()
+        yield b"]"
 
     def __len__(self) -> int:
         """Return the number of entries."""
