@@ -139,8 +139,22 @@ class JournalEntry:
         """
         return json.loads(self.request_body)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict (bodies as text, invalid UTF-8 backslash-escaped)."""
+    def to_dict(self, *, body_bytes: int | None = None) -> dict[str, Any]:
+        """Return a JSON-ready dict (bodies as text, invalid UTF-8 backslash-escaped).
+
+        Args:
+            body_bytes: Cut bodies to this many bytes, and say whether each was cut
+                (``request_body_truncated``, ``response_body_truncated``).
+        """
+        if body_bytes is not None:
+            return {
+                **self._fields(self.request_body[:body_bytes], self.response_body[:body_bytes]),
+                "request_body_truncated": self.request_size > body_bytes,
+                "response_body_truncated": self.response_size > body_bytes,
+            }
+        return self._fields(self.request_body, self.response_body)
+
+    def _fields(self, request_body: bytes, response_body: bytes) -> dict[str, Any]:
         return {
             "timestamp": self.timestamp,
             "method": self.method,
@@ -148,11 +162,11 @@ class JournalEntry:
             "query_string": self.query_string,
             "operation_id": self.operation_id,
             "request_headers": dict(self.request_headers),
-            "request_body": _text(self.request_body),
+            "request_body": _text(request_body),
             "request_size": self.request_size,
             "status": self.status,
             "response_headers": dict(self.response_headers),
-            "response_body": _text(self.response_body),
+            "response_body": _text(response_body),
             "response_size": self.response_size,
             "duration_ms": self.duration_ms,
             "kind": self.kind,
@@ -371,11 +385,7 @@ class Journal:
         page = entries[offset : None if limit is None else offset + limit]
         yield b"["
         for index, entry in enumerate(page):
-            item = entry.to_dict()
-            for side in ("request", "response"):
-                body: bytes = getattr(entry, f"{side}_body")
-                item[f"{side}_body"] = _text(body[:body_bytes])
-                item[f"{side}_body_truncated"] = getattr(entry, f"{side}_size") > body_bytes
+            item = entry.to_dict(body_bytes=body_bytes)
             yield (b"," if index else b"") + json.dumps(item, separators=(",", ":")).encode()
         yield b"]"
 
