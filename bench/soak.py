@@ -8,11 +8,16 @@ typed field, an unknown method). After every 10,000 requests it samples the RSS 
 server's whole process group (VmRSS from ``/proc/<pid>/status``) and the journal's
 length (from the admin surface, ``GET /__mock/journal``).
 
-It fails (exit status 1) if the RSS grew by more than the limit (50 MB by default)
-between the first sample (after the first 10,000 requests, once caches are warm) and
-the last, or if the journal ever holds more entries than its bound
-(``mock_server.journal.DEFAULT_MAX_ENTRIES``). Created orders are kept by a stateful
-mock by design, so creates are only 10 % of the traffic, and their count is reported.
+Then an upload-heavy load: 20 images created and a 40 MB PNG PUT to each upload URL,
+with the server's RSS sampled every 50 ms (the peak is reported), and a timed export of
+the full journal (``GET /__mock/journal``: its size and time are reported).
+
+It fails (exit status 1) if the upload load leaves more than 100 MB behind, if the RSS
+grew by more than the limit (50 MB by default) between the first sample (after the
+first 10,000 requests, once caches are warm) and the last, or if the journal ever holds
+more entries than its bound (``mock_server.journal.DEFAULT_MAX_ENTRIES``). Created
+orders are kept by a stateful mock by design, so creates are only 10 % of the traffic,
+and their count is reported.
 """
 
 from __future__ import annotations
@@ -65,6 +70,10 @@ class SoakResult:
     journal_bound: int = 0
     rss_limit_mb: float = 50.0
     failures: list[str] = field(default_factory=list)
+    upload_rss_kib: tuple[int, int, int] = (0, 0, 0)
+    """RSS before the upload load, its peak during it, and after it."""
+    export: tuple[int, float] = (0, 0.0)
+    """The journal export's size in bytes and its time in seconds."""
 
     def rss_growth_mb(self) -> float:
         """RSS growth from the first sample under load to the last, in MB.
@@ -91,6 +100,11 @@ class SoakResult:
             f"- RSS growth from the first to the last sample under load: "
             f"{self.rss_growth_mb():.1f} MB "
             f"(limit {self.rss_limit_mb:g} MB); journal bound {self.journal_bound}",
+            "- upload load ({} x {} MB PUTs): RSS {:.0f} MB before, {:.0f} MB peak, "
+            "{:.0f} MB after".format(
+                UPLOADS, UPLOAD_MB, *(kib / 1024 for kib in self.upload_rss_kib)
+            ),
+            f"- journal export: {self.export[0] / 1e6:.1f} MB in {self.export[1]:.2f} s",
             f"- verdict: {'FAIL: ' + '; '.join(self.failures) if self.failures else 'PASS'}",
         ]
         return "\n".join(lines) + "\n"
@@ -164,6 +178,52 @@ def _batch(port: int, probes: list[Probe], count: int, clients: int) -> Counter[
     return statuses
 
 
+UPLOADS = 20
+UPLOAD_MB = 40
+_UPLOAD_RETAINED_LIMIT_MB = 100
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _upload_load(port: int, pid: int) -> tuple[int, int, int]:
+    """PUT ``UPLOADS`` images of ``UPLOAD_MB`` MB; RSS before, at its peak, and after."""
+    before = group_rss_kib(pid)
+    peak = [before]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.05):
+            peak.append(group_rss_kib(pid))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    data = _PNG_MAGIC + bytes(UPLOAD_MB * 1024 * 1024)
+    conn = http.client.HTTPConnection(HOST, port, timeout=120)
+    try:
+        for index in range(UPLOADS):
+            body = json.dumps({"image_name": f"soak-{index}.png", "content_type": "image/png"})
+            conn.request("POST", "/v3/images/", body.encode(), _JSON)
+            url = json.loads(conn.getresponse().read())["upload_url"]
+            target = url.split(str(port), 1)[1]
+            conn.request("PUT", target, data, {"content-type": "image/png"})
+            conn.getresponse().read()
+    finally:
+        conn.close()
+        done.set()
+        watcher.join()
+    return before, max(peak), group_rss_kib(pid)
+
+
+def _timed_export(port: int) -> tuple[int, float]:
+    started = time.perf_counter()
+    conn = http.client.HTTPConnection(HOST, port, timeout=120)
+    try:
+        conn.request("GET", "/__mock/journal")
+        size = len(conn.getresponse().read())
+    finally:
+        conn.close()
+    return size, time.perf_counter() - started
+
+
 def _journal_len(port: int) -> int | None:
     conn = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
@@ -230,6 +290,10 @@ def soak(settings: SoakSettings) -> SoakResult:
             if server.process.poll() is not None:
                 result.failures.append(f"server exited: {server.log_tail(5)}")
                 break
+        if server.process.poll() is None:
+            result.upload_rss_kib = _upload_load(port, server.process.pid)
+            result.export = _timed_export(port)
+            print(f"soak: uploads {result.upload_rss_kib}, export {result.export}", flush=True)
     _judge(result)
     return result
 
@@ -238,6 +302,12 @@ def _judge(result: SoakResult) -> None:
     if result.rss_growth_mb() > result.rss_limit_mb:
         result.failures.append(
             f"RSS grew by {result.rss_growth_mb():.1f} MB (limit {result.rss_limit_mb:g} MB)"
+        )
+    before, _, after = result.upload_rss_kib
+    if (after - before) / 1024 > _UPLOAD_RETAINED_LIMIT_MB:
+        result.failures.append(
+            f"the upload load left {(after - before) / 1024:.0f} MB behind "
+            f"(limit {_UPLOAD_RETAINED_LIMIT_MB} MB): uploaded bytes are being kept"
         )
     lengths = [s.journal_len for s in result.samples]
     if any(n is None for n in lengths):

@@ -2,6 +2,9 @@
 
 The engine consults ``Faults.take`` once the request is routed; the edge carries out
 a drop (closing the socket) because only it owns the connection.
+
+Latency is bounded by :data:`MAX_LATENCY_MS`: the delay holds the serving thread, so an
+unbounded one would let a single admin call stall every request in flight.
 """
 
 from __future__ import annotations
@@ -10,6 +13,9 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
+
+MAX_LATENCY_MS = 10_000
+"""The longest injected delay (10 s): long enough for any client timeout test."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,8 +44,12 @@ class Fault:
         status = data.get("status")
         drop = data.get("drop", False)
         times = data.get("times")
-        if not isinstance(latency, int | float) or isinstance(latency, bool) or latency < 0:
-            raise ValueError("'latency_ms' must be a non-negative number")
+        if (
+            not isinstance(latency, int | float)
+            or isinstance(latency, bool)
+            or not 0 <= latency <= MAX_LATENCY_MS  # False for NaN and infinity too
+        ):
+            raise ValueError(f"'latency_ms' must be a number from 0 to {MAX_LATENCY_MS}")
         if status is not None and (
             not isinstance(status, int) or isinstance(status, bool) or not 400 <= status <= 599
         ):

@@ -25,6 +25,8 @@ __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
     "DEFAULT_MAX_ENTRIES",
     "DEFAULT_SECRET_HEADERS",
+    "EXPORT_BODY_BYTES",
+    "MAX_EXPORT_BODY_BYTES",
     "REDACTED",
     "Calls",
     "Journal",
@@ -36,6 +38,9 @@ __all__ = [
 REDACTED = "REDACTED"
 DEFAULT_MAX_ENTRIES = 1000
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
+EXPORT_BODY_BYTES = 4096
+"""Bodies in a JSON export (``/__mock/journal``) are cut to this many bytes by default."""
+MAX_EXPORT_BODY_BYTES = DEFAULT_MAX_BODY_BYTES
 DEFAULT_SECRET_HEADERS = frozenset(
     {"x-api-key", "authorization", "proxy-authorization", "cookie", "x-mock-admin-key"}
 )
@@ -148,8 +153,22 @@ class JournalEntry:
         """
         return json.loads(self.request_body)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict (bodies as text, invalid UTF-8 backslash-escaped)."""
+    def to_dict(self, *, body_bytes: int | None = None) -> dict[str, Any]:
+        """Return a JSON-ready dict (bodies as text, invalid UTF-8 backslash-escaped).
+
+        Args:
+            body_bytes: Cut bodies to this many bytes, and say whether each was cut
+                (``request_body_truncated``, ``response_body_truncated``).
+        """
+        if body_bytes is not None:
+            return {
+                **self._fields(self.request_body[:body_bytes], self.response_body[:body_bytes]),
+                "request_body_truncated": self.request_size > body_bytes,
+                "response_body_truncated": self.response_size > body_bytes,
+            }
+        return self._fields(self.request_body, self.response_body)
+
+    def _fields(self, request_body: bytes, response_body: bytes) -> dict[str, Any]:
         return {
             "timestamp": self.timestamp,
             "method": self.method,
@@ -157,11 +176,11 @@ class JournalEntry:
             "query_string": self.query_string,
             "operation_id": self.operation_id,
             "request_headers": dict(self.request_headers),
-            "request_body": _text(self.request_body),
+            "request_body": _text(request_body),
             "request_size": self.request_size,
             "status": self.status,
             "response_headers": dict(self.response_headers),
-            "response_body": _text(self.response_body),
+            "response_body": _text(response_body),
             "response_size": self.response_size,
             "duration_ms": self.duration_ms,
             "kind": self.kind,
@@ -413,6 +432,39 @@ class Journal:
         """Serialize the (filtered) entries as a compact JSON array."""
         entries = self.calls(operation_id=operation_id, method=method, path=path)
         return json.dumps([e.to_dict() for e in entries], separators=(",", ":"))
+
+    def export(
+        self,
+        *,
+        operation_id: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+        body_bytes: int = EXPORT_BODY_BYTES,
+    ) -> Iterator[bytes]:
+        """Stream a page of the (filtered) entries as a JSON array, one entry per chunk.
+
+        Bodies are cut to ``body_bytes`` bytes (``request_body_truncated`` and
+        ``response_body_truncated`` say when), so an export of the whole journal stays
+        small however large or binary the bodies were, and only one entry is encoded
+        at a time.
+
+        Args:
+            operation_id: Keep entries routed to this operation.
+            method: Keep entries with this HTTP method (case-insensitive).
+            path: Keep entries with exactly this path.
+            offset: Skip this many matching entries (oldest first).
+            limit: Return at most this many (None: all the rest).
+            body_bytes: Bodies are cut to this many bytes.
+        """
+        entries = self.calls(operation_id=operation_id, method=method, path=path)
+        page = entries[offset : None if limit is None else offset + limit]
+        yield b"["
+        for index, entry in enumerate(page):
+            item = entry.to_dict(body_bytes=body_bytes)
+            yield (b"," if index else b"") + json.dumps(item, separators=(",", ":")).encode()
+        yield b"]"
 
     def __len__(self) -> int:
         """Return the number of entries."""

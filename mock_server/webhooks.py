@@ -1,26 +1,63 @@
 """Webhook delivery: the mock POSTs the vendor's payloads to a URL a test configures.
 
-Deliveries run synchronously in the thread that fires them (a clock callback), so on a
-manual clock a test that advances time has its webhooks delivered before ``advance``
-returns. Every attempt is recorded with its outcome.
+Two ways to deliver, chosen when the sender is built:
+
+- **inline** (``background=False``, for a manual clock): a delivery runs in the thread
+  that fires it (a clock callback), so a test that advances time has its webhooks
+  delivered before ``advance`` returns;
+- **background** (``background=True``, for real time): deliveries wait in a bounded queue
+  and one thread sends them in order, so a slow or dead receiver delays no request and no
+  scheduled work. :meth:`WebhookSender.flush` waits for the queue to drain.
+
+Where a webhook may go (:func:`check_webhook_url`): ``http`` or ``https``, never a path
+under the mock's ``/__mock/`` admin surface (on any host), never a link-local address
+(``169.254.0.0/16``, ``fe80::/10``: cloud metadata services live there), checked again
+on the resolved addresses at each delivery. Loopback is allowed: test receivers run there.
+
+Every attempt is recorded with its outcome, failures included. Secrets never leave the
+sender in clear: a recorded delivery carries the URL without its password or secret-looking
+query values, and every configured header value as ``REDACTED``. Deliveries go out with
+no ``User-Agent`` and without proxies from the environment.
 """
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
 import json
+import socket
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+from mock_server.errors import ConfigError
+from mock_server.journal import REDACTED
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_PENDING",
+    "Delivery",
+    "WebhookSender",
+    "check_webhook_url",
+    "redacted_headers",
+    "redacted_url",
+]
 
 DEFAULT_TIMEOUT = 5.0
+MAX_PENDING = 1000
+"""Background deliveries waiting beyond this many are dropped (and recorded as failed)."""
+
+_SECRET_QUERY_WORDS = ("key", "token", "secret", "sig", "pass", "auth", "credential")
+_PUBLIC_HEADERS = frozenset({"content-type"})
 
 
 @dataclass(frozen=True, kw_only=True)
 class Delivery:
-    """One webhook delivery attempt and its outcome."""
+    """One webhook delivery attempt and its outcome (URL and headers already redacted)."""
 
     url: str
     event: str
@@ -48,15 +85,85 @@ class Delivery:
         }
 
 
+def check_webhook_url(url: str) -> None:
+    """Refuse a webhook URL the mock must never call (see the module docstring).
+
+    Raises:
+        ConfigError: With a sentence saying why.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError("a webhook URL must be http(s)://host/...")
+    if "__mock" in unquote(parts.path).lower():
+        raise ConfigError("a webhook URL must not point at a /__mock/ admin surface")
+    if _link_local(parts.hostname):
+        raise ConfigError("a webhook URL must not point at a link-local address")
+    try:
+        _ = parts.port
+    except ValueError:
+        raise ConfigError("a webhook URL has an invalid port") from None
+
+
+def redacted_url(url: str) -> str:
+    """``url`` without its password and with secret-looking query values redacted.
+
+    >>> redacted_url("http://u:pw@h/hook?token=abc&a=1")
+    'http://u:REDACTED@h/hook?token=REDACTED&a=1'
+    """
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if parts.password is not None:
+        userinfo, _, host = netloc.rpartition("@")
+        netloc = f"{userinfo.partition(':')[0]}:{REDACTED}@{host}"
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = parts.query
+    if any(_secret_name(name) for name, _ in pairs):
+        query = urlencode([(k, REDACTED if _secret_name(k) else v) for k, v in pairs])
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redacted_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """Every configured header value is a credential as far as the record goes."""
+    return {k: v if k.lower() in _PUBLIC_HEADERS else REDACTED for k, v in headers.items()}
+
+
+def _secret_name(name: str) -> bool:
+    lowered = name.lower()
+    return any(word in lowered for word in _SECRET_QUERY_WORDS)
+
+
+def _link_local(host: str) -> bool:
+    try:
+        address = ipaddress.ip_address(host.strip("[]").partition("%")[0])
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return address.is_link_local or (mapped is not None and mapped.is_link_local)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Job:
+    url: str
+    headers: Mapping[str, str]
+    event: str
+    payload: Any
+    timestamp: float
+    generation: int
+
+
 class WebhookSender:
     """Sends webhook payloads to the configured URL and keeps a bounded delivery log.
 
     Args:
         url: where to POST; ``None`` disables delivery (nothing is recorded).
         headers: extra request headers (e.g. the vendor's authentication value).
-        timeout: per-attempt timeout in seconds.
-        on_delivery: called with each ``Delivery`` (the app journals it).
+        timeout: per-attempt timeout in seconds (connect, and each read).
+        on_delivery: called with each ``Delivery`` (the engine journals it).
         maxlen: how many deliveries to keep.
+        background: deliver from a background thread instead of the caller's.
+
+    Raises:
+        ConfigError: ``url`` is one the mock must not call (:func:`check_webhook_url`).
     """
 
     def __init__(
@@ -67,61 +174,157 @@ class WebhookSender:
         timeout: float = DEFAULT_TIMEOUT,
         on_delivery: Callable[[Delivery], None] | None = None,
         maxlen: int = 1000,
+        background: bool = False,
     ) -> None:
-        self.url = url
-        self.headers = dict(headers or {})
         self.timeout = timeout
         self.on_delivery = on_delivery
+        self.background = background
         self._deliveries: deque[Delivery] = deque(maxlen=maxlen)
+        self._queue: deque[_Job] = deque()
         self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._worker: threading.Thread | None = None
+        self._generation = 0
+        self.url: str | None = None
+        self.headers: dict[str, str] = {}
+        self.configure(url=url, headers=headers)
 
     def configure(self, *, url: str | None, headers: Mapping[str, str] | None = None) -> None:
-        """Point deliveries at ``url`` (None disables them) with these extra headers."""
+        """Point deliveries at ``url`` (None disables them); drop deliveries not yet sent.
+
+        Raises:
+            ConfigError: ``url`` is one the mock must not call.
+        """
+        if url is not None:
+            check_webhook_url(url)
         with self._lock:
             self.url = url
             self.headers = dict(headers or {})
+            self._forget_queue()
 
     @property
     def deliveries(self) -> list[Delivery]:
-        """Every recorded delivery, oldest first."""
+        """Every recorded delivery, oldest first, once pending ones are sent (bounded wait)."""
+        self.flush(timeout=self.timeout + 1)
+        return self.recorded()
+
+    def recorded(self) -> list[Delivery]:
+        """Every delivery recorded so far, oldest first, without waiting."""
         with self._lock:
             return list(self._deliveries)
 
     def clear(self) -> None:
-        """Forget past deliveries (the URL stays configured)."""
+        """Forget past and pending deliveries (the URL stays configured)."""
         with self._lock:
             self._deliveries.clear()
+            self._forget_queue()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every queued delivery is sent and recorded; False on timeout."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._worker is None, timeout)
 
     def send(self, event: str, payload: Any) -> Delivery | None:
-        """POST ``payload`` as JSON; never raises for a failing receiver."""
-        if self.url is None:
-            return None
-        body = json.dumps(payload, separators=(",", ":")).encode()
-        headers = {"content-type": "application/json", **self.headers}
-        stamp = time.time()
-        import httpx  # imported on first delivery: it costs a tenth of a cold start
+        """POST ``payload`` as JSON; never raises for a failing receiver.
 
-        try:
-            response = httpx.post(self.url, content=body, headers=headers, timeout=self.timeout)
-            delivery = Delivery(
-                url=self.url,
-                event=event,
-                payload=payload,
-                timestamp=stamp,
-                status=response.status_code,
-                headers=headers,
-            )
-        except httpx.HTTPError as error:
-            delivery = Delivery(
-                url=self.url,
-                event=event,
-                payload=payload,
-                timestamp=stamp,
-                error=f"{type(error).__name__}: {error}",
-                headers=headers,
-            )
+        Returns:
+            The delivery when sent inline; None in the background (or without a URL).
+        """
         with self._lock:
-            self._deliveries.append(delivery)
-        if self.on_delivery is not None:
+            if self.url is None:
+                return None
+            job = _Job(
+                url=self.url,
+                headers=self.headers,
+                event=event,
+                payload=payload,
+                timestamp=time.time(),
+                generation=self._generation,
+            )
+            if self.background and len(self._queue) < MAX_PENDING:
+                self._queue.append(job)
+                if self._worker is None:
+                    self._worker = threading.Thread(
+                        target=self._drain, name="webhook-sender", daemon=True
+                    )
+                    self._worker.start()
+                return None
+        if self.background:
+            return self._finish(job, _failed(job, "QueueFull: too many deliveries pending"))
+        return self._finish(job, _post(job, timeout=self.timeout))
+
+    def _forget_queue(self) -> None:
+        # Called with the lock held: what is queued or in flight is no longer recorded.
+        self._queue.clear()
+        self._generation += 1
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._worker = None
+                    self._idle.notify_all()
+                    return
+                job = self._queue.popleft()
+            self._finish(job, _post(job, timeout=self.timeout))
+
+    def _finish(self, job: _Job, delivery: Delivery) -> Delivery:
+        with self._lock:
+            current = job.generation == self._generation
+            if current:
+                self._deliveries.append(delivery)
+        if current and self.on_delivery is not None:
             self.on_delivery(delivery)
         return delivery
+
+
+def _post(job: _Job, *, timeout: float) -> Delivery:
+    """Send one delivery (to an address checked after resolving) and record the outcome."""
+    body = json.dumps(job.payload, separators=(",", ":")).encode()
+    parts = urlsplit(job.url)
+    # The Host is the URL's: the connection goes to the address checked for it.
+    extra = {k: v for k, v in job.headers.items() if k.lower() != "host"}
+    headers = {"content-type": "application/json", **extra, "host": parts.netloc.rpartition("@")[2]}
+    host = parts.hostname or ""
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        address = _checked_address(host, port)
+        target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        connection: http.client.HTTPConnection
+        if parts.scheme == "https":
+            connection = http.client.HTTPSConnection(host, port, timeout=timeout)
+        else:  # connect to the address just checked, not to a second lookup's answer
+            connection = http.client.HTTPConnection(address, port, timeout=timeout)
+        try:
+            connection.request("POST", target, body=body, headers=headers)
+            status = connection.getresponse().status
+        finally:
+            connection.close()
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        return _failed(job, f"{type(error).__name__}: {error}")
+    return _delivery(job, status=status)
+
+
+def _checked_address(host: str, port: int) -> str:
+    """The first address ``host`` resolves to; refuses link-local ones."""
+    found = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    addresses = [str(info[4][0]) for info in found]
+    if any(_link_local(a) for a in addresses):
+        raise ConnectionRefusedError(f"{host} resolves to a link-local address; not sent")
+    return addresses[0]
+
+
+def _failed(job: _Job, error: str) -> Delivery:
+    return _delivery(job, error=error)
+
+
+def _delivery(job: _Job, *, status: int | None = None, error: str | None = None) -> Delivery:
+    return Delivery(
+        url=redacted_url(job.url),
+        event=job.event,
+        payload=job.payload,
+        timestamp=job.timestamp,
+        status=status,
+        error=error,
+        headers={"content-type": "application/json", **redacted_headers(job.headers)},
+    )

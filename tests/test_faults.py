@@ -35,7 +35,10 @@ def test_from_dict_round_trips() -> None:
     [
         ({"status": 200}, "'status' must be an integer from 400 to 599"),
         ({"status": True}, "'status' must be an integer from 400 to 599"),
-        ({"latency_ms": -1}, "'latency_ms' must be a non-negative number"),
+        ({"latency_ms": -1}, "'latency_ms' must be a number from 0 to 10000"),
+        ({"latency_ms": float("nan")}, "'latency_ms' must be a number from 0 to 10000"),
+        ({"latency_ms": float("inf")}, "'latency_ms' must be a number from 0 to 10000"),
+        ({"latency_ms": 10_001}, "'latency_ms' must be a number from 0 to 10000"),
         ({"times": 0}, "'times' must be a positive integer"),
         ({"drop": "yes"}, "'drop' must be a boolean"),
         ({"boom": 1}, "unknown fault fields: boom"),

@@ -60,8 +60,12 @@ def parse_prefer(header: str, *, status: int) -> Preference:
         if name in _KNOWN_PREFERENCES:
             values[name] = value
     code = values.get("code")
-    if code is not None and not (code.isdigit() and 100 <= int(code) <= 599):
-        _bad_prefer(f"Prefer code must be an HTTP status code, got {code!r}", status)
+    # Three ASCII digits at most: int() refuses over 4,300 digits and str.isdigit()
+    # accepts digits int() does not (superscripts), so both are decided before int().
+    if code is not None and not (
+        code.isascii() and code.isdigit() and len(code) == 3 and 100 <= int(code) <= 599
+    ):
+        _bad_prefer(f"Prefer code must be an HTTP status code, got {code[:20]!r}", status)
     dynamic = values.get("dynamic", "false").lower()
     if dynamic not in ("true", "false"):
         _bad_prefer(f"Prefer dynamic must be true or false, got {dynamic!r}", status)
@@ -131,9 +135,11 @@ class Synthesizer:
         spec: The compiled spec.
         seed: Seeds generated values (each cached response has its own derived seed, so the
             order of requests does not matter; ``dynamic`` values come from one stream).
+            None keeps cached responses stable but seeds the ``dynamic`` stream from the
+            operating system at every start and reset.
     """
 
-    def __init__(self, spec: Spec, *, seed: int) -> None:
+    def __init__(self, spec: Spec, *, seed: int | None) -> None:
         self.seed = seed
         self.store = spec.responses
         self.generator = SchemaGenerator(spec.responses.document, skip_flag="writeOnly")

@@ -10,6 +10,9 @@
 4. :func:`validate_body_size` - the body is within the size limit (413). The edge enforces
    the limit before reading, so checking it before parsing keeps both answers the same.
 5. :func:`validate_body` - JSON, form and multipart bodies against their schemas (400/422).
+   A JSON body over :data:`~mock_server.validation._json.MAX_JSON_BYTES` gets 413 before
+   it is decoded; one nested deeper than ``MAX_JSON_DEPTH`` or holding a lone surrogate
+   is invalid JSON (see :mod:`mock_server.validation._json`).
 
 Each check raises :class:`~mock_server.errors.RequestError` or returns what it parsed.
 """
@@ -28,6 +31,7 @@ from mock_server.spec import Operation, Parameter
 from mock_server.spec._bodies import BodyMedia, FilePart, FormField, RequestBody
 from mock_server.types import RequestData, UnreadBody, UploadedFile
 from mock_server.validation._coerce import coerce_parameter, coerce_scalar, raw_parameter
+from mock_server.validation._json import MAX_JSON_BYTES, json_problem
 from mock_server.validation._messages import ROOT, issue, issues_from_errors
 from mock_server.validation._security import LOCATIONS, parse_cookies, validate_security
 
@@ -299,6 +303,7 @@ def validate_body(*, media: BodyMedia, request: RequestData, has_body: bool, sta
         RequestError: ``status`` when the body cannot be decoded or breaks its schema.
     """
     if media.kind == "json":
+        validate_body_size(size=len(request.body), limit=MAX_JSON_BYTES)
         value = _parse_json(request.body, status=status) if has_body else {}
         _check_schema(media, value, location="json", status=status, has_body=has_body)
         return value
@@ -360,7 +365,11 @@ _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 def _parse_json(body: bytes, *, status: int) -> Any:
     text = _decode(body, location="json", status=status)
     try:
-        return _DECODER.decode(text)
+        value = _DECODER.decode(text)
+        problem = json_problem(text, value)
+        if problem is None:
+            return value
+        raise ValueError(problem)
     except (ValueError, RecursionError) as exc:
         reason = exc.args[0] if isinstance(exc, json.JSONDecodeError) else str(exc)
         found = issue(
@@ -378,9 +387,11 @@ def _form_value(field: FormField | None, values: Sequence[str]) -> Any:
         return values[0] if len(values) == 1 else list(values)
     if field.json and not field.multiple:
         try:
-            return json.loads(values[0])
+            value = _DECODER.decode(values[0])
         except (ValueError, RecursionError):
             return values[0]
+        # Refused JSON stays the text it was sent as; the schema then judges that.
+        return values[0] if json_problem(values[0], value) else value
     if field.multiple:
         items = (
             values

@@ -11,6 +11,11 @@ path imitates the vendor's bucket layout). A ``PUT`` there answers like S3:
   ``content_type`` / ``contentType`` at Create Image;
 - ``403`` ``AccessDenied`` "Request has expired" once ``X-Amz-Expires`` seconds of clock
   time have passed since the URL was issued.
+
+Uploaded bytes are kept only up to :data:`MAX_KEPT_UPLOAD_BYTES` (:func:`kept_upload`): a
+larger upload is remembered as a tiny image of the format it sniffs as (or as empty, which
+the original download serves as a placeholder of the declared type), so memory does not
+grow with what clients PUT. The ETag is still the MD5 of every byte sent.
 """
 
 from __future__ import annotations
@@ -19,13 +24,16 @@ import hashlib
 from datetime import UTC, datetime
 from urllib.parse import quote, urlencode
 
+from mock_server.media import IMAGE_MEDIA_TYPES, sniff_format, tiny_image
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors.autoenhance._store import Store, Upload
 
 __all__ = [
+    "MAX_KEPT_UPLOAD_BYTES",
     "UPLOAD_PREFIX",
     "UPLOAD_TTL_SECONDS",
     "check_put",
+    "kept_upload",
     "ok_response",
     "s3_error",
     "signed_url",
@@ -38,6 +46,9 @@ UPLOAD_PREFIX = "/_s3/autoenhanceapi-prod/"
 UPLOAD_TTL_SECONDS = 3600
 """How long an upload URL stays valid (clock seconds), as ``X-Amz-Expires`` says."""
 
+MAX_KEPT_UPLOAD_BYTES = 1024 * 1024
+"""Uploads up to this size are kept byte for byte; larger ones as a placeholder."""
+
 _MISMATCH = (
     "The request signature we calculated does not match the signature you provided. "
     "Check your key and signing method."
@@ -45,8 +56,25 @@ _MISMATCH = (
 
 
 def upload_path(*, order_id: str, target_id: str, name: str) -> str:
-    """The decoded URL path of an upload slot (as werkzeug reports ``request.path``)."""
-    return f"{UPLOAD_PREFIX}{order_id}/{target_id}/{name}"
+    """The decoded URL path of an upload slot (as werkzeug reports ``request.path``).
+
+    Any string works: what UTF-8 cannot encode (a lone surrogate) becomes ``?``, so the
+    URL can always be built and a PUT to it matches this path.
+    """
+    path = f"{UPLOAD_PREFIX}{order_id}/{target_id}/{name}"
+    return path.encode("utf-8", "replace").decode("utf-8")
+
+
+def kept_upload(data: bytes) -> bytes:
+    """What the mock keeps of an upload's bytes (see the module docstring).
+
+    >>> kept_upload(b"small") == b"small", kept_upload(bytes(MAX_KEPT_UPLOAD_BYTES + 1))
+    (True, b'')
+    """
+    if len(data) <= MAX_KEPT_UPLOAD_BYTES:
+        return data
+    fmt = sniff_format(data[:64])
+    return tiny_image(fmt) if fmt in IMAGE_MEDIA_TYPES else b""
 
 
 def signed_url(*, host: str, upload: Upload, ttl: int = UPLOAD_TTL_SECONDS) -> str:
