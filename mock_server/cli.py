@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import dataclasses
 import importlib.metadata
 import json
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request
 
+from mock_server.admin import check_bind
 from mock_server.app import MockApp, request_data
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
@@ -198,7 +200,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="an accepted x-api-key (repeatable; default: test-key)",
     )
     add("--accept-any-key", action="store_true", help="accept any non-empty API key")
-    add("--seed", type=int, default=0, help="seed for synthesized values (default 0)")
+    add(
+        "--seed",
+        type=int,
+        default=None,
+        help="seed of ids and synthesized values; without it each start draws a fresh one, "
+        "so an id a client kept never names new data after a restart",
+    )
     add(
         "--strict",
         action=argparse.BooleanOptionalAction,
@@ -440,11 +448,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler.setFormatter(JsonFormatter() if args.log_format == "json" else TextFormatter())
     logging.basicConfig(level=args.log_level.upper(), handlers=[handler])
     try:
+        check_bind(args.host, admin=not args.no_admin, admin_key=args.admin_key)
         sites = build_sites(args)
         _claim_ports(sites)
     except MockServerError as exc:
         print(f"mock-server: error: {exc}", file=sys.stderr)
         return 2
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        # Until the server's own handlers are in, a stop request is noted, not fatal.
+        signal.signal(sig, _note_early_stop)
     if args.watch:
         if args.spec is None or str(args.spec).startswith(("http://", "https://")):
             print("mock-server: error: --watch needs --spec with a local file", file=sys.stderr)
@@ -540,11 +552,24 @@ def _run_granian(sites: list[Site], args: argparse.Namespace) -> int:
 
     async def serve() -> None:
         loop = asyncio.get_running_loop()
+        listening = asyncio.Event()
+
+        def on_signal() -> None:
+            # Stopping granian while its workers are still starting can abort the
+            # process: a signal that early waits until every site listens.
+            _EARLY_STOP.set()
+            if listening.is_set():
+                _stop_all(servers)
+
         for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, _stop_all, servers)
+            loop.add_signal_handler(sig, on_signal)
         tasks = [asyncio.create_task(server.serve()) for server in servers]
-        await asyncio.sleep(0.05)  # granian binds in its first steps
-        _announce(sites, args)
+        await _until_listening(sites)
+        listening.set()
+        if _EARLY_STOP.is_set():
+            _stop_all(servers)
+        else:
+            _announce(sites, args)
         for outcome in await asyncio.gather(*tasks, return_exceptions=True):
             if isinstance(outcome, TimeoutError):
                 # granian's drain wait ran out: the connections still open are cut.
@@ -557,7 +582,37 @@ def _run_granian(sites: list[Site], args: argparse.Namespace) -> int:
     finally:
         for site in sites:
             site.app.engine.clock.stop()
-    return 0
+    # granian's Rust threads can outlive its embedded servers and call into an interpreter
+    # that is shutting down, which aborts the process (SIGABRT) after a clean drain. Run
+    # the exit handlers (log flushing, coverage) and leave without finalizing.
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+_EARLY_STOP = threading.Event()
+"""Set by SIGTERM/SIGINT before the servers listen (see :func:`main`)."""
+
+
+def _note_early_stop(*_args: object) -> None:
+    _EARLY_STOP.set()
+
+
+async def _until_listening(sites: Sequence[Site], *, timeout: float = 10.0) -> None:
+    """Return once every site accepts connections (so the banner is never early)."""
+    deadline = time.monotonic() + timeout
+    for site in sites:
+        host = "127.0.0.1" if site.host in ("0.0.0.0", "") else site.host
+        host = "::1" if host == "::" else host
+        while time.monotonic() < deadline:
+            try:
+                _, writer = await asyncio.open_connection(host, site.port)
+            except OSError:
+                await asyncio.sleep(0.01)
+                continue
+            writer.close()
+            break
 
 
 def _stop_all(servers: Sequence[Any]) -> None:
@@ -587,6 +642,8 @@ def _run_werkzeug(sites: list[Site], args: argparse.Namespace) -> int:
     stop = threading.Event()
     signals = (signal.SIGINT, signal.SIGTERM)
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in signals}
+    if _EARLY_STOP.is_set():
+        stop.set()
     try:
         # A bare wait() would not let the signal handler run until it returned.
         while not stop.wait(_POLL_INTERVAL):

@@ -78,7 +78,8 @@ class EngineOptions:
     Attributes:
         accepted_keys: API keys (and bearer tokens) the mock accepts.
         accept_any_key: Accept any non-empty key.
-        seed: Seed of generated values.
+        seed: Seed of generated values and ids; None draws a fresh one at every start and
+            reset, so ids never repeat across restarts.
         strict: Raise :class:`ResponseViolation` when a response breaks the spec,
             instead of logging a warning.
         max_body_bytes: Larger request bodies get 413.
@@ -88,7 +89,7 @@ class EngineOptions:
 
     accepted_keys: frozenset[str] = frozenset({"test-key"})
     accept_any_key: bool = False
-    seed: int = 0
+    seed: int | None = 0
     strict: bool = False
     max_body_bytes: int = 64 * 1024 * 1024
     cors: bool = False
@@ -155,7 +156,7 @@ class VendorContext:
 
     clock: Clock
     webhooks: WebhookSender
-    seed: int
+    seed: int | None
     render_error: ErrorRenderer
 
 
@@ -279,7 +280,11 @@ class Engine:
         self.journal = Journal(
             max_entries=self.options.journal_size, redactor=_redactor(spec, self.options)
         )
-        self.webhooks = WebhookSender(on_delivery=self._journal_delivery)
+        # On real time a slow receiver must delay nothing: deliveries go out from a queue.
+        # On a manual clock they go out inline, so advance() returns after them.
+        self.webhooks = WebhookSender(
+            on_delivery=self._journal_delivery, background=not self.clock.manual
+        )
         self._use(spec)
         self._failures: list[Exception] = []
         self._failures_lock = threading.Lock()

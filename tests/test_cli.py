@@ -36,7 +36,7 @@ def test_defaults() -> None:
     assert (args.aihomedesign_port, args.autoenhance_port) == (4010, 4011)
     options = cli.engine_options(args)
     assert options.accepted_keys == frozenset({"test-key"})
-    assert (options.accept_any_key, options.strict, options.seed) == (False, False, 0)
+    assert (options.accept_any_key, options.strict, options.seed) == (False, False, None)
 
 
 def test_engine_options_from_flags() -> None:

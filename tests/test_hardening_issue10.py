@@ -132,6 +132,12 @@ def test_f1_huge_prefer_code_is_a_validation_error(target: Target, code: str) ->
     for port, path in ((target.ae, "/v3/orders/?per_page=1"), (target.aihd, "/v1/order/x")):
         headers = [("x-api-key", KEY), ("prefer", f"code={code}".encode().decode("latin-1"))]
         reply = exchange(port, raw_request("GET", path, headers))
+        if target.kind == "cli" and not code.isascii():
+            # granian (hyper) drops a header value that is not visible ASCII before the
+            # app sees it: the request is answered as if it had no Prefer header.
+            plain = exchange(port, raw_request("GET", path, [("x-api-key", KEY)]))
+            assert (reply.status, reply.body) == (plain.status, plain.body)
+            continue
         assert_vendor_error(reply, {400, 422})
 
 
@@ -220,18 +226,6 @@ def test_f4_bad_clock_steps_are_refused(target: Target, seconds: bytes) -> None:
 # --- F6: memory -----------------------------------------------------------------------
 
 
-def _uploads_kept_bounded() -> bool:
-    import inspect
-
-    from mock_server.vendors import autoenhance
-
-    return "kept_upload" in inspect.getsource(autoenhance)
-
-
-@pytest.mark.skipif(
-    not _uploads_kept_bounded(),
-    reason="needs autoenhance._store_upload: target.data = kept_upload(request.body)",
-)
 def test_f6_a_large_upload_is_not_kept(target: Target) -> None:
     order_id = new_order(target.ae)
     body = {"image_name": "big", "order_id": order_id, "content_type": "image/png"}
@@ -303,19 +297,6 @@ def _silent_receiver() -> tuple[socket.socket, int]:
     return sock, port
 
 
-def _background_delivery_wired() -> bool:
-    from mock_server.clock import Clock
-    from mock_server.engine import EngineOptions
-    from mock_server.vendors import build_engine
-
-    engine = build_engine("autoenhance", clock=Clock(), options=EngineOptions())
-    return getattr(engine.webhooks, "background", False) is True
-
-
-@pytest.mark.skipif(
-    not _background_delivery_wired(),
-    reason="needs engine.py: WebhookSender(..., background=not self.clock.manual)",
-)
 def test_f7_a_dead_receiver_delays_no_request(target: Target) -> None:
     sock, hook_port = _silent_receiver()
     with sock:
@@ -438,12 +419,6 @@ def test_f9_delivery_logs_carry_no_secret(httpserver: HTTPServer, caplog: Any) -
 # --- F12: ids across restarts ---------------------------------------------------------
 
 
-def _unseeded_by_default() -> bool:
-    from mock_server.engine import EngineOptions
-
-    return EngineOptions().seed is None
-
-
 def test_f12_unseeded_ids_differ_across_starts_and_resets() -> None:
     from mock_server.vendors._ids import SeededIds
 
@@ -457,10 +432,6 @@ def test_f12_unseeded_ids_differ_across_starts_and_resets() -> None:
     assert seeded.uuid4() == again.uuid4()
 
 
-@pytest.mark.skipif(
-    not _unseeded_by_default(),
-    reason="needs EngineOptions.seed defaulting to None and --seed defaulting to None",
-)
 def test_f12_a_restarted_cli_never_reuses_an_order_id() -> None:
     ids = []
     for _ in range(2):
@@ -500,15 +471,6 @@ def test_bind_check(host: str, admin_on: bool, key: str | None, refused: bool) -
         check_bind(host, admin=admin_on, admin_key=key)
 
 
-def _cli_checks_bind() -> bool:
-    import inspect
-
-    from mock_server import cli
-
-    return "check_bind" in inspect.getsource(cli)
-
-
-@pytest.mark.skipif(not _cli_checks_bind(), reason="needs cli.main to call admin.check_bind")
 def test_cli_refuses_an_open_bind_without_an_admin_key() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mock_server.cli", "--host", "0.0.0.0", "--port", "0"],

@@ -67,7 +67,7 @@ class IdFactory:
     clock whose time stands still.
     """
 
-    def __init__(self, *, seed: int = 0) -> None:
+    def __init__(self, *, seed: int | None = 0) -> None:
         self._ids = SeededIds(seed=seed)
         # The serial starts at a seeded offset so two seeds give different ids.
         self._offset = random.Random(seed).getrandbits(24)

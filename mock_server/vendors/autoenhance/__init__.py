@@ -57,6 +57,7 @@ from mock_server.vendors.autoenhance._uploads import (
     UPLOAD_PREFIX,
     UPLOAD_TTL_SECONDS,
     check_put,
+    kept_upload,
     ok_response,
     signed_url,
     upload_path,
@@ -317,7 +318,7 @@ class AutoenhanceBehaviour(BaseBehaviour):
 
     def _store_upload(self, upload: Upload, request: RequestData) -> None:
         target = upload.target
-        target.data = request.body
+        target.data = kept_upload(request.body)
         target.content_type = request.content_type
         if isinstance(target, Image):
             self._start_processing(target)

@@ -150,7 +150,7 @@ class Store:
         seed: Seed of the generated IDs and upload tokens (reruns get the same ones).
     """
 
-    def __init__(self, *, seed: int = 0) -> None:
+    def __init__(self, *, seed: int | None = 0) -> None:
         self.lock = threading.RLock()
         self.ids = SeededIds(seed=seed)
         self.clear()
