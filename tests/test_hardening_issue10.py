@@ -2,8 +2,6 @@
 
 Every test takes ``target``: both APIs served in this process (``MockServer`` around the
 engines the CLI builds) or by a ``mock-server`` child process on free loopback ports.
-A test that needs wiring outside the hardening modules (noted in its skip reason) runs
-once that wiring is in.
 """
 
 from __future__ import annotations
