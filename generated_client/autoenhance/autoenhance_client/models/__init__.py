@@ -15,14 +15,17 @@ from .image_in import ImageIn
 from .image_in_update import ImageInUpdate
 from .image_out import ImageOut
 from .image_processed_event import ImageProcessedEvent
+from .image_sort_order import ImageSortOrder
 from .image_status import ImageStatus
 from .metadata import Metadata
 from .order_brackets_out import OrderBracketsOut
+from .order_hdr_merge import OrderHDRMerge
 from .order_hdr_process_in import OrderHDRProcessIn
 from .order_hdr_process_out import OrderHDRProcessOut
 from .order_image_in import OrderImageIn
 from .order_in import OrderIn
 from .order_out import OrderOut
+from .order_sort import OrderSort
 from .order_status import OrderStatus
 from .orders_out import OrdersOut
 from .pagination import Pagination
@@ -51,14 +54,17 @@ __all__ = (
     "ImageInUpdate",
     "ImageOut",
     "ImageProcessedEvent",
+    "ImageSortOrder",
     "ImageStatus",
     "Metadata",
     "OrderBracketsOut",
+    "OrderHDRMerge",
     "OrderHDRProcessIn",
     "OrderHDRProcessOut",
     "OrderImageIn",
     "OrderIn",
     "OrderOut",
+    "OrderSort",
     "OrdersOut",
     "OrderStatus",
     "Pagination",

@@ -7,19 +7,33 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
+from ...models.image_sort_order import ImageSortOrder
 from ...models.order_out import OrderOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_sort_images_by: str | Unset = UNSET
+    if not isinstance(sort_images_by, Unset):
+        json_sort_images_by = sort_images_by.value
+
+    params["sort_images_by"] = json_sort_images_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v3/orders/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -57,6 +71,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut]:
     """Retrieve Order
 
@@ -73,10 +88,16 @@ def sync_detailed(
     * `images` are listed in the order they were added (`date_added`, then
       creation order). `is_deleted` is always `false`: a deleted order answers
       `404`.
+    * `sort_images_by` (current docs) orders `images` for this answer only; without
+      it the order's `default_image_sort_order` applies (see `ImageSortOrder`).
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -88,6 +109,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        sort_images_by=sort_images_by,
     )
 
     response = client.get_httpx_client().request(
@@ -101,6 +123,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> HTTPError | OrderOut | None:
     """Retrieve Order
 
@@ -117,10 +140,16 @@ def sync(
     * `images` are listed in the order they were added (`date_added`, then
       creation order). `is_deleted` is always `false`: a deleted order answers
       `404`.
+    * `sort_images_by` (current docs) orders `images` for this answer only; without
+      it the order's `default_image_sort_order` applies (see `ImageSortOrder`).
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,6 +162,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        sort_images_by=sort_images_by,
     ).parsed
 
 
@@ -140,6 +170,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut]:
     """Retrieve Order
 
@@ -156,10 +187,16 @@ async def asyncio_detailed(
     * `images` are listed in the order they were added (`date_added`, then
       creation order). `is_deleted` is always `false`: a deleted order answers
       `404`.
+    * `sort_images_by` (current docs) orders `images` for this answer only; without
+      it the order's `default_image_sort_order` applies (see `ImageSortOrder`).
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +208,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        sort_images_by=sort_images_by,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -182,6 +220,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> HTTPError | OrderOut | None:
     """Retrieve Order
 
@@ -198,10 +237,16 @@ async def asyncio(
     * `images` are listed in the order they were added (`date_added`, then
       creation order). `is_deleted` is always `false`: a deleted order answers
       `404`.
+    * `sort_images_by` (current docs) orders `images` for this answer only; without
+      it the order's `default_image_sort_order` applies (see `ImageSortOrder`).
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,5 +260,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            sort_images_by=sort_images_by,
         )
     ).parsed
