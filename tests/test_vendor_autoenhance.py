@@ -340,7 +340,7 @@ def test_new_images_take_the_documented_defaults(mock: Mock) -> None:
         "parent_image_id": None,
         "preset_id": None,
         "privacy": None,
-        "restage": False,
+        "restage": None,
         "sky_replacement": False,
         "status": "waiting",
         "status_reason": None,
@@ -914,11 +914,11 @@ def test_image_sort_order_is_settable_and_overridable(mock: Mock) -> None:
 
 
 def test_new_image_fields_are_stored_and_returned(mock: Mock) -> None:
-    image = mock.image(preset_id="preset-1", restage=True, window_pull_type="strong")
+    image = mock.image(preset_id="preset-1", restage={"style": "modern"}, window_pull_type="strong")
     stored = mock.get_image(image["image_id"])
     assert {k: stored[k] for k in ("preset_id", "restage", "parent_image_id")} == {
         "preset_id": "preset-1",
-        "restage": True,
+        "restage": {"style": "modern"},
         "parent_image_id": None,
     }
     assert stored["window_pull_type"] == "strong"

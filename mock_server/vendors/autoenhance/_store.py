@@ -53,7 +53,7 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "metadata": {},
     "preset_id": None,
     "privacy": None,
-    "restage": False,
+    "restage": None,
     "sky_replacement": False,
     "upscale": False,
     "vertical_correction": True,

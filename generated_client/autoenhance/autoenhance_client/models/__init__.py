@@ -10,10 +10,14 @@ from .finetune_settings import FinetuneSettings
 from .http_error import HTTPError
 from .http_error_detail import HTTPErrorDetail
 from .image_created_out import ImageCreatedOut
+from .image_created_out_restage_type_0 import ImageCreatedOutRestageType0
 from .image_format import ImageFormat
 from .image_in import ImageIn
+from .image_in_restage_type_0 import ImageInRestageType0
 from .image_in_update import ImageInUpdate
+from .image_in_update_restage_type_0 import ImageInUpdateRestageType0
 from .image_out import ImageOut
+from .image_out_restage_type_0 import ImageOutRestageType0
 from .image_processed_event import ImageProcessedEvent
 from .image_sort_order import ImageSortOrder
 from .image_status import ImageStatus
@@ -49,10 +53,14 @@ __all__ = (
     "HTTPError",
     "HTTPErrorDetail",
     "ImageCreatedOut",
+    "ImageCreatedOutRestageType0",
     "ImageFormat",
     "ImageIn",
+    "ImageInRestageType0",
     "ImageInUpdate",
+    "ImageInUpdateRestageType0",
     "ImageOut",
+    "ImageOutRestageType0",
     "ImageProcessedEvent",
     "ImageSortOrder",
     "ImageStatus",

@@ -14,6 +14,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.finetune_settings import FinetuneSettings
+    from ..models.image_created_out_restage_type_0 import ImageCreatedOutRestageType0
     from ..models.metadata import Metadata
 
 
@@ -52,12 +53,12 @@ class ImageCreatedOut:
             enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
                 used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
             finetune_settings (FinetuneSettings | None | Unset):
-            parent_image_id (None | str | Unset): The image this one was derived from (current docs), e.g. by restaging;
-                `null` for an uploaded image (the mock never derives images).
+            parent_image_id (None | str | Unset): The image this sub-image was created from by premium restaging (current
+                docs); `null` for an uploaded image (the mock never creates sub-images).
             preset_id (None | str | Unset): The settings preset the image was created with (current docs).
             privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
             rating (int | Unset): A rating between 0 and 5 on how good the image enhancmeent. Higher is better.
-            restage (bool | Unset): Whether the image is restaged (current docs).
+            restage (ImageCreatedOutRestageType0 | None | Unset): The image's restaging options (current docs), or null.
             s_3_put_object_url (None | str | Unset): The signed AWS S3 URL to upload the image to. Returned instead of
                 `upload_url` for `x-api-version` dates before 2025-05-08 (not in SDK 1.1.0).
             scene (str | Unset): The detected scene of the image i.e garden, patio, kitchen, etc. Set by the vendor's scene
@@ -90,7 +91,7 @@ class ImageCreatedOut:
     preset_id: None | str | Unset = UNSET
     privacy: bool | None | Unset = UNSET
     rating: int | Unset = UNSET
-    restage: bool | Unset = UNSET
+    restage: ImageCreatedOutRestageType0 | None | Unset = UNSET
     s_3_put_object_url: None | str | Unset = UNSET
     scene: str | Unset = UNSET
     sky_replacement: bool | Unset = UNSET
@@ -103,6 +104,7 @@ class ImageCreatedOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_created_out_restage_type_0 import ImageCreatedOutRestageType0  # noqa: PLC0415
 
         date_added = self.date_added
 
@@ -176,7 +178,13 @@ class ImageCreatedOut:
 
         rating = self.rating
 
-        restage = self.restage
+        restage: dict[str, Any] | None | Unset
+        if isinstance(self.restage, Unset):
+            restage = UNSET
+        elif isinstance(self.restage, ImageCreatedOutRestageType0):
+            restage = self.restage.to_dict()
+        else:
+            restage = self.restage
 
         s_3_put_object_url: None | str | Unset
         if isinstance(self.s_3_put_object_url, Unset):
@@ -271,6 +279,7 @@ class ImageCreatedOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_created_out_restage_type_0 import ImageCreatedOutRestageType0  # noqa: PLC0415
         from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -396,7 +405,22 @@ class ImageCreatedOut:
 
         rating = d.pop("rating", UNSET)
 
-        restage = d.pop("restage", UNSET)
+        def _parse_restage(data: object) -> ImageCreatedOutRestageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                restage_type_0 = ImageCreatedOutRestageType0.from_dict(data)
+
+                return restage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageCreatedOutRestageType0 | None | Unset, data)
+
+        restage = _parse_restage(d.pop("restage", UNSET))
 
         def _parse_s_3_put_object_url(data: object) -> None | str | Unset:
             if data is None:

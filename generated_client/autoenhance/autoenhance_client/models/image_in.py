@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.finetune_settings import FinetuneSettings
+    from ..models.image_in_restage_type_0 import ImageInRestageType0
     from ..models.metadata import Metadata
 
 
@@ -43,8 +44,9 @@ class ImageIn:
                 Decision: same pattern as `OrderIn.order_id`.
             preset_id (None | str | Unset): A settings preset made in the web app (current docs). Stored and returned; the
                 mock has no presets, so it does not change other settings.
-            restage (bool | Unset): Whether to restage (re-furnish) the image (current docs). Stored and returned; the
-                mock's placeholder output does not change.
+            restage (ImageInRestageType0 | None | Unset): Restaging options (current docs: an object or null; premium
+                restaging creates sub-images whose `parent_image_id` is this image). Decision: the fields of the object are not
+                in the sources, so any object is stored and returned unchanged; the mock creates no sub-images.
             privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
             rating (int | Unset): A rating between 0 and 5 on how good the image enhancmeent. Higher is better.
             sky_replacement (bool | Unset): Enable the replacement of the original sky for a summer sky.
@@ -68,7 +70,7 @@ class ImageIn:
     metadata: Metadata | Unset = UNSET
     order_id: str | Unset = UNSET
     preset_id: None | str | Unset = UNSET
-    restage: bool | Unset = UNSET
+    restage: ImageInRestageType0 | None | Unset = UNSET
     privacy: bool | None | Unset = UNSET
     rating: int | Unset = UNSET
     sky_replacement: bool | Unset = UNSET
@@ -81,6 +83,7 @@ class ImageIn:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_in_restage_type_0 import ImageInRestageType0  # noqa: PLC0415
 
         image_name = self.image_name
 
@@ -124,7 +127,13 @@ class ImageIn:
         else:
             preset_id = self.preset_id
 
-        restage = self.restage
+        restage: dict[str, Any] | None | Unset
+        if isinstance(self.restage, Unset):
+            restage = UNSET
+        elif isinstance(self.restage, ImageInRestageType0):
+            restage = self.restage.to_dict()
+        else:
+            restage = self.restage
 
         privacy: bool | None | Unset
         if isinstance(self.privacy, Unset):
@@ -199,6 +208,7 @@ class ImageIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_in_restage_type_0 import ImageInRestageType0  # noqa: PLC0415
         from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -274,7 +284,22 @@ class ImageIn:
 
         preset_id = _parse_preset_id(d.pop("preset_id", UNSET))
 
-        restage = d.pop("restage", UNSET)
+        def _parse_restage(data: object) -> ImageInRestageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                restage_type_0 = ImageInRestageType0.from_dict(data)
+
+                return restage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageInRestageType0 | None | Unset, data)
+
+        restage = _parse_restage(d.pop("restage", UNSET))
 
         def _parse_privacy(data: object) -> bool | None | Unset:
             if data is None:

@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.finetune_settings import FinetuneSettings
+    from ..models.image_in_update_restage_type_0 import ImageInUpdateRestageType0
     from ..models.metadata import Metadata
 
 
@@ -42,8 +43,9 @@ class ImageInUpdate:
             order_id (str | Unset): Validated like `ImageIn.order_id`, then ignored (decision).
             preset_id (None | str | Unset): A settings preset made in the web app (current docs). Stored and returned; the
                 mock has no presets, so it does not change other settings.
-            restage (bool | Unset): Whether to restage (re-furnish) the image (current docs). Stored and returned; the
-                mock's placeholder output does not change.
+            restage (ImageInUpdateRestageType0 | None | Unset): Restaging options (current docs: an object or null; premium
+                restaging creates sub-images whose `parent_image_id` is this image). Decision: the fields of the object are not
+                in the sources, so any object is stored and returned unchanged; the mock creates no sub-images.
             privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
             rating (int | Unset): A rating between 0 and 5 on how good the image enhancmeent. Higher is better.
             sky_replacement (bool | Unset): Enable the replacement of the original sky for a summer sky.
@@ -67,7 +69,7 @@ class ImageInUpdate:
     metadata: Metadata | Unset = UNSET
     order_id: str | Unset = UNSET
     preset_id: None | str | Unset = UNSET
-    restage: bool | Unset = UNSET
+    restage: ImageInUpdateRestageType0 | None | Unset = UNSET
     privacy: bool | None | Unset = UNSET
     rating: int | Unset = UNSET
     sky_replacement: bool | Unset = UNSET
@@ -80,6 +82,7 @@ class ImageInUpdate:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_in_update_restage_type_0 import ImageInUpdateRestageType0  # noqa: PLC0415
 
         ai_version: str | Unset = UNSET
         if not isinstance(self.ai_version, Unset):
@@ -123,7 +126,13 @@ class ImageInUpdate:
         else:
             preset_id = self.preset_id
 
-        restage = self.restage
+        restage: dict[str, Any] | None | Unset
+        if isinstance(self.restage, Unset):
+            restage = UNSET
+        elif isinstance(self.restage, ImageInUpdateRestageType0):
+            restage = self.restage.to_dict()
+        else:
+            restage = self.restage
 
         privacy: bool | None | Unset
         if isinstance(self.privacy, Unset):
@@ -196,6 +205,7 @@ class ImageInUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_in_update_restage_type_0 import ImageInUpdateRestageType0  # noqa: PLC0415
         from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -271,7 +281,22 @@ class ImageInUpdate:
 
         preset_id = _parse_preset_id(d.pop("preset_id", UNSET))
 
-        restage = d.pop("restage", UNSET)
+        def _parse_restage(data: object) -> ImageInUpdateRestageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                restage_type_0 = ImageInUpdateRestageType0.from_dict(data)
+
+                return restage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageInUpdateRestageType0 | None | Unset, data)
+
+        restage = _parse_restage(d.pop("restage", UNSET))
 
         def _parse_privacy(data: object) -> bool | None | Unset:
             if data is None:

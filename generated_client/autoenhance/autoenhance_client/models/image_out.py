@@ -14,6 +14,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.finetune_settings import FinetuneSettings
+    from ..models.image_out_restage_type_0 import ImageOutRestageType0
     from ..models.metadata import Metadata
 
 
@@ -49,12 +50,12 @@ class ImageOut:
         enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
             used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
         finetune_settings (FinetuneSettings | None | Unset):
-        parent_image_id (None | str | Unset): The image this one was derived from (current docs), e.g. by restaging;
-            `null` for an uploaded image (the mock never derives images).
+        parent_image_id (None | str | Unset): The image this sub-image was created from by premium restaging (current
+            docs); `null` for an uploaded image (the mock never creates sub-images).
         preset_id (None | str | Unset): The settings preset the image was created with (current docs).
         privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
         rating (int | Unset): A rating between 0 and 5 on how good the image enhancmeent. Higher is better.
-        restage (bool | Unset): Whether the image is restaged (current docs).
+        restage (ImageOutRestageType0 | None | Unset): The image's restaging options (current docs), or null.
         scene (str | Unset): The detected scene of the image i.e garden, patio, kitchen, etc. Set by the vendor's scene
             detection; the mock never returns it.
         sky_replacement (bool | Unset): Whether the sky replacement feature was enabled for the image.
@@ -84,7 +85,7 @@ class ImageOut:
     preset_id: None | str | Unset = UNSET
     privacy: bool | None | Unset = UNSET
     rating: int | Unset = UNSET
-    restage: bool | Unset = UNSET
+    restage: ImageOutRestageType0 | None | Unset = UNSET
     scene: str | Unset = UNSET
     sky_replacement: bool | Unset = UNSET
     upscale: bool | Unset = UNSET
@@ -95,6 +96,7 @@ class ImageOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_out_restage_type_0 import ImageOutRestageType0  # noqa: PLC0415
 
         date_added = self.date_added
 
@@ -168,7 +170,13 @@ class ImageOut:
 
         rating = self.rating
 
-        restage = self.restage
+        restage: dict[str, Any] | None | Unset
+        if isinstance(self.restage, Unset):
+            restage = UNSET
+        elif isinstance(self.restage, ImageOutRestageType0):
+            restage = self.restage.to_dict()
+        else:
+            restage = self.restage
 
         scene = self.scene
 
@@ -247,6 +255,7 @@ class ImageOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_out_restage_type_0 import ImageOutRestageType0  # noqa: PLC0415
         from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -372,7 +381,22 @@ class ImageOut:
 
         rating = d.pop("rating", UNSET)
 
-        restage = d.pop("restage", UNSET)
+        def _parse_restage(data: object) -> ImageOutRestageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                restage_type_0 = ImageOutRestageType0.from_dict(data)
+
+                return restage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageOutRestageType0 | None | Unset, data)
+
+        restage = _parse_restage(d.pop("restage", UNSET))
 
         scene = d.pop("scene", UNSET)
 

@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
 from ...models.image_sort_order import ImageSortOrder
 from ...models.order_out import OrderOut
+from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
 
@@ -39,7 +40,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPError | OrderOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPError | OrderOut | ValidationError | None:
     if response.status_code == 200:
         response_200 = OrderOut.from_dict(response.json())
 
@@ -50,6 +53,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -58,7 +66,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPError | OrderOut]:
+) -> Response[HTTPError | OrderOut | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     sort_images_by: ImageSortOrder | Unset = UNSET,
-) -> Response[HTTPError | OrderOut]:
+) -> Response[HTTPError | OrderOut | ValidationError]:
     """Retrieve Order
 
      Retrieve a specific order.
@@ -104,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPError | OrderOut]
+        Response[HTTPError | OrderOut | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     sort_images_by: ImageSortOrder | Unset = UNSET,
-) -> HTTPError | OrderOut | None:
+) -> HTTPError | OrderOut | ValidationError | None:
     """Retrieve Order
 
      Retrieve a specific order.
@@ -156,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPError | OrderOut
+        HTTPError | OrderOut | ValidationError
     """
 
     return sync_detailed(
@@ -171,7 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     sort_images_by: ImageSortOrder | Unset = UNSET,
-) -> Response[HTTPError | OrderOut]:
+) -> Response[HTTPError | OrderOut | ValidationError]:
     """Retrieve Order
 
      Retrieve a specific order.
@@ -203,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPError | OrderOut]
+        Response[HTTPError | OrderOut | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -221,7 +229,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     sort_images_by: ImageSortOrder | Unset = UNSET,
-) -> HTTPError | OrderOut | None:
+) -> HTTPError | OrderOut | ValidationError | None:
     """Retrieve Order
 
      Retrieve a specific order.
@@ -253,7 +261,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPError | OrderOut
+        HTTPError | OrderOut | ValidationError
     """
 
     return (
