@@ -12,7 +12,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-CONSUMER = '''
+CONSUMER = """
 from autoenhance_client import AuthenticatedClient
 from autoenhance_client.api.images import retrieve_image
 from autoenhance_client.api.orders import create_order, list_orders, retrieve_order
@@ -43,7 +43,7 @@ def image_status(client: AuthenticatedClient, image_id: str) -> str:
     reason: str | None = image.status_reason
     del reason
     return f"{image.image_name} in {image.order_id}: {image.status}"
-'''
+"""
 
 
 def test_a_consumer_needs_no_unset_checks(tmp_path: Path) -> None:
