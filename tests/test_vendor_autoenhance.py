@@ -1010,7 +1010,7 @@ def test_an_armed_failure_puts_the_next_image_of_its_order_in_error(mock: Mock) 
 
 
 def test_the_daily_quota_puts_new_images_in_error_until_the_next_day(mock: Mock) -> None:
-    _behaviour(mock).use_daily_quota(remaining=1)
+    _behaviour(mock).scenarios.use_daily_quota(remaining=1)
     first = mock.uploaded_image()
     refused = mock.uploaded_image()
     mock.clock.complete_all()
@@ -1028,7 +1028,7 @@ def test_an_image_can_be_expired_and_reset_disarms_scenarios(mock: Mock) -> None
     behaviour = _behaviour(mock)
     image = mock.uploaded_image()
     mock.clock.complete_all()
-    behaviour.expire_image(image["image_id"])
+    behaviour.scenarios.expire_image(image["image_id"])
     assert mock.get_image(image["image_id"])["status"] == "expired"
     download = mock.call("GET", f"/v3/images/{image['image_id']}/enhanced")
     assert (download.status, download.json["message"]) == (404, "Image has expired.")
@@ -1037,3 +1037,11 @@ def test_an_image_can_be_expired_and_reset_disarms_scenarios(mock: Mock) -> None
     fresh = mock.uploaded_image()
     mock.clock.complete_all()
     assert mock.get_image(fresh["image_id"])["status"] == "processed"
+
+
+def test_a_custom_daily_quota_counts_every_image_that_starts(mock: Mock) -> None:
+    _behaviour(mock).scenarios.set_daily_quota(2)
+    images = [mock.uploaded_image() for _ in range(3)]
+    mock.clock.complete_all()
+    statuses = [mock.get_image(image["image_id"])["status"] for image in images]
+    assert statuses == ["processed", "processed", "error"]

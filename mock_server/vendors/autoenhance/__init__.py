@@ -119,7 +119,7 @@ class AutoenhanceBehaviour(BaseBehaviour):
         self.merging_seconds = merging_seconds
         self.upload_ttl_seconds = upload_ttl_seconds
         self.store = Store()
-        self.scenarios = Scenarios()
+        self.scenarios = Scenarios(now=self._now, expire=self._expire_image)
         """Failures a test arms on purpose (see :class:`Scenarios`)."""
         self._handlers: dict[str, Handler] = {
             "create_order": self._create_order,
@@ -178,23 +178,12 @@ class AutoenhanceBehaviour(BaseBehaviour):
         self.store.clear()
         self.scenarios.clear()
 
-    # --- scenarios (public: the fixtures and the admin routes call them) ---------
-
-    def expire_image(self, image_id: str) -> None:
-        """Put an image in ``expired`` (its enhanced download then answers ``404``).
-
-        Raises:
-            KeyError: No such image.
-        """
+    def _expire_image(self, image_id: str) -> None:
         with self.store.lock:
             image = self.store.images[image_id]
             image.status, image.status_reason = "expired", "Image has expired."
             image.run += 1
             image.order.last_updated_at = self._now()
-
-    def use_daily_quota(self, *, remaining: int = 0) -> None:
-        """Spend today's enhancement quota, leaving ``remaining`` enhancements."""
-        self.scenarios.use_daily_quota(now=self._now(), remaining=remaining)
 
     def webhook_configured(self) -> None:
         """Send ``webhook_updated``, as the vendor does when the settings are saved."""

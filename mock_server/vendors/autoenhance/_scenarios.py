@@ -10,17 +10,17 @@ behaviour consults it when an image starts or finishes processing:
   processing past it goes straight to ``error`` with :data:`QUOTA_REASON` (rate-limits
   page: "newly submitted images go into the error state"). :meth:`use_daily_quota`
   spends it, :meth:`set_daily_quota` changes it.
-- :meth:`Behaviour.expire_image <mock_server.vendors.autoenhance.AutoenhanceBehaviour.expire_image>`
-  puts an image in ``expired``.
+- :meth:`Scenarios.expire_image` puts an image in ``expired``.
 
-Every method takes the store lock's caller's word for thread safety: the behaviour calls
-them with the store lock held, and the public ones take it themselves.
+The scenarios have their own lock; :meth:`expire_image` hands over to the behaviour, which
+takes the store lock.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 __all__ = ["DAILY_QUOTA", "DEFAULT_FAILURE_REASON", "QUOTA_REASON", "Scenarios"]
 
@@ -44,13 +44,20 @@ class _Quota:
     used: int = 0
 
 
-@dataclass
 class Scenarios:
-    """Armed failures and the daily quota; reset with the behaviour."""
+    """Armed failures, the daily quota and expiry; cleared by the behaviour's reset.
 
-    lock: threading.RLock = field(default_factory=threading.RLock)
-    _failures: dict[str, list[str]] = field(default_factory=dict)
-    _quota: _Quota = field(default_factory=_Quota)
+    Args:
+        now: The behaviour's clock (epoch seconds).
+        expire: Puts an image in ``expired`` (the behaviour owns the images).
+    """
+
+    def __init__(self, *, now: Callable[[], float], expire: Callable[[str], None]) -> None:
+        self.lock = threading.RLock()
+        self._now = now
+        self._expire = expire
+        self._failures: dict[str, list[str]] = {}
+        self._quota = _Quota()
 
     def fail_next_image(self, *, order_id: str | None = None, reason: str | None = None) -> None:
         """Make the next image of ``order_id`` (of any order if None) fail processing.
@@ -65,10 +72,18 @@ class Scenarios:
             key = _ANY_ORDER if order_id is None else order_id
             self._failures.setdefault(key, []).append(reason or DEFAULT_FAILURE_REASON)
 
-    def use_daily_quota(self, *, now: float, remaining: int = 0) -> None:
+    def expire_image(self, image_id: str) -> None:
+        """Put an image in ``expired`` (its enhanced download then answers ``404``).
+
+        Raises:
+            KeyError: No such image.
+        """
+        self._expire(image_id)
+
+    def use_daily_quota(self, *, remaining: int = 0) -> None:
         """Spend today's quota so that only ``remaining`` more images may start."""
         with self.lock:
-            self._roll(now)
+            self._roll(self._now())
             self._quota.used = max(self._quota.limit - remaining, 0)
 
     def set_daily_quota(self, limit: int) -> None:
