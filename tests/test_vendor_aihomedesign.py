@@ -1137,3 +1137,101 @@ def test_every_catalog_choice_can_be_submitted(make_engine: MakeEngine) -> None:
                     assert response.status == 200, (service, space, item["title"], response.json)
                     checked += 1
     assert checked > 300
+
+
+# --- item removal mask steps and failed generations (issue #12) ------------------
+
+PNG_MASK = tiny_image("png")
+
+
+def _mask(engine: Engine, order_id: str, data: bytes = PNG_MASK, **kwargs: Any) -> ResponseData:
+    mask = UploadedFile(filename="mask.png", content_type="image/png", data=data)
+    return call(
+        engine,
+        "POST",
+        "/v1/order/manual-mask",
+        files={"mask": mask},
+        form={"order_id": order_id},
+        **kwargs,
+    )
+
+
+def _done(engine: Engine, order_id: str, image_id: str) -> ResponseData:
+    form = {"order_id": order_id, "image_id": image_id}
+    return call(engine, "POST", "/v1/order/done", form=form)
+
+
+def _temp(engine: Engine, order_id: str) -> ResponseData:
+    return call(engine, "GET", f"/v1/order/{order_id}/last-temp-image")
+
+
+def test_the_item_removal_mask_workflow(engine: Engine, sent: list[tuple[str, Any]]) -> None:
+    order_id, first_id, _ = submitted(engine, MASK)
+    assert error(_temp(engine, order_id)) == (400, "api_error_image_not_ready")
+    assert error(_mask(engine, order_id)) == (400, "api_error_image_not_ready")
+    engine.clock.complete_all()
+    temp = _temp(engine, order_id)
+    assert temp.json == {
+        "image_id": first_id,
+        "url": f"{BASE}/_files/aihd-after/{first_id}.jpeg",
+    }
+    masked = _mask(engine, order_id)
+    assert masked.status == 200
+    second_id = masked.json["image_id"]
+    assert masked.json == {
+        "order_id": order_id,
+        "image_id": second_id,
+        "eta": 30,
+        "maskId": second_id,
+    }
+    assert _temp(engine, order_id).json["image_id"] == first_id
+    assert error(_done(engine, order_id, second_id)) == (400, "api_error_image_not_ready")
+    engine.clock.complete_all()
+    assert _temp(engine, order_id).json["image_id"] == second_id
+    assert sent[-1][1]["image"]["regenerated"] is True
+    done = _done(engine, order_id, second_id)
+    assert (done.status, done.json) == (200, {"message": "Order finalized successfully"})
+    assert error(_mask(engine, order_id)) == (400, "api_error_order_finalized")
+
+
+def test_the_mask_steps_refuse_other_orders_and_bad_input(engine: Engine) -> None:
+    vs_order, vs_image, _ = submitted(engine, VS)
+    engine.clock.complete_all()
+    assert error(_temp(engine, vs_order)) == (400, "api_error_service_mismatch")
+    assert error(_mask(engine, vs_order)) == (400, "api_error_service_mismatch")
+    assert error(_done(engine, vs_order, vs_image)) == (400, "api_error_service_mismatch")
+    assert error(_temp(engine, "0" * 24)) == (404, "api_error_order_not_found")
+    assert error(_mask(engine, "0" * 24)) == (400, "api_error_order_not_found")
+    order_id, _, _ = submitted(engine, MASK)
+    engine.clock.complete_all()
+    assert error(_mask(engine, order_id, data=JPEG)) == (400, "api_error_unsupported_file_type")
+    assert error(_done(engine, order_id, "f" * 24)) == (400, "api_error_generated_image_not_found")
+    no_file = call(engine, "POST", "/v1/order/manual-mask", form={"order_id": order_id})
+    assert no_file.status == 400
+    assert error(_temp(engine, order_id)) == (200, None)
+    assert _mask(engine, order_id, key=None).status == 401
+
+
+def test_an_armed_failure_fails_the_next_generation_of_its_order(
+    engine: Engine, sent: list[tuple[str, Any]]
+) -> None:
+    behaviour = engine.behaviour
+    assert isinstance(behaviour, AIHomeDesignBehaviour)
+    behaviour.scenarios.fail_next_generation(order_id=None, reason="segmentation failed")
+    order_id, image_id, _ = submitted(engine, IR)
+    engine.clock.complete_all()
+    body = get_order(engine, order_id).json
+    image = body["generated_images"][0]
+    assert (image["status"], image["comment"], image["src"]) == (
+        "failed",
+        "segmentation failed",
+        "",
+    )
+    assert body["status"] == "idle"
+    assert sent == []
+    upscale = call(engine, "POST", f"/v1/order/image/{image_id}/download/upscale")
+    assert error(upscale) == (400, "api_error_image_not_ready")
+    assert submit(engine, order_id, **VALID[IR]).status == 200
+    engine.clock.complete_all()
+    assert get_order(engine, order_id).json["generated_images"][1]["status"] == "regular_finished"
+    assert len(sent) == 1

@@ -129,6 +129,7 @@ def test_create_order_without_a_body_answers_the_full_waiting_order(mock: Mock) 
     assert uuid.UUID(created["order_id"]).version == 4
     assert created == {
         "created_at": "2025-05-08T10:15:30.000000Z",
+        "default_image_sort_order": "date_added",
         "images": [],
         "is_deleted": False,
         "is_merging": False,
@@ -247,16 +248,8 @@ def test_a_token_past_every_remaining_order_gives_an_empty_last_page(mock: Mock)
     [
         ({"offset": "not-a-token"}, "offset", "Invalid offset token."),
         ({"offset": "1"}, "offset", "Invalid offset token."),
-        (
-            {"per_page": "16"},
-            "per_page",
-            "Must be greater than or equal to 1 and less than or equal to 15.",
-        ),
-        (
-            {"per_page": "0"},
-            "per_page",
-            "Must be greater than or equal to 1 and less than or equal to 15.",
-        ),
+        ({"per_page": "0"}, "per_page", "Must be greater than or equal to 1."),
+        ({"per_page": "-3"}, "per_page", "Must be greater than or equal to 1."),
     ],
 )
 def test_bad_list_parameters_answer_422(
@@ -344,7 +337,10 @@ def test_new_images_take_the_documented_defaults(mock: Mock) -> None:
         "lens_correction": True,
         "metadata": {},
         "order_id": "o-1",
+        "parent_image_id": None,
+        "preset_id": None,
         "privacy": None,
+        "restage": None,
         "sky_replacement": False,
         "status": "waiting",
         "status_reason": None,
@@ -352,6 +348,7 @@ def test_new_images_take_the_documented_defaults(mock: Mock) -> None:
         "user_id": "00000000-0000-4000-8000-000000000000",
         "vertical_correction": True,
         "window_pull": None,
+        "window_pull_type": None,
     }
 
 
@@ -571,11 +568,12 @@ def test_a_full_size_download_marks_the_image_downloaded(mock: Mock) -> None:
     assert mock.get_image(image["image_id"])["downloaded"] is True
 
 
-def test_downloads_need_a_key(mock: Mock) -> None:
+def test_the_enhanced_download_needs_a_key_and_the_original_does_not(mock: Mock) -> None:
     image = mock.uploaded_image()
-    for kind in ("enhanced", "original"):
-        response = mock.call("GET", f"/v3/images/{image['image_id']}/{kind}", key=None)
-        assert response.status == 401
+    enhanced = mock.call("GET", f"/v3/images/{image['image_id']}/enhanced", key=None)
+    assert enhanced.status == 401
+    original = mock.call("GET", f"/v3/images/{image['image_id']}/original", key=None)
+    assert (original.status, original.body) == (200, JPEG)
 
 
 def test_the_original_download_returns_the_uploaded_bytes(mock: Mock) -> None:
@@ -849,3 +847,201 @@ def test_an_empty_offset_means_the_first_page(mock: Mock) -> None:
 def test_an_unbound_behaviour_refuses_to_send_webhooks() -> None:
     with pytest.raises(ConfigError):
         AutoenhanceBehaviour().webhook_configured()
+
+
+# --- issue #12: fidelity to the current docs, the SDKs and the failure paths ----------
+
+
+def test_per_page_above_15_is_clamped(mock: Mock) -> None:
+    for n in range(17):
+        mock.order(name=f"order {n}")
+    listed = mock.ok("GET", "/v3/orders/", query={"per_page": "16"})
+    assert (len(listed["orders"]), listed["pagination"]["per_page"]) == (15, 15)
+    assert listed["pagination"]["next_offset"] is not None
+
+
+def test_list_orders_searches_names_and_sorts(mock: Mock) -> None:
+    for name in ("Beta house", "alpha flat", "Gamma barn", "beta shed"):
+        mock.order(name=name)
+
+    def names(**query: str) -> list[str]:
+        return [o["name"] for o in mock.ok("GET", "/v3/orders/", query=query)["orders"]]
+
+    assert names(q="BETA") == ["beta shed", "Beta house"]
+    assert names(sort="name") == ["alpha flat", "Beta house", "beta shed", "Gamma barn"]
+    assert names(sort="-name") == ["Gamma barn", "beta shed", "Beta house", "alpha flat"]
+    assert names(sort="date") == ["Beta house", "alpha flat", "Gamma barn", "beta shed"]
+    assert names() == names(sort="-date") == names(sort="date")[::-1]
+    bad = mock.call("GET", "/v3/orders/", query={"sort": "size"})
+    assert (bad.status, list(bad.json["detail"]["query"])) == (422, ["sort"])
+
+
+def test_sorted_pages_continue_after_the_last_order_shown(mock: Mock) -> None:
+    for name in ("d", "a", "c", "b", "e"):
+        mock.order(name=name)
+    first = mock.ok("GET", "/v3/orders/", query={"sort": "name", "per_page": "2"})
+    token = first["pagination"]["next_offset"]
+    second = mock.ok("GET", "/v3/orders/", query={"sort": "name", "per_page": "2", "offset": token})
+    assert [o["name"] for o in first["orders"] + second["orders"]] == ["a", "b", "c", "d"]
+
+
+def test_image_sort_order_is_settable_and_overridable(mock: Mock) -> None:
+    mock.order(order_id="sorted", default_image_sort_order="-name")
+    for name in ("b.jpg", "c.jpg", "a.jpg"):
+        mock.image(order_id="sorted", image_name=name)
+
+    def names(order: dict[str, Any]) -> list[str]:
+        return [i["image_name"] for i in order["images"]]
+
+    order = mock.get_order("sorted")
+    assert (order["default_image_sort_order"], names(order)) == (
+        "-name",
+        ["c.jpg", "b.jpg", "a.jpg"],
+    )
+    by_date = mock.ok("GET", "/v3/orders/sorted", query={"sort_images_by": "date_added"})
+    assert names(by_date) == ["b.jpg", "c.jpg", "a.jpg"]
+    patched = mock.ok(
+        "PATCH",
+        "/v3/orders/sorted",
+        json_body={"default_image_sort_order": "name"},
+        query={"sort_images_by": "-date_added"},
+    )
+    assert (patched["default_image_sort_order"], names(patched)) == (
+        "name",
+        ["a.jpg", "c.jpg", "b.jpg"],
+    )
+    assert names(mock.get_order("sorted")) == ["a.jpg", "b.jpg", "c.jpg"]
+
+
+def test_new_image_fields_are_stored_and_returned(mock: Mock) -> None:
+    image = mock.image(preset_id="preset-1", restage={"style": "modern"}, window_pull_type="strong")
+    stored = mock.get_image(image["image_id"])
+    assert {k: stored[k] for k in ("preset_id", "restage", "parent_image_id")} == {
+        "preset_id": "preset-1",
+        "restage": {"style": "modern"},
+        "parent_image_id": None,
+    }
+    assert stored["window_pull_type"] == "strong"
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [(None, "strong"), ("2025-08-31", "strong"), ("2025-05-08", "absent")],
+)
+def test_window_pull_type_follows_the_api_version(
+    mock: Mock, version: str | None, expected: str
+) -> None:
+    headers = {} if version is None else {"x-api-version": version}
+    body = {"image_name": "w.jpg", "window_pull_type": "strong"}
+    created = mock.ok("POST", "/v3/images/", json_body=body, headers=headers)
+    assert created.get("window_pull_type", "absent") == expected
+
+
+def test_x_dev_mode_is_validated(mock: Mock) -> None:
+    image = mock.uploaded_image()
+    mock.clock.complete_all()
+    path = f"/v3/images/{image['image_id']}/enhanced"
+    banana = mock.call("GET", path, headers={"x-dev-mode": "banana"})
+    assert (banana.status, list(banana.json["detail"]["headers"])) == (422, ["x-dev-mode"])
+    assert mock.call("GET", path, headers={"x-dev-mode": "true"}).status == 200
+
+
+def test_malformed_json_is_webargs_400(mock: Mock) -> None:
+    response = mock.call("POST", "/v3/orders/", body=b"{oops", content_type="application/json")
+    assert (response.status, response.json) == (400, {"detail": {}, "message": "Bad Request"})
+
+
+def test_process_order_accepts_the_docs_extra_fields(mock: Mock) -> None:
+    mock.order(order_id="hdr")
+    _brackets(mock, "hdr", 3)
+    body = {"image_name": "kitchen", "contentType": "image/jpeg", "hdr": True}
+    assert mock.ok("POST", "/v3/orders/hdr/process", json_body=body)["is_merging"] is True
+
+
+def test_legacy_merge_groups_like_process(mock: Mock) -> None:
+    mock.order(order_id="hdr")
+    _brackets(mock, "hdr", 4)
+    body = {"number_of_brackets_per_image": 2, "ai_version": "4.x"}
+    assert mock.ok("POST", "/v3/orders/hdr/merge", json_body=body)["is_merging"] is True
+    mock.clock.complete_all()
+    assert mock.get_order("hdr")["total_images"] == 2
+    assert mock.call("POST", "/v3/orders/hdr/merge", key=None).status == 401
+
+
+@pytest.mark.parametrize("kind", ["preview", "watermark"])
+def test_legacy_downloads_serve_a_processed_image_without_a_key(mock: Mock, kind: str) -> None:
+    image = mock.image()
+    path = f"/v3/images/{image['image_id']}/{kind}"
+    early = mock.call("GET", path, key=None)
+    assert (early.status, early.json["message"]) == (404, "Image has not been processed yet.")
+    mock.put(image["upload_url"])
+    mock.clock.complete_all()
+    served = mock.call("GET", path, key=None)
+    assert (served.status, served.content_type, served.body[:3]) == (
+        200,
+        "image/jpeg",
+        MAGIC["jpeg"],
+    )
+    assert mock.get_image(image["image_id"])["downloaded"] is False
+
+
+def _behaviour(mock: Mock) -> AutoenhanceBehaviour:
+    behaviour = mock.engine.behaviour
+    assert isinstance(behaviour, AutoenhanceBehaviour)
+    return behaviour
+
+
+def test_an_armed_failure_puts_the_next_image_of_its_order_in_error(mock: Mock) -> None:
+    _behaviour(mock).scenarios.fail_next_image(order_id="o-err", reason="Bad exposure.")
+    other = mock.uploaded_image(order_id="o-ok")
+    failed = mock.uploaded_image(order_id="o-err")
+    mock.clock.complete_all()
+    got = mock.get_image(failed["image_id"])
+    assert (got["status"], got["status_reason"]) == ("error", "Bad exposure.")
+    assert mock.get_image(other["image_id"])["status"] == "processed"
+    assert mock.get_order("o-err")["status"] == "error"
+    events = {e["image_id"]: e["error"] for e in mock.hooks.events("image_processed")}
+    assert events == {other["image_id"]: False, failed["image_id"]: True}
+    download = mock.call("GET", f"/v3/images/{failed['image_id']}/enhanced")
+    assert (download.status, download.json["message"]) == (404, "Image processing failed.")
+    again = mock.uploaded_image(order_id="o-err")
+    mock.clock.complete_all()
+    assert mock.get_image(again["image_id"])["status"] == "processed"
+
+
+def test_the_daily_quota_puts_new_images_in_error_until_the_next_day(mock: Mock) -> None:
+    _behaviour(mock).scenarios.use_daily_quota(remaining=1)
+    first = mock.uploaded_image()
+    refused = mock.uploaded_image()
+    mock.clock.complete_all()
+    assert mock.get_image(first["image_id"])["status"] == "processed"
+    got = mock.get_image(refused["image_id"])
+    assert (got["status"], got["status_reason"]) == ("error", "Daily enhancement limit reached.")
+    assert mock.hooks.events("image_processed")[-1]["error"] is True
+    mock.clock.advance(86_400)
+    tomorrow = mock.uploaded_image()
+    mock.clock.complete_all()
+    assert mock.get_image(tomorrow["image_id"])["status"] == "processed"
+
+
+def test_an_image_can_be_expired_and_reset_disarms_scenarios(mock: Mock) -> None:
+    behaviour = _behaviour(mock)
+    image = mock.uploaded_image()
+    mock.clock.complete_all()
+    behaviour.scenarios.expire_image(image["image_id"])
+    assert mock.get_image(image["image_id"])["status"] == "expired"
+    download = mock.call("GET", f"/v3/images/{image['image_id']}/enhanced")
+    assert (download.status, download.json["message"]) == (404, "Image has expired.")
+    behaviour.scenarios.fail_next_image()
+    behaviour.reset()
+    fresh = mock.uploaded_image()
+    mock.clock.complete_all()
+    assert mock.get_image(fresh["image_id"])["status"] == "processed"
+
+
+def test_a_custom_daily_quota_counts_every_image_that_starts(mock: Mock) -> None:
+    _behaviour(mock).scenarios.set_daily_quota(2)
+    images = [mock.uploaded_image() for _ in range(3)]
+    mock.clock.complete_all()
+    statuses = [mock.get_image(image["image_id"])["status"] for image in images]
+    assert statuses == ["processed", "processed", "error"]

@@ -20,6 +20,13 @@ from mock_server.errors import Check, RequestError
 from mock_server.media import tiny_image
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors.aihomedesign import _catalog as catalog
+from mock_server.vendors.aihomedesign._mask import (
+    FINALIZED_MESSAGE,
+    check_mask,
+    check_mask_order,
+    finished_image,
+    temp_image,
+)
 from mock_server.vendors.aihomedesign._ratelimit import RollingLimit
 from mock_server.vendors.aihomedesign._records import (
     FILES_PREFIX,
@@ -29,6 +36,7 @@ from mock_server.vendors.aihomedesign._records import (
     account_of,
     file_url,
 )
+from mock_server.vendors.aihomedesign._scenarios import Scenarios
 from mock_server.vendors.aihomedesign._submit import Selection, check_selection, invalid
 from mock_server.vendors.aihomedesign._upload import check_image_bytes, upload_error
 
@@ -95,6 +103,8 @@ class AIHomeDesignBehaviour(BaseBehaviour):
         self._limit = RollingLimit(limit=RATE_LIMIT_SUBMISSIONS, window=RATE_LIMIT_WINDOW)
         self._orders: dict[str, Order] = {}
         self._images: dict[str, tuple[Order, GeneratedImage]] = {}
+        self.scenarios = Scenarios()
+        """Failures a test arms on purpose (see :class:`Scenarios`)."""
         self._handlers: dict[str, Handler] = {
             "upload_image": self._upload_image,
             "submit_order": self._submit_order,
@@ -103,6 +113,9 @@ class AIHomeDesignBehaviour(BaseBehaviour):
             "list_spaces": self._list_spaces,
             "list_widgets": self._list_widgets,
             "list_widget_items": self._list_widget_items,
+            "get_last_temp_image": self._last_temp_image,
+            "apply_manual_mask": self._manual_mask,
+            "finalize_order": self._finalize,
         }
 
     # --- engine hooks -------------------------------------------------------
@@ -119,6 +132,7 @@ class AIHomeDesignBehaviour(BaseBehaviour):
             self._orders.clear()
             self._images.clear()
             self._limit.clear()
+        self.scenarios.clear()
 
     def handle(self, call: Call) -> ResponseData | None:
         """Answer a valid request by its operationId (None: an operation not modelled).
@@ -198,10 +212,16 @@ class AIHomeDesignBehaviour(BaseBehaviour):
                         status=429, json={"error": RATE_LIMIT_MESSAGE}, has_json=True
                     )
                 self._limit.record(owner, now=now)
-            image = self._new_image(order, selection, now=now, base=_base_url(call.headers))
-        eta = order.service.eta
-        clock.call_later(eta, lambda: self._finish(order, image))
-        return _ok({"order_id": order.id, "image_id": image.id, "eta": eta})
+            image = self._generate(order, selection, now=now, base=_base_url(call.headers))
+        return _ok({"order_id": order.id, "image_id": image.id, "eta": order.service.eta})
+
+    def _generate(
+        self, order: Order, selection: Selection, *, now: float, base: str
+    ) -> GeneratedImage:
+        """Append a new generated image and schedule its end ``eta`` seconds later."""
+        image = self._new_image(order, selection, now=now, base=base)
+        self.context.clock.call_later(order.service.eta, lambda: self._finish(order, image))
+        return image
 
     def _new_image(
         self, order: Order, selection: Selection, *, now: float, base: str
@@ -235,6 +255,9 @@ class AIHomeDesignBehaviour(BaseBehaviour):
         with self._lock:
             if not self._knows(order, image):
                 return  # forgotten by a reset meanwhile
+            image.failure = self.scenarios.take_failure(order.id)
+            if image.failure is not None:
+                return  # the spec's decision: a failed generation sends no webhook
             image.finished = True
             payload = order.webhook_payload(image)
         # Outside the lock: the receiver may call the mock back while it handles this.
@@ -279,6 +302,48 @@ class AIHomeDesignBehaviour(BaseBehaviour):
             "user_id": account_of(order.owner).user_id,
         }
         self.context.webhooks.send("upscaleDownload", payload)
+
+    # --- item removal mask ----------------------------------------------------
+
+    def _last_temp_image(self, call: Call) -> ResponseData:
+        with self._lock:
+            order = self._order(call, call.path_params["order_id"])
+            if order is None:
+                raise RequestError(
+                    status=404, message="order not found", key="api_error_order_not_found"
+                )
+            check_mask_order(order)
+            image = temp_image(order)
+            return _ok(
+                {"image_id": image.id, "url": file_url(_base_url(call.headers), "after", image.id)}
+            )
+
+    def _body_order(self, call: Call, *, open_only: bool) -> Order:
+        order = self._order(call, call.body["order_id"])
+        if order is None:
+            raise invalid("order not found", "api_error_order_not_found")
+        check_mask_order(order, open_only=open_only)
+        return order
+
+    def _manual_mask(self, call: Call) -> ResponseData:
+        with self._lock:
+            order = self._body_order(call, open_only=True)
+            temp_image(order)
+            check_mask(call.body["mask"])
+            selection = check_selection(
+                service=order.service, body={"service_name": order.service.name}
+            )
+            now = self.context.clock.now()
+            image = self._generate(order, selection, now=now, base=_base_url(call.headers))
+        eta = order.service.eta
+        return _ok({"order_id": order.id, "image_id": image.id, "eta": eta, "maskId": image.id})
+
+    def _finalize(self, call: Call) -> ResponseData:
+        with self._lock:
+            order = self._body_order(call, open_only=False)
+            finished_image(order, call.body["image_id"])
+            order.finalized = True
+        return _ok({"message": FINALIZED_MESSAGE})
 
     # --- catalog --------------------------------------------------------------
 

@@ -100,6 +100,20 @@ class GeneratedImage:
     """The mock's base URL as the submitting client saw it (for the webhook)."""
     finished: bool = False
     upscaled: bool = False
+    failure: str | None = None
+    """Why the generation failed (a failure scenario), or None."""
+
+    @property
+    def done(self) -> bool:
+        """True once the generation has finished or failed."""
+        return self.finished or self.failure is not None
+
+    @property
+    def status(self) -> str:
+        """``processing``, then ``regular_finished`` or (on purpose only) ``failed``."""
+        if self.failure is not None:
+            return "failed"
+        return "regular_finished" if self.finished else "processing"
 
     def to_json(self, base: str) -> dict[str, Any]:
         """The ``GeneratedImage`` object of ``get_order``."""
@@ -112,10 +126,10 @@ class GeneratedImage:
             "prompt": self.prompt,
             "sky_style": self.sky_style,
             "shadow_removal": self.shadow_removal,
-            "status": "regular_finished" if self.finished else "processing",
+            "status": self.status,
             "order_id": self.order_id,
             "space": self.space,
-            "comment": "",
+            "comment": self.failure or "",
             "updated_at": _ZERO_TIME,
             "created_at": timestamp(self.created_at),
         }
@@ -132,11 +146,13 @@ class Order:
     created_at: float
     space: str = ""
     images: list[GeneratedImage] = field(default_factory=list)
+    finalized: bool = False
+    """Item Removal Mask: ``POST /v1/order/done`` has kept a temp image."""
 
     @property
     def status(self) -> str:
         """``active`` while an image is processing, else ``idle``."""
-        return "active" if any(not image.finished for image in self.images) else "idle"
+        return "active" if any(not image.done for image in self.images) else "idle"
 
     def to_json(self, base: str) -> dict[str, Any]:
         """The ``Order`` object of ``get_order``."""

@@ -33,15 +33,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mock_server.engine import BaseBehaviour
-from mock_server.errors import RequestError
+from mock_server.errors import Check, RequestError, Rule
 from mock_server.media import IMAGE_MEDIA_TYPES, tiny_image
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors.autoenhance._rules import (
+    MAX_PER_PAGE,
     PROCESS_SETTINGS,
     bracket_groups,
     new_settings,
     original_payload,
+    sort_orders,
+    wants_version,
 )
+from mock_server.vendors.autoenhance._scenarios import QUOTA_REASON, Scenarios
 from mock_server.vendors.autoenhance._store import (
     SETTING_NAMES,
     Bracket,
@@ -72,6 +76,7 @@ Handler = Callable[["Call"], ResponseData]
 
 # x-api-version dates before this one get ``s3PutObjectUrl`` instead of ``upload_url``.
 _UPLOAD_URL_SINCE = "2025-05-08"
+_BAD_REQUEST = {"detail": {}, "message": "Bad Request"}
 
 
 def _json(value: Any, status: int = 200) -> ResponseData:
@@ -115,6 +120,8 @@ class AutoenhanceBehaviour(BaseBehaviour):
         self.merging_seconds = merging_seconds
         self.upload_ttl_seconds = upload_ttl_seconds
         self.store = Store()
+        self.scenarios = Scenarios(now=self._now, expire=self._expire_image)
+        """Failures a test arms on purpose (see :class:`Scenarios`)."""
         self._handlers: dict[str, Handler] = {
             "create_order": self._create_order,
             "list_orders": self._list_orders,
@@ -122,6 +129,7 @@ class AutoenhanceBehaviour(BaseBehaviour):
             "update_order": self._update_order,
             "delete_order": self._delete_order,
             "process_order": self._process_order,
+            "merge_hdr": self._process_order,
             "list_order_brackets": self._list_order_brackets,
             "create_bracket": self._create_bracket,
             "create_image": self._create_image,
@@ -131,6 +139,8 @@ class AutoenhanceBehaviour(BaseBehaviour):
             "report_image": self._report_image,
             "download_enhanced_image": self._download_enhanced,
             "download_original_image": self._download_original,
+            "download_preview_image": self._download_legacy,
+            "download_watermark_image": self._download_legacy,
         }
 
     # --- the Behaviour protocol ---------------------------------------------
@@ -156,9 +166,25 @@ class AutoenhanceBehaviour(BaseBehaviour):
             self._store_upload(checked, request)
             return ok_response(self.store, request.body)
 
+    def handle_error(
+        self, request: RequestData, operation_id: str, error: RequestError
+    ) -> ResponseData | None:
+        """Malformed JSON is webargs' ``400 Bad Request``, not a validation error."""
+        if error.check is Check.BODY and any(i.rule is Rule.JSON for i in error.issues):
+            return _json(_BAD_REQUEST, status=400)
+        return None
+
     def reset(self) -> None:
-        """Forget every order, image, bracket and upload URL."""
+        """Forget every order, image, bracket and upload URL, and every armed failure."""
         self.store.clear()
+        self.scenarios.clear()
+
+    def _expire_image(self, image_id: str) -> None:
+        with self.store.lock:
+            image = self.store.images[image_id]
+            image.status, image.status_reason = "expired", "Image has expired."
+            image.run += 1
+            image.order.last_updated_at = self._now()
 
     def webhook_configured(self) -> None:
         """Send ``webhook_updated``, as the vendor does when the settings are saved."""
@@ -175,26 +201,32 @@ class AutoenhanceBehaviour(BaseBehaviour):
             order = self.store.add_order(
                 order_id=order_id, name=body.get("name", ""), now=self._now()
             )
-            return _json(order_view(order))
+            order.image_sort = body.get("default_image_sort_order", order.image_sort)
+            return _json(order_view(order, version=_version(call)))
 
     def _list_orders(self, call: Call) -> ResponseData:
-        per_page = call.query.get("per_page", 5)
+        per_page = min(call.query.get("per_page", 5), MAX_PER_PAGE)
         offset = call.query.get("offset") or None
+        search = str(call.query.get("q") or "").casefold()
         with self.store.lock:
+            found = [o for o in self.store.orders.values() if search in o.name.casefold()]
+            listed = sort_orders(found, call.query.get("sort", "-date"))
             try:
-                orders, next_offset = self.store.page(offset=offset, per_page=per_page)
+                orders, next_offset = self.store.page(listed, offset=offset, per_page=per_page)
             except KeyError:
                 raise _invalid("query", "offset", "Invalid offset token.") from None
+            version = _version(call)
             return _json(
                 {
-                    "orders": [order_view(order) for order in orders],
+                    "orders": [order_view(order, version=version) for order in orders],
                     "pagination": {"next_offset": next_offset, "per_page": per_page},
                 }
             )
 
     def _retrieve_order(self, call: Call) -> ResponseData:
         with self.store.lock:
-            return _json(order_view(self._order(call.path_params["id"])))
+            order = self._order(call.path_params["id"])
+            return _json(order_view(order, version=_version(call), sort=_image_sort(call)))
 
     def _update_order(self, call: Call) -> ResponseData:
         body = call.body or {}
@@ -202,8 +234,9 @@ class AutoenhanceBehaviour(BaseBehaviour):
             order = self._order(call.path_params["id"])
             if "name" in body:
                 order.name = body["name"]
+            order.image_sort = body.get("default_image_sort_order", order.image_sort)
             order.last_updated_at = self._now()
-            return _json(order_view(order))
+            return _json(order_view(order, version=_version(call), sort=_image_sort(call)))
 
     def _delete_order(self, call: Call) -> ResponseData:
         with self.store.lock:
@@ -224,7 +257,7 @@ class AutoenhanceBehaviour(BaseBehaviour):
                 self.context.clock.call_later(
                     self.merging_seconds, lambda: self._merge(order, groups, settings)
                 )
-            return _json(order_view(order))
+            return _json(order_view(order, version=_version(call)))
 
     def _list_order_brackets(self, call: Call) -> ResponseData:
         with self.store.lock:
@@ -257,16 +290,16 @@ class AutoenhanceBehaviour(BaseBehaviour):
             image = self.store.add_image(
                 order=order,
                 image_name=body["image_name"],
-                settings=new_settings(body, names=SETTING_NAMES),
+                settings=new_settings(body, names=_setting_names(call)),
                 now=now,
             )
             content_type = declared if isinstance(declared, str) else None
             url = self._issue_upload(call, image, name=image.image_name, content_type=content_type)
-            return _json({**image_view(image), key: url})
+            return _json({**image_view(image, version=_version(call)), key: url})
 
     def _retrieve_image(self, call: Call) -> ResponseData:
         with self.store.lock:
-            return _json(image_view(self._image(call.path_params["id"])))
+            return _json(image_view(self._image(call.path_params["id"]), version=_version(call)))
 
     def _delete_image(self, call: Call) -> ResponseData:
         with self.store.lock:
@@ -278,13 +311,13 @@ class AutoenhanceBehaviour(BaseBehaviour):
         with self.store.lock:
             image = self._image(call.path_params["id"])
             image.settings.update(
-                (name, copy.deepcopy(body[name])) for name in SETTING_NAMES if name in body
+                (name, copy.deepcopy(body[name])) for name in _setting_names(call) if name in body
             )
             image.image_name = body.get("image_name", image.image_name)
             image.order.last_updated_at = self._now()
             if image.data is not None:
                 self._start_processing(image)
-            return _json(image_view(image))
+            return _json(image_view(image, version=_version(call)))
 
     def _report_image(self, call: Call) -> ResponseData:
         with self.store.lock:
@@ -294,15 +327,26 @@ class AutoenhanceBehaviour(BaseBehaviour):
     def _download_enhanced(self, call: Call) -> ResponseData:
         fmt = call.query.get("format") or "jpeg"
         with self.store.lock:
-            image = self._image(call.path_params["id"])
-            if image.status == "error":
-                raise _not_found("Image processing failed.")
-            if image.status != "processed":
-                raise _not_found("Image has not been processed yet.")
+            image = self._processed(call.path_params["id"])
             if call.query.get("preview") is False and not image.downloaded:
                 image.downloaded = True
                 image.order.last_updated_at = self._now()
         return ResponseData(status=200, body=tiny_image(fmt), content_type=IMAGE_MEDIA_TYPES[fmt])
+
+    def _download_legacy(self, call: Call) -> ResponseData:
+        with self.store.lock:
+            self._processed(call.path_params["id"])
+        return ResponseData(status=200, body=tiny_image("jpeg"), content_type="image/jpeg")
+
+    def _processed(self, image_id: str) -> Image:
+        image = self._image(image_id)
+        if image.status == "error":
+            raise _not_found("Image processing failed.")
+        if image.status == "expired":
+            raise _not_found("Image has expired.")
+        if image.status != "processed":
+            raise _not_found("Image has not been processed yet.")
+        return image
 
     def _download_original(self, call: Call) -> ResponseData:
         wanted: str | None = call.query.get("format")
@@ -324,25 +368,41 @@ class AutoenhanceBehaviour(BaseBehaviour):
             self._start_processing(target)
 
     def _start_processing(self, image: Image) -> None:
-        """Put an uploaded image into ``processing`` and schedule its completion."""
-        image.status = "processing"
-        image.status_reason = None
+        """Put an uploaded image into ``processing`` and schedule its completion.
+
+        Past the daily enhancement quota the image goes to ``error`` at once instead.
+        """
         image.run += 1
         image.order.last_updated_at = self._now()
         run = image.run
+        if not self.scenarios.spend_enhancement(now=self._now()):
+            image.status, image.status_reason = "error", QUOTA_REASON
+            self.context.clock.call_later(0, lambda: self._notify(image, run))
+            return
+        image.status = "processing"
+        image.status_reason = None
         self.context.clock.call_later(self.processing_seconds, lambda: self._finish(image, run))
 
     def _finish(self, image: Image, run: int) -> None:
         with self.store.lock:
             if not self.store.alive_image(image) or image.run != run:
                 return
-            image.status = "processed"
+            reason = self.scenarios.take_failure(image.order.order_id)
+            image.status = "processed" if reason is None else "error"
+            image.status_reason = reason
+            image.order.last_updated_at = self._now()
+        self._notify(image, run)
+
+    def _notify(self, image: Image, run: int) -> None:
+        """Send ``image_processed`` for an image that reached ``processed`` or ``error``."""
+        with self.store.lock:
+            if not self.store.alive_image(image) or image.run != run:
+                return
             order = image.order
-            order.last_updated_at = self._now()
             payload = {
                 "event": "image_processed",
                 "image_id": image.image_id,
-                "error": False,
+                "error": image.status == "error",
                 "order_id": order.order_id,
                 "order_is_processing": order.is_processing or order.is_merging,
             }
@@ -394,3 +454,19 @@ class AutoenhanceBehaviour(BaseBehaviour):
 
     def _now(self) -> float:
         return self.context.clock.now()
+
+
+def _version(call: Call) -> str | None:
+    return call.headers.get("x-api-version")
+
+
+def _image_sort(call: Call) -> str | None:
+    value = call.query.get("sort_images_by")
+    return None if value is None else str(value)
+
+
+def _setting_names(call: Call) -> frozenset[str]:
+    """The settings a request may set: ``window_pull_type`` from API version 2025-08-31."""
+    if wants_version(_version(call), "window_pull_type"):
+        return SETTING_NAMES | {"window_pull_type"}
+    return SETTING_NAMES

@@ -7,15 +7,42 @@ silent; the behaviour applies them with the store lock held.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from typing import Any
 
 from mock_server.errors import RequestError
 from mock_server.media import IMAGE_MEDIA_TYPES, sniff_format, tiny_image
-from mock_server.vendors.autoenhance._store import SETTING_DEFAULTS, SETTING_NAMES, Bracket, Order
+from mock_server.vendors.autoenhance._store import (
+    SETTING_DEFAULTS,
+    SETTING_NAMES,
+    WINDOW_PULL_TYPE_SINCE,
+    Bracket,
+    Order,
+)
 
-__all__ = ["PROCESS_SETTINGS", "bracket_groups", "new_settings", "original_payload"]
+__all__ = [
+    "MAX_PER_PAGE",
+    "PROCESS_SETTINGS",
+    "bracket_groups",
+    "new_settings",
+    "original_payload",
+    "sort_orders",
+    "wants_version",
+]
 
-PROCESS_SETTINGS = SETTING_NAMES - {"finetune_settings", "metadata", "rating"}
+MAX_PER_PAGE = 15
+"""``per_page`` above this is clamped (SDK 1.1.0's maximum)."""
+
+# The first x-api-version that carries each version-gated field (API changelog).
+_FIELD_SINCE = {"window_pull_type": WINDOW_PULL_TYPE_SINCE}
+
+PROCESS_SETTINGS = SETTING_NAMES - {
+    "finetune_settings",
+    "metadata",
+    "preset_id",
+    "rating",
+    "restage",
+}
 """Process Order's body fields that become settings of the grouped images."""
 
 _OCTETS = "application/octet-stream"
@@ -70,3 +97,23 @@ def original_payload(data: bytes, *, stored_type: str, wanted: str | None) -> tu
     if not data or sniff_format(data) != wanted:
         data = tiny_image(wanted)
     return data, IMAGE_MEDIA_TYPES[wanted]
+
+
+def wants_version(version: str | None, field: str) -> bool:
+    """Whether ``x-api-version`` (None: no header, the newest) carries a gated ``field``.
+
+    >>> wants_version(None, "window_pull_type"), wants_version("2025-05-08", "window_pull_type")
+    (True, False)
+    """
+    return version is None or version >= _FIELD_SINCE[field]
+
+
+def sort_orders(orders: Iterable[Order], sort: str) -> list[Order]:
+    """The orders as List Orders' ``sort`` asks: by name or by creation, ties newest first.
+
+    Names compare case-insensitively; ``-`` reverses (a stable sort keeps ties in place).
+    """
+    newest = sorted(orders, key=lambda order: order.seq, reverse=True)
+    if sort in ("name", "-name"):
+        return sorted(newest, key=lambda order: order.name.casefold(), reverse=sort == "-name")
+    return newest[::-1] if sort == "date" else newest

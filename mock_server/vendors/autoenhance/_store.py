@@ -23,6 +23,7 @@ __all__ = [
     "SETTING_DEFAULTS",
     "SETTING_NAMES",
     "USER_ID",
+    "WINDOW_PULL_TYPE_SINCE",
     "Bracket",
     "Image",
     "Order",
@@ -32,7 +33,11 @@ __all__ = [
     "image_view",
     "iso_time",
     "order_view",
+    "sort_images",
 ]
+
+WINDOW_PULL_TYPE_SINCE = "2025-08-31"
+"""The first ``x-api-version`` whose images carry ``window_pull_type``."""
 
 USER_ID = "00000000-0000-4000-8000-000000000000"
 """The single account's user ID (the mock is single-account)."""
@@ -46,7 +51,9 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "finetune_settings": None,
     "lens_correction": True,
     "metadata": {},
+    "preset_id": None,
     "privacy": None,
+    "restage": None,
     "sky_replacement": False,
     "upscale": False,
     "vertical_correction": True,
@@ -119,6 +126,8 @@ class Order:
     brackets: list[Bracket] = field(default_factory=list)
     merging: int = 0
     """How many Process Order groupings are still running."""
+    image_sort: str = "date_added"
+    """``default_image_sort_order``: how ``images`` are listed."""
 
     @property
     def is_merging(self) -> bool:
@@ -208,23 +217,30 @@ class Store:
         """True while ``order`` is still stored (not deleted, not reset)."""
         return self.orders.get(order.order_id) is order
 
-    def page(self, *, offset: str | None, per_page: int) -> tuple[list[Order], str | None]:
-        """One page of orders, newest first, and the token of the next page (or None).
+    def page(
+        self, listed: list[Order], *, offset: str | None, per_page: int
+    ) -> tuple[list[Order], str | None]:
+        """One page of ``listed`` (already filtered and sorted) and the next page's token.
 
         A token is the creation number of the last order of its page; the next page
-        starts below it, so orders created or deleted meanwhile never shift a page.
+        starts after that order, so orders created or deleted meanwhile never shift a
+        page. When that order is gone, the next page holds the orders created before it
+        (exact for the default newest-first order).
 
         Raises:
             KeyError: ``offset`` is not a token this store issued.
         """
-        newest_first = sorted(self.orders.values(), key=lambda o: o.seq, reverse=True)
         if offset is not None:
             if offset not in self._issued_offsets:
                 raise KeyError(offset)
             below = int(offset)
-            newest_first = [o for o in newest_first if o.seq < below]
-        page = newest_first[:per_page]
-        if len(newest_first) <= per_page:
+            seqs = [o.seq for o in listed]
+            if below in seqs:
+                listed = listed[seqs.index(below) + 1 :]
+            else:
+                listed = [o for o in listed if o.seq < below]
+        page = listed[:per_page]
+        if len(listed) <= per_page:
             return page, None
         token = str(page[-1].seq)
         self._issued_offsets.add(token)
@@ -283,29 +299,40 @@ def iso_time(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def image_view(image: Image) -> dict[str, Any]:
-    """The image as ``ImageOut`` (no upload URL)."""
+def image_view(image: Image, *, version: str | None = None) -> dict[str, Any]:
+    """The image as ``ImageOut`` (no upload URL) for API ``version`` (None: the newest).
+
+    ``window_pull_type`` is part of the image from API version 2025-08-31.
+    """
     view: dict[str, Any] = {
         "date_added": image.date_added,
         "downloaded": image.downloaded,
         "image_id": image.image_id,
         "image_name": image.image_name,
         "order_id": image.order.order_id,
+        "parent_image_id": None,
         "status": image.status,
         "status_reason": image.status_reason,
         "user_id": USER_ID,
     }
     for name, value in image.settings.items():
         view[name] = _copy(value)
+    if version is None or version >= WINDOW_PULL_TYPE_SINCE:
+        view.setdefault("window_pull_type", None)
+    else:
+        view.pop("window_pull_type", None)
     return dict(sorted(view.items()))
 
 
-def order_view(order: Order) -> dict[str, Any]:
-    """The order as ``OrderOut``; images in the order they were added."""
-    images = sorted(order.images, key=lambda i: (i.date_added, i.seq))
+def order_view(
+    order: Order, *, version: str | None = None, sort: str | None = None
+) -> dict[str, Any]:
+    """The order as ``OrderOut``; images as ``sort`` (default: the order's own) says."""
+    images = sort_images(order.images, sort or order.image_sort)
     return {
         "created_at": iso_time(order.created_at),
-        "images": [image_view(image) for image in images],
+        "default_image_sort_order": order.image_sort,
+        "images": [image_view(image, version=version) for image in images],
         "is_deleted": False,
         "is_merging": order.is_merging,
         "is_processing": order.is_processing,
@@ -315,6 +342,17 @@ def order_view(order: Order) -> dict[str, Any]:
         "status": order.status,
         "total_images": len(order.images),
     }
+
+
+def sort_images(images: list[Image], sort: str) -> list[Image]:
+    """Images by ``name`` or ``date_added`` (``-``: reversed); ``custom``: as added.
+
+    Ties keep the order the images were added in.
+    """
+    added = sorted(images, key=lambda i: (i.date_added, i.seq))
+    if sort in ("name", "-name"):
+        return sorted(added, key=lambda i: i.image_name.casefold(), reverse=sort == "-name")
+    return added[::-1] if sort == "-date_added" else added
 
 
 def bracket_view(bracket: Bracket) -> dict[str, Any]:

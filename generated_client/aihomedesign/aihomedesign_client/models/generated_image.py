@@ -24,11 +24,12 @@ class GeneratedImage:
             space's prompt for space-based services, then "without shadows" or "with shadows" for day to dusk.
         sky_style (str): For day to dusk, the selected Sky Style item's title; otherwise `""`.
         shadow_removal (bool): For day to dusk, the submitted `remove_shadow`; otherwise `false`.
-        status (str): `processing` until ready, then `regular_finished` (the only value the vendor documents). Open
-            string: tolerate other values.
+        status (str): `processing` until ready, then `regular_finished` (the only value the vendor documents). Decision:
+            a generation that fails (only on purpose, through the mock's failure scenario) ends in `failed` (the v3 docs'
+            word), with its reason in `comment`, an empty `src` and no webhook. Open string: tolerate other values.
         order_id (str):
         space (str): The submitted `space_name`, or `""`.
-        comment (str):
+        comment (str): `""`; the failure reason for a `failed` generation (decision).
         updated_at (datetime.datetime): The vendor sends Go's zero time `0001-01-01T00:00:00Z`; so does the mock.
         created_at (datetime.datetime):
     """

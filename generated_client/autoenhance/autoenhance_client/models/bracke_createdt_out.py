@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
@@ -27,20 +25,20 @@ class BrackeCreatedtOut:
                 ev-2.jpg?X-Amz-Signature=abc123'}
 
         Attributes:
-            bracket_id (str | Unset):
-            is_uploaded (bool | Unset):
-            metadata (Metadata | Unset): Free-form metadata, stored and returned unchanged. Example: {'room': 'living'}.
-            name (str | Unset):
-            order_id (None | str | Unset):
-            upload_url (None | str | Unset): The pre-signed URL to PUT the bracket's bytes to.
+            bracket_id (str):
+            is_uploaded (bool):
+            metadata (Metadata): Free-form metadata, stored and returned unchanged. Example: {'room': 'living'}.
+            name (str):
+            order_id (None | str):
+            upload_url (None | str): The pre-signed URL to PUT the bracket's bytes to.
     """
 
-    bracket_id: str | Unset = UNSET
-    is_uploaded: bool | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
-    name: str | Unset = UNSET
-    order_id: None | str | Unset = UNSET
-    upload_url: None | str | Unset = UNSET
+    bracket_id: str
+    is_uploaded: bool
+    metadata: Metadata
+    name: str
+    order_id: None | str
+    upload_url: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,39 +46,28 @@ class BrackeCreatedtOut:
 
         is_uploaded = self.is_uploaded
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        metadata = self.metadata.to_dict()
 
         name = self.name
 
-        order_id: None | str | Unset
-        if isinstance(self.order_id, Unset):
-            order_id = UNSET
-        else:
-            order_id = self.order_id
+        order_id: None | str
+        order_id = self.order_id
 
-        upload_url: None | str | Unset
-        if isinstance(self.upload_url, Unset):
-            upload_url = UNSET
-        else:
-            upload_url = self.upload_url
+        upload_url: None | str
+        upload_url = self.upload_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if bracket_id is not UNSET:
-            field_dict["bracket_id"] = bracket_id
-        if is_uploaded is not UNSET:
-            field_dict["is_uploaded"] = is_uploaded
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if name is not UNSET:
-            field_dict["name"] = name
-        if order_id is not UNSET:
-            field_dict["order_id"] = order_id
-        if upload_url is not UNSET:
-            field_dict["upload_url"] = upload_url
+        field_dict.update(
+            {
+                "bracket_id": bracket_id,
+                "is_uploaded": is_uploaded,
+                "metadata": metadata,
+                "name": name,
+                "order_id": order_id,
+                "upload_url": upload_url,
+            }
+        )
 
         return field_dict
 
@@ -89,36 +76,27 @@ class BrackeCreatedtOut:
         from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
-        bracket_id = d.pop("bracket_id", UNSET)
+        bracket_id = d.pop("bracket_id")
 
-        is_uploaded = d.pop("is_uploaded", UNSET)
+        is_uploaded = d.pop("is_uploaded")
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = Metadata.from_dict(_metadata)
+        metadata = Metadata.from_dict(d.pop("metadata"))
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name")
 
-        def _parse_order_id(data: object) -> None | str | Unset:
+        def _parse_order_id(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        order_id = _parse_order_id(d.pop("order_id", UNSET))
+        order_id = _parse_order_id(d.pop("order_id"))
 
-        def _parse_upload_url(data: object) -> None | str | Unset:
+        def _parse_upload_url(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        upload_url = _parse_upload_url(d.pop("upload_url", UNSET))
+        upload_url = _parse_upload_url(d.pop("upload_url"))
 
         bracke_createdt_out = cls(
             bracket_id=bracket_id,

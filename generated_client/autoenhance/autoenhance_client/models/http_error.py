@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.http_error_detail import HTTPErrorDetail
 
@@ -23,28 +21,27 @@ class HTTPError:
         {'detail': {}, 'message': 'Not Found'}
 
     Attributes:
-        detail (HTTPErrorDetail | Unset): Extra error details; `{}` for every error the mock produces. Example: {}.
-        message (str | Unset): The HTTP reason phrase, or a custom message.
+        detail (HTTPErrorDetail): Extra error details; `{}` for every error the mock produces. Example: {}.
+        message (str): The HTTP reason phrase, or a custom message.
     """
 
-    detail: HTTPErrorDetail | Unset = UNSET
-    message: str | Unset = UNSET
+    detail: HTTPErrorDetail
+    message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        detail: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.detail, Unset):
-            detail = self.detail.to_dict()
+        detail = self.detail.to_dict()
 
         message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if detail is not UNSET:
-            field_dict["detail"] = detail
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "detail": detail,
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -53,14 +50,9 @@ class HTTPError:
         from ..models.http_error_detail import HTTPErrorDetail  # noqa: PLC0415
 
         d = dict(src_dict)
-        _detail = d.pop("detail", UNSET)
-        detail: HTTPErrorDetail | Unset
-        if isinstance(_detail, Unset):
-            detail = UNSET
-        else:
-            detail = HTTPErrorDetail.from_dict(_detail)
+        detail = HTTPErrorDetail.from_dict(d.pop("detail"))
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         http_error = cls(
             detail=detail,

@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.finetune_settings import FinetuneSettings
+    from ..models.image_in_restage_type_0 import ImageInRestageType0
     from ..models.metadata import Metadata
 
 
@@ -41,6 +42,11 @@ class ImageIn:
             metadata (Metadata | Unset): Free-form metadata, stored and returned unchanged. Example: {'room': 'living'}.
             order_id (str | Unset): The order to add the image to; created implicitly when unknown, and when omitted.
                 Decision: same pattern as `OrderIn.order_id`.
+            preset_id (None | str | Unset): A settings preset made in the web app (current docs). Stored and returned; the
+                mock has no presets, so it does not change other settings.
+            restage (ImageInRestageType0 | None | Unset): Restaging options (current docs: an object or null; premium
+                restaging creates sub-images whose `parent_image_id` is this image). Decision: the fields of the object are not
+                in the sources, so any object is stored and returned unchanged; the mock creates no sub-images.
             privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
             rating (int | Unset): A rating between 0 and 5 on how good the image enhancmeent. Higher is better.
             sky_replacement (bool | Unset): Enable the replacement of the original sky for a summer sky.
@@ -49,6 +55,9 @@ class ImageIn:
             vertical_correction (bool | Unset): Correct any vertical distortion in the image so that it appears straight.
                 Default: True.
             window_pull (bool | None | Unset): Whether to pull the windows in the image (used with AI version >= 4.0).
+            window_pull_type (str | Unset): How to pull the windows (API version `2025-08-31` and later). Accepted with an
+                `x-api-version` of `2025-08-31` or later, or without the header; ignored (like any unknown field) for earlier
+                versions. The vendor's allowed values are not in the sources, so any string is accepted.
     """
 
     image_name: str
@@ -60,6 +69,8 @@ class ImageIn:
     lens_correction: bool | Unset = True
     metadata: Metadata | Unset = UNSET
     order_id: str | Unset = UNSET
+    preset_id: None | str | Unset = UNSET
+    restage: ImageInRestageType0 | None | Unset = UNSET
     privacy: bool | None | Unset = UNSET
     rating: int | Unset = UNSET
     sky_replacement: bool | Unset = UNSET
@@ -67,10 +78,12 @@ class ImageIn:
     upscale: bool | Unset = UNSET
     vertical_correction: bool | Unset = True
     window_pull: bool | None | Unset = UNSET
+    window_pull_type: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_in_restage_type_0 import ImageInRestageType0  # noqa: PLC0415
 
         image_name = self.image_name
 
@@ -108,6 +121,20 @@ class ImageIn:
 
         order_id = self.order_id
 
+        preset_id: None | str | Unset
+        if isinstance(self.preset_id, Unset):
+            preset_id = UNSET
+        else:
+            preset_id = self.preset_id
+
+        restage: dict[str, Any] | None | Unset
+        if isinstance(self.restage, Unset):
+            restage = UNSET
+        elif isinstance(self.restage, ImageInRestageType0):
+            restage = self.restage.to_dict()
+        else:
+            restage = self.restage
+
         privacy: bool | None | Unset
         if isinstance(self.privacy, Unset):
             privacy = UNSET
@@ -129,6 +156,8 @@ class ImageIn:
             window_pull = UNSET
         else:
             window_pull = self.window_pull
+
+        window_pull_type = self.window_pull_type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -153,6 +182,10 @@ class ImageIn:
             field_dict["metadata"] = metadata
         if order_id is not UNSET:
             field_dict["order_id"] = order_id
+        if preset_id is not UNSET:
+            field_dict["preset_id"] = preset_id
+        if restage is not UNSET:
+            field_dict["restage"] = restage
         if privacy is not UNSET:
             field_dict["privacy"] = privacy
         if rating is not UNSET:
@@ -167,12 +200,15 @@ class ImageIn:
             field_dict["vertical_correction"] = vertical_correction
         if window_pull is not UNSET:
             field_dict["window_pull"] = window_pull
+        if window_pull_type is not UNSET:
+            field_dict["window_pull_type"] = window_pull_type
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_in_restage_type_0 import ImageInRestageType0  # noqa: PLC0415
         from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -239,6 +275,32 @@ class ImageIn:
 
         order_id = d.pop("order_id", UNSET)
 
+        def _parse_preset_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        preset_id = _parse_preset_id(d.pop("preset_id", UNSET))
+
+        def _parse_restage(data: object) -> ImageInRestageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                restage_type_0 = ImageInRestageType0.from_dict(data)
+
+                return restage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageInRestageType0 | None | Unset, data)
+
+        restage = _parse_restage(d.pop("restage", UNSET))
+
         def _parse_privacy(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -267,6 +329,8 @@ class ImageIn:
 
         window_pull = _parse_window_pull(d.pop("window_pull", UNSET))
 
+        window_pull_type = d.pop("window_pull_type", UNSET)
+
         image_in = cls(
             image_name=image_name,
             ai_version=ai_version,
@@ -277,6 +341,8 @@ class ImageIn:
             lens_correction=lens_correction,
             metadata=metadata,
             order_id=order_id,
+            preset_id=preset_id,
+            restage=restage,
             privacy=privacy,
             rating=rating,
             sky_replacement=sky_replacement,
@@ -284,6 +350,7 @@ class ImageIn:
             upscale=upscale,
             vertical_correction=vertical_correction,
             window_pull=window_pull,
+            window_pull_type=window_pull_type,
         )
 
         image_in.additional_properties = d

@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.finetune_settings import FinetuneSettings
+    from ..models.image_in_update_restage_type_0 import ImageInUpdateRestageType0
     from ..models.metadata import Metadata
 
 
@@ -40,6 +41,11 @@ class ImageInUpdate:
             lens_correction (bool | Unset): Correct any lens distortion in the image. Default: True.
             metadata (Metadata | Unset): Free-form metadata, stored and returned unchanged. Example: {'room': 'living'}.
             order_id (str | Unset): Validated like `ImageIn.order_id`, then ignored (decision).
+            preset_id (None | str | Unset): A settings preset made in the web app (current docs). Stored and returned; the
+                mock has no presets, so it does not change other settings.
+            restage (ImageInUpdateRestageType0 | None | Unset): Restaging options (current docs: an object or null; premium
+                restaging creates sub-images whose `parent_image_id` is this image). Decision: the fields of the object are not
+                in the sources, so any object is stored and returned unchanged; the mock creates no sub-images.
             privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
             rating (int | Unset): A rating between 0 and 5 on how good the image enhancmeent. Higher is better.
             sky_replacement (bool | Unset): Enable the replacement of the original sky for a summer sky.
@@ -48,6 +54,9 @@ class ImageInUpdate:
             vertical_correction (bool | Unset): Correct any vertical distortion in the image so that it appears straight.
                 Default: True.
             window_pull (bool | None | Unset): Whether to pull the windows in the image (used with AI version >= 4.0).
+            window_pull_type (str | Unset): How to pull the windows (API version `2025-08-31` and later). Accepted with an
+                `x-api-version` of `2025-08-31` or later, or without the header; ignored (like any unknown field) for earlier
+                versions. The vendor's allowed values are not in the sources, so any string is accepted.
     """
 
     ai_version: AIVersion | Unset = UNSET
@@ -59,6 +68,8 @@ class ImageInUpdate:
     lens_correction: bool | Unset = True
     metadata: Metadata | Unset = UNSET
     order_id: str | Unset = UNSET
+    preset_id: None | str | Unset = UNSET
+    restage: ImageInUpdateRestageType0 | None | Unset = UNSET
     privacy: bool | None | Unset = UNSET
     rating: int | Unset = UNSET
     sky_replacement: bool | Unset = UNSET
@@ -66,10 +77,12 @@ class ImageInUpdate:
     upscale: bool | Unset = UNSET
     vertical_correction: bool | Unset = True
     window_pull: bool | None | Unset = UNSET
+    window_pull_type: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_in_update_restage_type_0 import ImageInUpdateRestageType0  # noqa: PLC0415
 
         ai_version: str | Unset = UNSET
         if not isinstance(self.ai_version, Unset):
@@ -107,6 +120,20 @@ class ImageInUpdate:
 
         order_id = self.order_id
 
+        preset_id: None | str | Unset
+        if isinstance(self.preset_id, Unset):
+            preset_id = UNSET
+        else:
+            preset_id = self.preset_id
+
+        restage: dict[str, Any] | None | Unset
+        if isinstance(self.restage, Unset):
+            restage = UNSET
+        elif isinstance(self.restage, ImageInUpdateRestageType0):
+            restage = self.restage.to_dict()
+        else:
+            restage = self.restage
+
         privacy: bool | None | Unset
         if isinstance(self.privacy, Unset):
             privacy = UNSET
@@ -129,6 +156,8 @@ class ImageInUpdate:
         else:
             window_pull = self.window_pull
 
+        window_pull_type = self.window_pull_type
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -150,6 +179,10 @@ class ImageInUpdate:
             field_dict["metadata"] = metadata
         if order_id is not UNSET:
             field_dict["order_id"] = order_id
+        if preset_id is not UNSET:
+            field_dict["preset_id"] = preset_id
+        if restage is not UNSET:
+            field_dict["restage"] = restage
         if privacy is not UNSET:
             field_dict["privacy"] = privacy
         if rating is not UNSET:
@@ -164,12 +197,15 @@ class ImageInUpdate:
             field_dict["vertical_correction"] = vertical_correction
         if window_pull is not UNSET:
             field_dict["window_pull"] = window_pull
+        if window_pull_type is not UNSET:
+            field_dict["window_pull_type"] = window_pull_type
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_in_update_restage_type_0 import ImageInUpdateRestageType0  # noqa: PLC0415
         from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -236,6 +272,32 @@ class ImageInUpdate:
 
         order_id = d.pop("order_id", UNSET)
 
+        def _parse_preset_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        preset_id = _parse_preset_id(d.pop("preset_id", UNSET))
+
+        def _parse_restage(data: object) -> ImageInUpdateRestageType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                restage_type_0 = ImageInUpdateRestageType0.from_dict(data)
+
+                return restage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageInUpdateRestageType0 | None | Unset, data)
+
+        restage = _parse_restage(d.pop("restage", UNSET))
+
         def _parse_privacy(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -264,6 +326,8 @@ class ImageInUpdate:
 
         window_pull = _parse_window_pull(d.pop("window_pull", UNSET))
 
+        window_pull_type = d.pop("window_pull_type", UNSET)
+
         image_in_update = cls(
             ai_version=ai_version,
             cloud_type=cloud_type,
@@ -274,6 +338,8 @@ class ImageInUpdate:
             lens_correction=lens_correction,
             metadata=metadata,
             order_id=order_id,
+            preset_id=preset_id,
+            restage=restage,
             privacy=privacy,
             rating=rating,
             sky_replacement=sky_replacement,
@@ -281,6 +347,7 @@ class ImageInUpdate:
             upscale=upscale,
             vertical_correction=vertical_correction,
             window_pull=window_pull,
+            window_pull_type=window_pull_type,
         )
 
         image_in_update.additional_properties = d

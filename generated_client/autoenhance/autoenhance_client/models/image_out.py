@@ -14,6 +14,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.finetune_settings import FinetuneSettings
+    from ..models.image_out_restage_type_0 import ImageOutRestageType0
     from ..models.metadata import Metadata
 
 
@@ -31,59 +32,99 @@ class ImageOut:
             'vertical_correction': True}
 
     Attributes:
+        date_added (int): The date the image was registered with Autoenhance (decision - Unix epoch seconds).
+        downloaded (bool): Whether image has been already downloaded and paid for.
+        enhance (bool): Whether to enhance the image. Default: True.
+        image_id (str):
+        image_name (str):
+        lens_correction (bool): Correct any lens distortion in the image. Default: True.
+        metadata (Metadata): Free-form metadata, stored and returned unchanged. Example: {'room': 'living'}.
+        order_id (None | str):
+        status (ImageStatus | None): The status of the image.
+        status_reason (None | str): Reason for the image's current status
+        vertical_correction (bool): Whether the vertical correction feature was enabled for the image.
         ai_version (AIVersion | Unset): The version of the AI model to use for enhancing the image. Versions ending in
             an .x will use the latest minor version as soon as it's published. Example: 5.x.
         cloud_type (CloudType | None | Unset): The type of clouds in the new sky to replace the original sky with.
             Options include: CLEAR, LOW_CLOUD, HIGH_CLOUD
-        date_added (int | Unset): The date the image was registered with Autoenhance (decision - Unix epoch seconds).
-        downloaded (bool | Unset): Whether image has been already downloaded and paid for.
-        enhance (bool | Unset): Whether to enhance the image. Default: True.
         enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
             used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
         finetune_settings (FinetuneSettings | None | Unset):
-        image_id (str | Unset):
-        image_name (str | Unset):
-        lens_correction (bool | Unset): Correct any lens distortion in the image. Default: True.
-        metadata (Metadata | Unset): Free-form metadata, stored and returned unchanged. Example: {'room': 'living'}.
-        order_id (None | str | Unset):
+        parent_image_id (None | str | Unset): The image this sub-image was created from by premium restaging (current
+            docs); `null` for an uploaded image (the mock never creates sub-images).
+        preset_id (None | str | Unset): The settings preset the image was created with (current docs).
         privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
         rating (int | Unset): A rating between 0 and 5 on how good the image enhancmeent. Higher is better.
-        scene (str | Unset): The detected scene of the image i.e garden, patio, kitchen, etc.
+        restage (ImageOutRestageType0 | None | Unset): The image's restaging options (current docs), or null.
+        scene (str | Unset): The detected scene of the image i.e garden, patio, kitchen, etc. Set by the vendor's scene
+            detection; the mock never returns it.
         sky_replacement (bool | Unset): Whether the sky replacement feature was enabled for the image.
-        status (ImageStatus | None | Unset): The status of the image.
-        status_reason (None | str | Unset): Reason for the image's current status
         upscale (bool | Unset): Whether to upscale the image.
         user_id (None | str | Unset): The user ID of the user who uploaded (owns) the image.
-        vertical_correction (bool | Unset): Whether the vertical correction feature was enabled for the image.
         window_pull (bool | None | Unset): Whether to pull the windows in the image (used with AI version >= 4.0).
+        window_pull_type (None | str | Unset): How the windows are pulled. Returned only for an `x-api-version` of
+            `2025-08-31` or later, or without the header (`null` when not set).
     """
 
+    date_added: int
+    downloaded: bool
+    image_id: str
+    image_name: str
+    metadata: Metadata
+    order_id: None | str
+    status: ImageStatus | None
+    status_reason: None | str
+    vertical_correction: bool
+    enhance: bool = True
+    lens_correction: bool = True
     ai_version: AIVersion | Unset = UNSET
     cloud_type: CloudType | None | Unset = UNSET
-    date_added: int | Unset = UNSET
-    downloaded: bool | Unset = UNSET
-    enhance: bool | Unset = True
     enhance_type: EnhanceType | Unset = UNSET
     finetune_settings: FinetuneSettings | None | Unset = UNSET
-    image_id: str | Unset = UNSET
-    image_name: str | Unset = UNSET
-    lens_correction: bool | Unset = True
-    metadata: Metadata | Unset = UNSET
-    order_id: None | str | Unset = UNSET
+    parent_image_id: None | str | Unset = UNSET
+    preset_id: None | str | Unset = UNSET
     privacy: bool | None | Unset = UNSET
     rating: int | Unset = UNSET
+    restage: ImageOutRestageType0 | None | Unset = UNSET
     scene: str | Unset = UNSET
     sky_replacement: bool | Unset = UNSET
-    status: ImageStatus | None | Unset = UNSET
-    status_reason: None | str | Unset = UNSET
     upscale: bool | Unset = UNSET
     user_id: None | str | Unset = UNSET
-    vertical_correction: bool | Unset = UNSET
     window_pull: bool | None | Unset = UNSET
+    window_pull_type: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_out_restage_type_0 import ImageOutRestageType0  # noqa: PLC0415
+
+        date_added = self.date_added
+
+        downloaded = self.downloaded
+
+        enhance = self.enhance
+
+        image_id = self.image_id
+
+        image_name = self.image_name
+
+        lens_correction = self.lens_correction
+
+        metadata = self.metadata.to_dict()
+
+        order_id: None | str
+        order_id = self.order_id
+
+        status: None | str
+        if isinstance(self.status, ImageStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        status_reason: None | str
+        status_reason = self.status_reason
+
+        vertical_correction = self.vertical_correction
 
         ai_version: str | Unset = UNSET
         if not isinstance(self.ai_version, Unset):
@@ -97,12 +138,6 @@ class ImageOut:
         else:
             cloud_type = self.cloud_type
 
-        date_added = self.date_added
-
-        downloaded = self.downloaded
-
-        enhance = self.enhance
-
         enhance_type: str | Unset = UNSET
         if not isinstance(self.enhance_type, Unset):
             enhance_type = self.enhance_type.value
@@ -115,21 +150,17 @@ class ImageOut:
         else:
             finetune_settings = self.finetune_settings
 
-        image_id = self.image_id
-
-        image_name = self.image_name
-
-        lens_correction = self.lens_correction
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        order_id: None | str | Unset
-        if isinstance(self.order_id, Unset):
-            order_id = UNSET
+        parent_image_id: None | str | Unset
+        if isinstance(self.parent_image_id, Unset):
+            parent_image_id = UNSET
         else:
-            order_id = self.order_id
+            parent_image_id = self.parent_image_id
+
+        preset_id: None | str | Unset
+        if isinstance(self.preset_id, Unset):
+            preset_id = UNSET
+        else:
+            preset_id = self.preset_id
 
         privacy: bool | None | Unset
         if isinstance(self.privacy, Unset):
@@ -139,23 +170,17 @@ class ImageOut:
 
         rating = self.rating
 
+        restage: dict[str, Any] | None | Unset
+        if isinstance(self.restage, Unset):
+            restage = UNSET
+        elif isinstance(self.restage, ImageOutRestageType0):
+            restage = self.restage.to_dict()
+        else:
+            restage = self.restage
+
         scene = self.scene
 
         sky_replacement = self.sky_replacement
-
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, ImageStatus):
-            status = self.status.value
-        else:
-            status = self.status
-
-        status_reason: None | str | Unset
-        if isinstance(self.status_reason, Unset):
-            status_reason = UNSET
-        else:
-            status_reason = self.status_reason
 
         upscale = self.upscale
 
@@ -165,70 +190,120 @@ class ImageOut:
         else:
             user_id = self.user_id
 
-        vertical_correction = self.vertical_correction
-
         window_pull: bool | None | Unset
         if isinstance(self.window_pull, Unset):
             window_pull = UNSET
         else:
             window_pull = self.window_pull
 
+        window_pull_type: None | str | Unset
+        if isinstance(self.window_pull_type, Unset):
+            window_pull_type = UNSET
+        else:
+            window_pull_type = self.window_pull_type
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "date_added": date_added,
+                "downloaded": downloaded,
+                "enhance": enhance,
+                "image_id": image_id,
+                "image_name": image_name,
+                "lens_correction": lens_correction,
+                "metadata": metadata,
+                "order_id": order_id,
+                "status": status,
+                "status_reason": status_reason,
+                "vertical_correction": vertical_correction,
+            }
+        )
         if ai_version is not UNSET:
             field_dict["ai_version"] = ai_version
         if cloud_type is not UNSET:
             field_dict["cloud_type"] = cloud_type
-        if date_added is not UNSET:
-            field_dict["date_added"] = date_added
-        if downloaded is not UNSET:
-            field_dict["downloaded"] = downloaded
-        if enhance is not UNSET:
-            field_dict["enhance"] = enhance
         if enhance_type is not UNSET:
             field_dict["enhance_type"] = enhance_type
         if finetune_settings is not UNSET:
             field_dict["finetune_settings"] = finetune_settings
-        if image_id is not UNSET:
-            field_dict["image_id"] = image_id
-        if image_name is not UNSET:
-            field_dict["image_name"] = image_name
-        if lens_correction is not UNSET:
-            field_dict["lens_correction"] = lens_correction
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if order_id is not UNSET:
-            field_dict["order_id"] = order_id
+        if parent_image_id is not UNSET:
+            field_dict["parent_image_id"] = parent_image_id
+        if preset_id is not UNSET:
+            field_dict["preset_id"] = preset_id
         if privacy is not UNSET:
             field_dict["privacy"] = privacy
         if rating is not UNSET:
             field_dict["rating"] = rating
+        if restage is not UNSET:
+            field_dict["restage"] = restage
         if scene is not UNSET:
             field_dict["scene"] = scene
         if sky_replacement is not UNSET:
             field_dict["sky_replacement"] = sky_replacement
-        if status is not UNSET:
-            field_dict["status"] = status
-        if status_reason is not UNSET:
-            field_dict["status_reason"] = status_reason
         if upscale is not UNSET:
             field_dict["upscale"] = upscale
         if user_id is not UNSET:
             field_dict["user_id"] = user_id
-        if vertical_correction is not UNSET:
-            field_dict["vertical_correction"] = vertical_correction
         if window_pull is not UNSET:
             field_dict["window_pull"] = window_pull
+        if window_pull_type is not UNSET:
+            field_dict["window_pull_type"] = window_pull_type
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.finetune_settings import FinetuneSettings  # noqa: PLC0415
+        from ..models.image_out_restage_type_0 import ImageOutRestageType0  # noqa: PLC0415
         from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
+        date_added = d.pop("date_added")
+
+        downloaded = d.pop("downloaded")
+
+        enhance = d.pop("enhance")
+
+        image_id = d.pop("image_id")
+
+        image_name = d.pop("image_name")
+
+        lens_correction = d.pop("lens_correction")
+
+        metadata = Metadata.from_dict(d.pop("metadata"))
+
+        def _parse_order_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        order_id = _parse_order_id(d.pop("order_id"))
+
+        def _parse_status(data: object) -> ImageStatus | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = ImageStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageStatus | None, data)
+
+        status = _parse_status(d.pop("status"))
+
+        def _parse_status_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        status_reason = _parse_status_reason(d.pop("status_reason"))
+
+        vertical_correction = d.pop("vertical_correction")
+
         _ai_version = d.pop("ai_version", UNSET)
         ai_version: AIVersion | Unset
         if isinstance(_ai_version, Unset):
@@ -252,12 +327,6 @@ class ImageOut:
             return cast(CloudType | None | Unset, data)
 
         cloud_type = _parse_cloud_type(d.pop("cloud_type", UNSET))
-
-        date_added = d.pop("date_added", UNSET)
-
-        downloaded = d.pop("downloaded", UNSET)
-
-        enhance = d.pop("enhance", UNSET)
 
         _enhance_type = d.pop("enhance_type", UNSET)
         enhance_type: EnhanceType | Unset
@@ -283,27 +352,23 @@ class ImageOut:
 
         finetune_settings = _parse_finetune_settings(d.pop("finetune_settings", UNSET))
 
-        image_id = d.pop("image_id", UNSET)
-
-        image_name = d.pop("image_name", UNSET)
-
-        lens_correction = d.pop("lens_correction", UNSET)
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = Metadata.from_dict(_metadata)
-
-        def _parse_order_id(data: object) -> None | str | Unset:
+        def _parse_parent_image_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        order_id = _parse_order_id(d.pop("order_id", UNSET))
+        parent_image_id = _parse_parent_image_id(d.pop("parent_image_id", UNSET))
+
+        def _parse_preset_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        preset_id = _parse_preset_id(d.pop("preset_id", UNSET))
 
         def _parse_privacy(data: object) -> bool | None | Unset:
             if data is None:
@@ -316,35 +381,26 @@ class ImageOut:
 
         rating = d.pop("rating", UNSET)
 
-        scene = d.pop("scene", UNSET)
-
-        sky_replacement = d.pop("sky_replacement", UNSET)
-
-        def _parse_status(data: object) -> ImageStatus | None | Unset:
+        def _parse_restage(data: object) -> ImageOutRestageType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, str):
+                if not isinstance(data, dict):
                     raise TypeError()
-                status_type_0 = ImageStatus(data)
+                restage_type_0 = ImageOutRestageType0.from_dict(data)
 
-                return status_type_0
+                return restage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ImageStatus | None | Unset, data)
+            return cast(ImageOutRestageType0 | None | Unset, data)
 
-        status = _parse_status(d.pop("status", UNSET))
+        restage = _parse_restage(d.pop("restage", UNSET))
 
-        def _parse_status_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        scene = d.pop("scene", UNSET)
 
-        status_reason = _parse_status_reason(d.pop("status_reason", UNSET))
+        sky_replacement = d.pop("sky_replacement", UNSET)
 
         upscale = d.pop("upscale", UNSET)
 
@@ -357,8 +413,6 @@ class ImageOut:
 
         user_id = _parse_user_id(d.pop("user_id", UNSET))
 
-        vertical_correction = d.pop("vertical_correction", UNSET)
-
         def _parse_window_pull(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -368,29 +422,42 @@ class ImageOut:
 
         window_pull = _parse_window_pull(d.pop("window_pull", UNSET))
 
+        def _parse_window_pull_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        window_pull_type = _parse_window_pull_type(d.pop("window_pull_type", UNSET))
+
         image_out = cls(
-            ai_version=ai_version,
-            cloud_type=cloud_type,
             date_added=date_added,
             downloaded=downloaded,
             enhance=enhance,
-            enhance_type=enhance_type,
-            finetune_settings=finetune_settings,
             image_id=image_id,
             image_name=image_name,
             lens_correction=lens_correction,
             metadata=metadata,
             order_id=order_id,
-            privacy=privacy,
-            rating=rating,
-            scene=scene,
-            sky_replacement=sky_replacement,
             status=status,
             status_reason=status_reason,
+            vertical_correction=vertical_correction,
+            ai_version=ai_version,
+            cloud_type=cloud_type,
+            enhance_type=enhance_type,
+            finetune_settings=finetune_settings,
+            parent_image_id=parent_image_id,
+            preset_id=preset_id,
+            privacy=privacy,
+            rating=rating,
+            restage=restage,
+            scene=scene,
+            sky_replacement=sky_replacement,
             upscale=upscale,
             user_id=user_id,
-            vertical_correction=vertical_correction,
             window_pull=window_pull,
+            window_pull_type=window_pull_type,
         )
 
         image_out.additional_properties = d

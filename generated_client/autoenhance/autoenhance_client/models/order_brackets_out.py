@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.bracket_out import BracketOut
 
@@ -22,25 +20,25 @@ class OrderBracketsOut:
         {'brackets': []}
 
     Attributes:
-        brackets (list[BracketOut] | Unset):
+        brackets (list[BracketOut]):
     """
 
-    brackets: list[BracketOut] | Unset = UNSET
+    brackets: list[BracketOut]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        brackets: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.brackets, Unset):
-            brackets = []
-            for brackets_item_data in self.brackets:
-                brackets_item = brackets_item_data.to_dict()
-                brackets.append(brackets_item)
+        brackets = []
+        for brackets_item_data in self.brackets:
+            brackets_item = brackets_item_data.to_dict()
+            brackets.append(brackets_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if brackets is not UNSET:
-            field_dict["brackets"] = brackets
+        field_dict.update(
+            {
+                "brackets": brackets,
+            }
+        )
 
         return field_dict
 
@@ -49,14 +47,12 @@ class OrderBracketsOut:
         from ..models.bracket_out import BracketOut  # noqa: PLC0415
 
         d = dict(src_dict)
-        _brackets = d.pop("brackets", UNSET)
-        brackets: list[BracketOut] | Unset = UNSET
-        if _brackets is not UNSET:
-            brackets = []
-            for brackets_item_data in _brackets:
-                brackets_item = BracketOut.from_dict(brackets_item_data)
+        brackets = []
+        _brackets = d.pop("brackets")
+        for brackets_item_data in _brackets:
+            brackets_item = BracketOut.from_dict(brackets_item_data)
 
-                brackets.append(brackets_item)
+            brackets.append(brackets_item)
 
         order_brackets_out = cls(
             brackets=brackets,

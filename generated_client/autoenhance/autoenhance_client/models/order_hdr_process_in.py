@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.ai_version import AIVersion
 from ..models.cloud_type import CloudType
@@ -19,28 +20,30 @@ T = TypeVar("T", bound="OrderHDRProcessIn")
 
 @_attrs_define
 class OrderHDRProcessIn:
-    """
-    Example:
-        {'ai_version': '5.x', 'number_of_brackets_per_image': 3}
+    """Body of Process Order. Additional properties are accepted and ignored: the vendor's "Grouping Brackets and
+    Processing Orders" page sends `image_name`, `contentType` and `hdr` here.
 
-    Attributes:
-        ai_version (AIVersion | Unset): The version of the AI model to use for enhancing the image. Versions ending in
-            an .x will use the latest minor version as soon as it's published. Example: 5.x.
-        cloud_type (CloudType | None | Unset): The type of clouds in the new sky to replace the original sky with.
-            Options include: CLEAR, LOW_CLOUD, HIGH_CLOUD
-        enhance (bool | Unset): Whether to enhance the image. Default: True.
-        enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
-            used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
-        images (list[OrderImageIn] | Unset):
-        lens_correction (bool | Unset): Correct any lens distortion in the image. Default: True.
-        number_of_brackets_per_image (int | Unset): If provided then group into an image after every specified number of
-            brackets, if  not provided or set to 0 then we automatically group based on visual analysis.
-        privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
-        sky_replacement (bool | Unset): Enable the replacement of the original sky for a summer sky.
-        upscale (bool | Unset): Whether to upscale the image.
-        vertical_correction (bool | Unset): Correct any vertical distortion in the image so that it appears straight.
-            Default: True.
-        window_pull (bool | None | Unset): Whether to pull the windows in the image (used with AI version >= 4.0).
+        Example:
+            {'ai_version': '5.x', 'number_of_brackets_per_image': 3}
+
+        Attributes:
+            ai_version (AIVersion | Unset): The version of the AI model to use for enhancing the image. Versions ending in
+                an .x will use the latest minor version as soon as it's published. Example: 5.x.
+            cloud_type (CloudType | None | Unset): The type of clouds in the new sky to replace the original sky with.
+                Options include: CLEAR, LOW_CLOUD, HIGH_CLOUD
+            enhance (bool | Unset): Whether to enhance the image. Default: True.
+            enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
+                used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
+            images (list[OrderImageIn] | Unset):
+            lens_correction (bool | Unset): Correct any lens distortion in the image. Default: True.
+            number_of_brackets_per_image (int | Unset): If provided then group into an image after every specified number of
+                brackets, if  not provided or set to 0 then we automatically group based on visual analysis.
+            privacy (bool | None | Unset): Whether to blur any faces or license plates in the image.
+            sky_replacement (bool | Unset): Enable the replacement of the original sky for a summer sky.
+            upscale (bool | Unset): Whether to upscale the image.
+            vertical_correction (bool | Unset): Correct any vertical distortion in the image so that it appears straight.
+                Default: True.
+            window_pull (bool | None | Unset): Whether to pull the windows in the image (used with AI version >= 4.0).
     """
 
     ai_version: AIVersion | Unset = UNSET
@@ -55,6 +58,7 @@ class OrderHDRProcessIn:
     upscale: bool | Unset = UNSET
     vertical_correction: bool | Unset = True
     window_pull: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         ai_version: str | Unset = UNSET
@@ -105,7 +109,7 @@ class OrderHDRProcessIn:
             window_pull = self.window_pull
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if ai_version is not UNSET:
             field_dict["ai_version"] = ai_version
@@ -224,4 +228,21 @@ class OrderHDRProcessIn:
             window_pull=window_pull,
         )
 
+        order_hdr_process_in.additional_properties = d
         return order_hdr_process_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.image_sort_order import ImageSortOrder
 from ..models.order_status import OrderStatus
 from ..types import UNSET, Unset
 
@@ -27,41 +28,42 @@ class OrderHDRProcessOut:
             'order_id': '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a', 'status': 'processing', 'total_images': 0}
 
     Attributes:
-        created_at (datetime.datetime | Unset): The creation date of the order.
-        images (list[ImageOut] | Unset):
-        is_deleted (bool | Unset): The status of the order.
-        is_merging (bool | Unset): The processing status for the order
-        is_processing (bool | Unset): The processing status for the order
-        last_updated_at (datetime.datetime | Unset): The last updated date of the order.
-        name (str | Unset): The name for the order.
-        order_id (str | Unset): The ID for the order.
-        status (None | OrderStatus | Unset): The status of the order.
-        total_images (float | Unset): Number of images in the  order.
+        created_at (datetime.datetime): The creation date of the order.
+        images (list[ImageOut]):
+        is_deleted (bool): The status of the order.
+        is_merging (bool): The processing status for the order
+        is_processing (bool): The processing status for the order
+        last_updated_at (datetime.datetime): The last updated date of the order.
+        name (str): The name for the order.
+        order_id (str): The ID for the order.
+        status (None | OrderStatus): The status of the order.
+        total_images (float): Number of images in the  order.
+        default_image_sort_order (ImageSortOrder | Unset): How an order lists its images (current docs): by `name` or by
+            `date_added`, a leading `-` reversing; `custom` is the order set in the web app, which the mock (with no web
+            app) takes to be the order the images were added in. The default of a new order is `date_added`. Example:
+            date_added.
     """
 
-    created_at: datetime.datetime | Unset = UNSET
-    images: list[ImageOut] | Unset = UNSET
-    is_deleted: bool | Unset = UNSET
-    is_merging: bool | Unset = UNSET
-    is_processing: bool | Unset = UNSET
-    last_updated_at: datetime.datetime | Unset = UNSET
-    name: str | Unset = UNSET
-    order_id: str | Unset = UNSET
-    status: None | OrderStatus | Unset = UNSET
-    total_images: float | Unset = UNSET
+    created_at: datetime.datetime
+    images: list[ImageOut]
+    is_deleted: bool
+    is_merging: bool
+    is_processing: bool
+    last_updated_at: datetime.datetime
+    name: str
+    order_id: str
+    status: None | OrderStatus
+    total_images: float
+    default_image_sort_order: ImageSortOrder | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        created_at = self.created_at.isoformat()
 
-        images: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.images, Unset):
-            images = []
-            for images_item_data in self.images:
-                images_item = images_item_data.to_dict()
-                images.append(images_item)
+        images = []
+        for images_item_data in self.images:
+            images_item = images_item_data.to_dict()
+            images.append(images_item)
 
         is_deleted = self.is_deleted
 
@@ -69,47 +71,42 @@ class OrderHDRProcessOut:
 
         is_processing = self.is_processing
 
-        last_updated_at: str | Unset = UNSET
-        if not isinstance(self.last_updated_at, Unset):
-            last_updated_at = self.last_updated_at.isoformat()
+        last_updated_at = self.last_updated_at.isoformat()
 
         name = self.name
 
         order_id = self.order_id
 
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, OrderStatus):
+        status: None | str
+        if isinstance(self.status, OrderStatus):
             status = self.status.value
         else:
             status = self.status
 
         total_images = self.total_images
 
+        default_image_sort_order: str | Unset = UNSET
+        if not isinstance(self.default_image_sort_order, Unset):
+            default_image_sort_order = self.default_image_sort_order.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if images is not UNSET:
-            field_dict["images"] = images
-        if is_deleted is not UNSET:
-            field_dict["is_deleted"] = is_deleted
-        if is_merging is not UNSET:
-            field_dict["is_merging"] = is_merging
-        if is_processing is not UNSET:
-            field_dict["is_processing"] = is_processing
-        if last_updated_at is not UNSET:
-            field_dict["last_updated_at"] = last_updated_at
-        if name is not UNSET:
-            field_dict["name"] = name
-        if order_id is not UNSET:
-            field_dict["order_id"] = order_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if total_images is not UNSET:
-            field_dict["total_images"] = total_images
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "images": images,
+                "is_deleted": is_deleted,
+                "is_merging": is_merging,
+                "is_processing": is_processing,
+                "last_updated_at": last_updated_at,
+                "name": name,
+                "order_id": order_id,
+                "status": status,
+                "total_images": total_images,
+            }
+        )
+        if default_image_sort_order is not UNSET:
+            field_dict["default_image_sort_order"] = default_image_sort_order
 
         return field_dict
 
@@ -118,43 +115,29 @@ class OrderHDRProcessOut:
         from ..models.image_out import ImageOut  # noqa: PLC0415
 
         d = dict(src_dict)
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        _images = d.pop("images", UNSET)
-        images: list[ImageOut] | Unset = UNSET
-        if _images is not UNSET:
-            images = []
-            for images_item_data in _images:
-                images_item = ImageOut.from_dict(images_item_data)
+        images = []
+        _images = d.pop("images")
+        for images_item_data in _images:
+            images_item = ImageOut.from_dict(images_item_data)
 
-                images.append(images_item)
+            images.append(images_item)
 
-        is_deleted = d.pop("is_deleted", UNSET)
+        is_deleted = d.pop("is_deleted")
 
-        is_merging = d.pop("is_merging", UNSET)
+        is_merging = d.pop("is_merging")
 
-        is_processing = d.pop("is_processing", UNSET)
+        is_processing = d.pop("is_processing")
 
-        _last_updated_at = d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
+        last_updated_at = datetime.datetime.fromisoformat(d.pop("last_updated_at"))
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name")
 
-        order_id = d.pop("order_id", UNSET)
+        order_id = d.pop("order_id")
 
-        def _parse_status(data: object) -> None | OrderStatus | Unset:
+        def _parse_status(data: object) -> None | OrderStatus:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -164,11 +147,18 @@ class OrderHDRProcessOut:
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | OrderStatus | Unset, data)
+            return cast(None | OrderStatus, data)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = _parse_status(d.pop("status"))
 
-        total_images = d.pop("total_images", UNSET)
+        total_images = d.pop("total_images")
+
+        _default_image_sort_order = d.pop("default_image_sort_order", UNSET)
+        default_image_sort_order: ImageSortOrder | Unset
+        if isinstance(_default_image_sort_order, Unset):
+            default_image_sort_order = UNSET
+        else:
+            default_image_sort_order = ImageSortOrder(_default_image_sort_order)
 
         order_hdr_process_out = cls(
             created_at=created_at,
@@ -181,6 +171,7 @@ class OrderHDRProcessOut:
             order_id=order_id,
             status=status,
             total_images=total_images,
+            default_image_sort_order=default_image_sort_order,
         )
 
         order_hdr_process_out.additional_properties = d

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.order_out import OrderOut
     from ..models.pagination import Pagination
@@ -23,33 +21,30 @@ class OrdersOut:
         {'orders': [], 'pagination': {'next_offset': None, 'per_page': 5}}
 
     Attributes:
-        orders (list[OrderOut] | Unset):
-        pagination (Pagination | Unset):  Example: {'next_offset': '5', 'per_page': 5}.
+        orders (list[OrderOut]):
+        pagination (Pagination):  Example: {'next_offset': '5', 'per_page': 5}.
     """
 
-    orders: list[OrderOut] | Unset = UNSET
-    pagination: Pagination | Unset = UNSET
+    orders: list[OrderOut]
+    pagination: Pagination
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        orders: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.orders, Unset):
-            orders = []
-            for orders_item_data in self.orders:
-                orders_item = orders_item_data.to_dict()
-                orders.append(orders_item)
+        orders = []
+        for orders_item_data in self.orders:
+            orders_item = orders_item_data.to_dict()
+            orders.append(orders_item)
 
-        pagination: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pagination, Unset):
-            pagination = self.pagination.to_dict()
+        pagination = self.pagination.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if orders is not UNSET:
-            field_dict["orders"] = orders
-        if pagination is not UNSET:
-            field_dict["pagination"] = pagination
+        field_dict.update(
+            {
+                "orders": orders,
+                "pagination": pagination,
+            }
+        )
 
         return field_dict
 
@@ -59,21 +54,14 @@ class OrdersOut:
         from ..models.pagination import Pagination  # noqa: PLC0415
 
         d = dict(src_dict)
-        _orders = d.pop("orders", UNSET)
-        orders: list[OrderOut] | Unset = UNSET
-        if _orders is not UNSET:
-            orders = []
-            for orders_item_data in _orders:
-                orders_item = OrderOut.from_dict(orders_item_data)
+        orders = []
+        _orders = d.pop("orders")
+        for orders_item_data in _orders:
+            orders_item = OrderOut.from_dict(orders_item_data)
 
-                orders.append(orders_item)
+            orders.append(orders_item)
 
-        _pagination = d.pop("pagination", UNSET)
-        pagination: Pagination | Unset
-        if isinstance(_pagination, Unset):
-            pagination = UNSET
-        else:
-            pagination = Pagination.from_dict(_pagination)
+        pagination = Pagination.from_dict(d.pop("pagination"))
 
         orders_out = cls(
             orders=orders,

@@ -6,8 +6,6 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Pagination")
 
 
@@ -18,31 +16,29 @@ class Pagination:
         {'next_offset': '5', 'per_page': 5}
 
     Attributes:
-        next_offset (None | str | Unset): The offset token for the next page of results or null if it is the last page.
-            Pass this to the `offset` parameter when loading the next page.
-        per_page (int | Unset): The amount of items per page of results. Default: 5.
+        next_offset (None | str): The offset token for the next page of results or null if it is the last page. Pass
+            this to the `offset` parameter when loading the next page.
+        per_page (int): The amount of items per page of results. Default: 5.
     """
 
-    next_offset: None | str | Unset = UNSET
-    per_page: int | Unset = 5
+    next_offset: None | str
+    per_page: int = 5
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        next_offset: None | str | Unset
-        if isinstance(self.next_offset, Unset):
-            next_offset = UNSET
-        else:
-            next_offset = self.next_offset
+        next_offset: None | str
+        next_offset = self.next_offset
 
         per_page = self.per_page
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if next_offset is not UNSET:
-            field_dict["next_offset"] = next_offset
-        if per_page is not UNSET:
-            field_dict["per_page"] = per_page
+        field_dict.update(
+            {
+                "next_offset": next_offset,
+                "per_page": per_page,
+            }
+        )
 
         return field_dict
 
@@ -50,16 +46,14 @@ class Pagination:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_next_offset(data: object) -> None | str | Unset:
+        def _parse_next_offset(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        next_offset = _parse_next_offset(d.pop("next_offset", UNSET))
+        next_offset = _parse_next_offset(d.pop("next_offset"))
 
-        per_page = d.pop("per_page", UNSET)
+        per_page = d.pop("per_page")
 
         pagination = cls(
             next_offset=next_offset,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.validation_error_detail import ValidationErrorDetail
 
@@ -23,31 +21,30 @@ class ValidationError:
         {'detail': {'json': {'name': ['Not a valid string.']}}, 'message': 'Validation error'}
 
     Attributes:
-        detail (ValidationErrorDetail | Unset): Maps each request location (`json`, `query`, `headers`, `path`) to the
-            failing fields of that location. The vendor's spec shows the placeholder keys `<location>` and `<field_name>`;
-            real bodies use actual names. Example: {'query': {'per_page': ['Must be greater than or equal to 1 and less than
-            or equal to 15.']}}.
-        message (str | Unset): Always `Validation error`.
+        detail (ValidationErrorDetail): Maps each request location (`json`, `query`, `headers`, `path`) to the failing
+            fields of that location. The vendor's spec shows the placeholder keys `<location>` and `<field_name>`; real
+            bodies use actual names. Example: {'query': {'per_page': ['Must be greater than or equal to 1 and less than or
+            equal to 15.']}}.
+        message (str): Always `Validation error`.
     """
 
-    detail: ValidationErrorDetail | Unset = UNSET
-    message: str | Unset = UNSET
+    detail: ValidationErrorDetail
+    message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        detail: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.detail, Unset):
-            detail = self.detail.to_dict()
+        detail = self.detail.to_dict()
 
         message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if detail is not UNSET:
-            field_dict["detail"] = detail
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "detail": detail,
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -56,14 +53,9 @@ class ValidationError:
         from ..models.validation_error_detail import ValidationErrorDetail  # noqa: PLC0415
 
         d = dict(src_dict)
-        _detail = d.pop("detail", UNSET)
-        detail: ValidationErrorDetail | Unset
-        if isinstance(_detail, Unset):
-            detail = UNSET
-        else:
-            detail = ValidationErrorDetail.from_dict(_detail)
+        detail = ValidationErrorDetail.from_dict(d.pop("detail"))
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         validation_error = cls(
             detail=detail,

@@ -64,7 +64,8 @@ def sync_detailed(
     """Get order details
 
      Returns the order with its service and every generated image. Poll it as an
-    alternative to the webhook (no faster than every 5 seconds is advised).
+    alternative to the webhook (the v3 quick start advises no faster than every 5
+    seconds; v1 gives no advice).
 
     Lifecycle the mock shows (the vendor documents only `idle` and
     `regular_finished`):
@@ -112,7 +113,8 @@ def sync(
     """Get order details
 
      Returns the order with its service and every generated image. Poll it as an
-    alternative to the webhook (no faster than every 5 seconds is advised).
+    alternative to the webhook (the v3 quick start advises no faster than every 5
+    seconds; v1 gives no advice).
 
     Lifecycle the mock shows (the vendor documents only `idle` and
     `regular_finished`):
@@ -155,7 +157,8 @@ async def asyncio_detailed(
     """Get order details
 
      Returns the order with its service and every generated image. Poll it as an
-    alternative to the webhook (no faster than every 5 seconds is advised).
+    alternative to the webhook (the v3 quick start advises no faster than every 5
+    seconds; v1 gives no advice).
 
     Lifecycle the mock shows (the vendor documents only `idle` and
     `regular_finished`):
@@ -201,7 +204,8 @@ async def asyncio(
     """Get order details
 
      Returns the order with its service and every generated image. Poll it as an
-    alternative to the webhook (no faster than every 5 seconds is advised).
+    alternative to the webhook (the v3 quick start advises no faster than every 5
+    seconds; v1 gives no advice).
 
     Lifecycle the mock shows (the vendor documents only `idle` and
     `regular_finished`):

@@ -42,6 +42,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = HTTPError.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = HTTPError.from_dict(response.json())
 
@@ -104,7 +109,8 @@ def sync_detailed(
       `downloaded: false`. Settings not sent take the `ImageIn` defaults
       (`enhance`, `lens_correction`, `vertical_correction` = `true`); other
       booleans are `false`, nullable fields `null`, `metadata` `{}`; `ai_version`,
-      `enhance_type`, `rating` and `scene` are omitted unless set.
+      `enhance_type` and `rating` are omitted unless set. `scene` is detected by
+      the real service; the mock detects nothing and never returns it.
     * Rate limits (300 requests/s per IP; 30 identical `image_name`s per hour) are
       documented as `429` `{"detail": {}, "message": "Too Many Requests"}` without
       rate-limit headers; the mock does not enforce them. The 500 enhancements/day
@@ -166,7 +172,8 @@ def sync(
       `downloaded: false`. Settings not sent take the `ImageIn` defaults
       (`enhance`, `lens_correction`, `vertical_correction` = `true`); other
       booleans are `false`, nullable fields `null`, `metadata` `{}`; `ai_version`,
-      `enhance_type`, `rating` and `scene` are omitted unless set.
+      `enhance_type` and `rating` are omitted unless set. `scene` is detected by
+      the real service; the mock detects nothing and never returns it.
     * Rate limits (300 requests/s per IP; 30 identical `image_name`s per hour) are
       documented as `429` `{"detail": {}, "message": "Too Many Requests"}` without
       rate-limit headers; the mock does not enforce them. The 500 enhancements/day
@@ -223,7 +230,8 @@ async def asyncio_detailed(
       `downloaded: false`. Settings not sent take the `ImageIn` defaults
       (`enhance`, `lens_correction`, `vertical_correction` = `true`); other
       booleans are `false`, nullable fields `null`, `metadata` `{}`; `ai_version`,
-      `enhance_type`, `rating` and `scene` are omitted unless set.
+      `enhance_type` and `rating` are omitted unless set. `scene` is detected by
+      the real service; the mock detects nothing and never returns it.
     * Rate limits (300 requests/s per IP; 30 identical `image_name`s per hour) are
       documented as `429` `{"detail": {}, "message": "Too Many Requests"}` without
       rate-limit headers; the mock does not enforce them. The 500 enhancements/day
@@ -283,7 +291,8 @@ async def asyncio(
       `downloaded: false`. Settings not sent take the `ImageIn` defaults
       (`enhance`, `lens_correction`, `vertical_correction` = `true`); other
       booleans are `false`, nullable fields `null`, `metadata` `{}`; `ai_version`,
-      `enhance_type`, `rating` and `scene` are omitted unless set.
+      `enhance_type` and `rating` are omitted unless set. `scene` is detected by
+      the real service; the mock detects nothing and never returns it.
     * Rate limits (300 requests/s per IP; 30 identical `image_name`s per hour) are
       documented as `429` `{"detail": {}, "message": "Too Many Requests"}` without
       rate-limit headers; the mock does not enforce them. The 500 enhancements/day

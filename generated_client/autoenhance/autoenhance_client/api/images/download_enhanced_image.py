@@ -18,11 +18,15 @@ def _get_kwargs(
     *,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_dev_mode, Unset):
+        headers["x-dev-mode"] = "true" if x_dev_mode else "false"
 
     params: dict[str, Any] = {}
 
@@ -52,6 +56,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -101,10 +106,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> Response[File | HTTPError | ValidationError]:
     """Download Enhanced Image
 
@@ -117,7 +123,8 @@ def sync_detailed(
       `format`: `png` → `image/png`, `jpeg` → `image/jpeg`, `webp` → `image/webp`;
       without `format`, `image/jpeg`. The mock serves a placeholder image and does
       not resize, re-encode or watermark (`quality`, `max_width`, `scale`,
-      `watermark` and `x-dev-mode` are validated, then ignored).
+      `watermark` and `x-dev-mode` are validated, then ignored; `x-dev-mode` must be
+      `true` or `false`, else `422` under `headers`).
     * `preview` defaults to `true`. A successful `preview=false` download sets the
       image's `downloaded` to `true`; credits are not modelled.
     * Before the image is `processed`: `404`
@@ -133,10 +140,11 @@ def sync_detailed(
         quality (int | Unset):
         format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
             'webp'. Example: jpeg.
-        preview (bool | Unset):
+        preview (bool | Unset):  Default: True.
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        x_dev_mode (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +162,7 @@ def sync_detailed(
         watermark=watermark,
         max_width=max_width,
         scale=scale,
+        x_dev_mode=x_dev_mode,
     )
 
     response = client.get_httpx_client().request(
@@ -169,10 +178,11 @@ def sync(
     client: AuthenticatedClient,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> File | HTTPError | ValidationError | None:
     """Download Enhanced Image
 
@@ -185,7 +195,8 @@ def sync(
       `format`: `png` → `image/png`, `jpeg` → `image/jpeg`, `webp` → `image/webp`;
       without `format`, `image/jpeg`. The mock serves a placeholder image and does
       not resize, re-encode or watermark (`quality`, `max_width`, `scale`,
-      `watermark` and `x-dev-mode` are validated, then ignored).
+      `watermark` and `x-dev-mode` are validated, then ignored; `x-dev-mode` must be
+      `true` or `false`, else `422` under `headers`).
     * `preview` defaults to `true`. A successful `preview=false` download sets the
       image's `downloaded` to `true`; credits are not modelled.
     * Before the image is `processed`: `404`
@@ -201,10 +212,11 @@ def sync(
         quality (int | Unset):
         format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
             'webp'. Example: jpeg.
-        preview (bool | Unset):
+        preview (bool | Unset):  Default: True.
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        x_dev_mode (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,6 +235,7 @@ def sync(
         watermark=watermark,
         max_width=max_width,
         scale=scale,
+        x_dev_mode=x_dev_mode,
     ).parsed
 
 
@@ -232,10 +245,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> Response[File | HTTPError | ValidationError]:
     """Download Enhanced Image
 
@@ -248,7 +262,8 @@ async def asyncio_detailed(
       `format`: `png` → `image/png`, `jpeg` → `image/jpeg`, `webp` → `image/webp`;
       without `format`, `image/jpeg`. The mock serves a placeholder image and does
       not resize, re-encode or watermark (`quality`, `max_width`, `scale`,
-      `watermark` and `x-dev-mode` are validated, then ignored).
+      `watermark` and `x-dev-mode` are validated, then ignored; `x-dev-mode` must be
+      `true` or `false`, else `422` under `headers`).
     * `preview` defaults to `true`. A successful `preview=false` download sets the
       image's `downloaded` to `true`; credits are not modelled.
     * Before the image is `processed`: `404`
@@ -264,10 +279,11 @@ async def asyncio_detailed(
         quality (int | Unset):
         format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
             'webp'. Example: jpeg.
-        preview (bool | Unset):
+        preview (bool | Unset):  Default: True.
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        x_dev_mode (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -285,6 +301,7 @@ async def asyncio_detailed(
         watermark=watermark,
         max_width=max_width,
         scale=scale,
+        x_dev_mode=x_dev_mode,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -298,10 +315,11 @@ async def asyncio(
     client: AuthenticatedClient,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> File | HTTPError | ValidationError | None:
     """Download Enhanced Image
 
@@ -314,7 +332,8 @@ async def asyncio(
       `format`: `png` → `image/png`, `jpeg` → `image/jpeg`, `webp` → `image/webp`;
       without `format`, `image/jpeg`. The mock serves a placeholder image and does
       not resize, re-encode or watermark (`quality`, `max_width`, `scale`,
-      `watermark` and `x-dev-mode` are validated, then ignored).
+      `watermark` and `x-dev-mode` are validated, then ignored; `x-dev-mode` must be
+      `true` or `false`, else `422` under `headers`).
     * `preview` defaults to `true`. A successful `preview=false` download sets the
       image's `downloaded` to `true`; credits are not modelled.
     * Before the image is `processed`: `404`
@@ -330,10 +349,11 @@ async def asyncio(
         quality (int | Unset):
         format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
             'webp'. Example: jpeg.
-        preview (bool | Unset):
+        preview (bool | Unset):  Default: True.
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        x_dev_mode (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -353,5 +373,6 @@ async def asyncio(
             watermark=watermark,
             max_width=max_width,
             scale=scale,
+            x_dev_mode=x_dev_mode,
         )
     ).parsed

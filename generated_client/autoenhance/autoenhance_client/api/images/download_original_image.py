@@ -18,11 +18,16 @@ def _get_kwargs(
     *,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    finetune: bool | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_dev_mode, Unset):
+        headers["x-dev-mode"] = "true" if x_dev_mode else "false"
 
     params: dict[str, Any] = {}
 
@@ -42,6 +47,8 @@ def _get_kwargs(
 
     params["scale"] = scale
 
+    params["finetune"] = finetune
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -52,6 +59,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -62,11 +70,6 @@ def _parse_response(
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
-
-    if response.status_code == 401:
-        response_401 = HTTPError.from_dict(response.json())
-
-        return response_401
 
     if response.status_code == 404:
         response_404 = HTTPError.from_dict(response.json())
@@ -98,20 +101,24 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    finetune: bool | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> Response[File | HTTPError | ValidationError]:
     """Download Original Image
 
      Downloads the original image: the uploaded single bracket, or the merged HDR.
 
+    No API key is needed (the docs' "Downloading Images / Original" page says so; the
+    SDK attaches one, which is ignored like a wrong one).
+
     Decisions where the vendor is silent:
-    * The API key is required, as in the SDK (the docs say it is not needed).
     * `200` with the bytes directly (no redirect). Without `format` the mock
       returns the uploaded bytes unchanged, with the Content-Type of the upload
       `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
@@ -125,17 +132,20 @@ def sync_detailed(
       `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
       built from brackets serve their first bracket's bytes.
     * Unknown or deleted image: `404` `{"detail": {}, "message": "Not Found"}`.
-    * Out-of-range query values answer `422` as for the enhanced download.
+    * Out-of-range query values answer `422` as for the enhanced download;
+      `finetune` (current docs) is validated, then ignored.
 
     Args:
         id (str):
         quality (int | Unset):
         format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
             'webp'. Example: jpeg.
-        preview (bool | Unset):
+        preview (bool | Unset):  Default: True.
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        finetune (bool | Unset):
+        x_dev_mode (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,6 +163,8 @@ def sync_detailed(
         watermark=watermark,
         max_width=max_width,
         scale=scale,
+        finetune=finetune,
+        x_dev_mode=x_dev_mode,
     )
 
     response = client.get_httpx_client().request(
@@ -165,20 +177,24 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    finetune: bool | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> File | HTTPError | ValidationError | None:
     """Download Original Image
 
      Downloads the original image: the uploaded single bracket, or the merged HDR.
 
+    No API key is needed (the docs' "Downloading Images / Original" page says so; the
+    SDK attaches one, which is ignored like a wrong one).
+
     Decisions where the vendor is silent:
-    * The API key is required, as in the SDK (the docs say it is not needed).
     * `200` with the bytes directly (no redirect). Without `format` the mock
       returns the uploaded bytes unchanged, with the Content-Type of the upload
       `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
@@ -192,17 +208,20 @@ def sync(
       `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
       built from brackets serve their first bracket's bytes.
     * Unknown or deleted image: `404` `{"detail": {}, "message": "Not Found"}`.
-    * Out-of-range query values answer `422` as for the enhanced download.
+    * Out-of-range query values answer `422` as for the enhanced download;
+      `finetune` (current docs) is validated, then ignored.
 
     Args:
         id (str):
         quality (int | Unset):
         format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
             'webp'. Example: jpeg.
-        preview (bool | Unset):
+        preview (bool | Unset):  Default: True.
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        finetune (bool | Unset):
+        x_dev_mode (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,26 +240,32 @@ def sync(
         watermark=watermark,
         max_width=max_width,
         scale=scale,
+        finetune=finetune,
+        x_dev_mode=x_dev_mode,
     ).parsed
 
 
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    finetune: bool | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> Response[File | HTTPError | ValidationError]:
     """Download Original Image
 
      Downloads the original image: the uploaded single bracket, or the merged HDR.
 
+    No API key is needed (the docs' "Downloading Images / Original" page says so; the
+    SDK attaches one, which is ignored like a wrong one).
+
     Decisions where the vendor is silent:
-    * The API key is required, as in the SDK (the docs say it is not needed).
     * `200` with the bytes directly (no redirect). Without `format` the mock
       returns the uploaded bytes unchanged, with the Content-Type of the upload
       `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
@@ -254,17 +279,20 @@ async def asyncio_detailed(
       `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
       built from brackets serve their first bracket's bytes.
     * Unknown or deleted image: `404` `{"detail": {}, "message": "Not Found"}`.
-    * Out-of-range query values answer `422` as for the enhanced download.
+    * Out-of-range query values answer `422` as for the enhanced download;
+      `finetune` (current docs) is validated, then ignored.
 
     Args:
         id (str):
         quality (int | Unset):
         format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
             'webp'. Example: jpeg.
-        preview (bool | Unset):
+        preview (bool | Unset):  Default: True.
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        finetune (bool | Unset):
+        x_dev_mode (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -282,6 +310,8 @@ async def asyncio_detailed(
         watermark=watermark,
         max_width=max_width,
         scale=scale,
+        finetune=finetune,
+        x_dev_mode=x_dev_mode,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -292,20 +322,24 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     quality: int | Unset = UNSET,
     format_: ImageFormat | Unset = UNSET,
-    preview: bool | Unset = UNSET,
+    preview: bool | Unset = True,
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    finetune: bool | Unset = UNSET,
+    x_dev_mode: bool | Unset = UNSET,
 ) -> File | HTTPError | ValidationError | None:
     """Download Original Image
 
      Downloads the original image: the uploaded single bracket, or the merged HDR.
 
+    No API key is needed (the docs' "Downloading Images / Original" page says so; the
+    SDK attaches one, which is ignored like a wrong one).
+
     Decisions where the vendor is silent:
-    * The API key is required, as in the SDK (the docs say it is not needed).
     * `200` with the bytes directly (no redirect). Without `format` the mock
       returns the uploaded bytes unchanged, with the Content-Type of the upload
       `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
@@ -319,17 +353,20 @@ async def asyncio(
       `{"detail": {}, "message": "Image has not been uploaded yet."}`. Images
       built from brackets serve their first bracket's bytes.
     * Unknown or deleted image: `404` `{"detail": {}, "message": "Not Found"}`.
-    * Out-of-range query values answer `422` as for the enhanced download.
+    * Out-of-range query values answer `422` as for the enhanced download;
+      `finetune` (current docs) is validated, then ignored.
 
     Args:
         id (str):
         quality (int | Unset):
         format_ (ImageFormat | Unset): Format of the image, must be one of 'png', 'jpeg', or
             'webp'. Example: jpeg.
-        preview (bool | Unset):
+        preview (bool | Unset):  Default: True.
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        finetune (bool | Unset):
+        x_dev_mode (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -349,5 +386,7 @@ async def asyncio(
             watermark=watermark,
             max_width=max_width,
             scale=scale,
+            finetune=finetune,
+            x_dev_mode=x_dev_mode,
         )
     ).parsed

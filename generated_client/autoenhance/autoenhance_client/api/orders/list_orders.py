@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
+from ...models.order_sort import OrderSort
 from ...models.orders_out import OrdersOut
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
@@ -15,6 +16,8 @@ def _get_kwargs(
     *,
     offset: str | Unset = UNSET,
     per_page: int | Unset = 5,
+    q: str | Unset = UNSET,
+    sort: OrderSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -22,6 +25,14 @@ def _get_kwargs(
     params["offset"] = offset
 
     params["per_page"] = per_page
+
+    params["q"] = q
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -74,6 +85,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     offset: str | Unset = UNSET,
     per_page: int | Unset = 5,
+    q: str | Unset = UNSET,
+    sort: OrderSort | Unset = UNSET,
 ) -> Response[HTTPError | OrdersOut | ValidationError]:
     """List Orders
 
@@ -83,9 +96,15 @@ def sync_detailed(
     * The mock is single-account: every valid key sees the same orders.
     * Orders are listed newest first (`created_at` descending; orders created in the
       same instant: the later-created first). Deleted orders are not listed.
-    * `per_page` defaults to 5 and must be 1-15; anything else answers `422`
-      `{"query": {"per_page": ["Must be greater than or equal to 1 and less than or equal to 15."]}}`
-      (not clamped). The minimum of 1 is not in SDK 1.1.0.
+    * `per_page` defaults to 5. Above 15 it is clamped to 15, as the parameter's own
+      description says ("may have a smaller number than requested if too large");
+      `pagination.per_page` then shows 15. Below 1 answers `422`
+      `{"query": {"per_page": ["Must be greater than or equal to 1."]}}` (the minimum
+      is not in SDK 1.1.0).
+    * `q` (current docs) keeps the orders whose `name` contains it, ignoring case.
+    * `sort` (current docs): `name` / `-name` sorts by name (ties: newest first),
+      `date` / `-date` by creation time, oldest or newest first. Without `sort` the
+      order is `-date`.
     * `offset` is an opaque token: pass back `pagination.next_offset` unchanged. A
       token the server did not issue answers `422`
       `{"query": {"offset": ["Invalid offset token."]}}`. A token that points past
@@ -96,6 +115,9 @@ def sync_detailed(
     Args:
         offset (str | Unset):
         per_page (int | Unset):  Default: 5.
+        q (str | Unset):
+        sort (OrderSort | Unset): Sort key of List Orders (current docs); a leading `-` reverses.
+            Example: -date.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,6 +130,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         offset=offset,
         per_page=per_page,
+        q=q,
+        sort=sort,
     )
 
     response = client.get_httpx_client().request(
@@ -122,6 +146,8 @@ def sync(
     client: AuthenticatedClient,
     offset: str | Unset = UNSET,
     per_page: int | Unset = 5,
+    q: str | Unset = UNSET,
+    sort: OrderSort | Unset = UNSET,
 ) -> HTTPError | OrdersOut | ValidationError | None:
     """List Orders
 
@@ -131,9 +157,15 @@ def sync(
     * The mock is single-account: every valid key sees the same orders.
     * Orders are listed newest first (`created_at` descending; orders created in the
       same instant: the later-created first). Deleted orders are not listed.
-    * `per_page` defaults to 5 and must be 1-15; anything else answers `422`
-      `{"query": {"per_page": ["Must be greater than or equal to 1 and less than or equal to 15."]}}`
-      (not clamped). The minimum of 1 is not in SDK 1.1.0.
+    * `per_page` defaults to 5. Above 15 it is clamped to 15, as the parameter's own
+      description says ("may have a smaller number than requested if too large");
+      `pagination.per_page` then shows 15. Below 1 answers `422`
+      `{"query": {"per_page": ["Must be greater than or equal to 1."]}}` (the minimum
+      is not in SDK 1.1.0).
+    * `q` (current docs) keeps the orders whose `name` contains it, ignoring case.
+    * `sort` (current docs): `name` / `-name` sorts by name (ties: newest first),
+      `date` / `-date` by creation time, oldest or newest first. Without `sort` the
+      order is `-date`.
     * `offset` is an opaque token: pass back `pagination.next_offset` unchanged. A
       token the server did not issue answers `422`
       `{"query": {"offset": ["Invalid offset token."]}}`. A token that points past
@@ -144,6 +176,9 @@ def sync(
     Args:
         offset (str | Unset):
         per_page (int | Unset):  Default: 5.
+        q (str | Unset):
+        sort (OrderSort | Unset): Sort key of List Orders (current docs); a leading `-` reverses.
+            Example: -date.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +192,8 @@ def sync(
         client=client,
         offset=offset,
         per_page=per_page,
+        q=q,
+        sort=sort,
     ).parsed
 
 
@@ -165,6 +202,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     offset: str | Unset = UNSET,
     per_page: int | Unset = 5,
+    q: str | Unset = UNSET,
+    sort: OrderSort | Unset = UNSET,
 ) -> Response[HTTPError | OrdersOut | ValidationError]:
     """List Orders
 
@@ -174,9 +213,15 @@ async def asyncio_detailed(
     * The mock is single-account: every valid key sees the same orders.
     * Orders are listed newest first (`created_at` descending; orders created in the
       same instant: the later-created first). Deleted orders are not listed.
-    * `per_page` defaults to 5 and must be 1-15; anything else answers `422`
-      `{"query": {"per_page": ["Must be greater than or equal to 1 and less than or equal to 15."]}}`
-      (not clamped). The minimum of 1 is not in SDK 1.1.0.
+    * `per_page` defaults to 5. Above 15 it is clamped to 15, as the parameter's own
+      description says ("may have a smaller number than requested if too large");
+      `pagination.per_page` then shows 15. Below 1 answers `422`
+      `{"query": {"per_page": ["Must be greater than or equal to 1."]}}` (the minimum
+      is not in SDK 1.1.0).
+    * `q` (current docs) keeps the orders whose `name` contains it, ignoring case.
+    * `sort` (current docs): `name` / `-name` sorts by name (ties: newest first),
+      `date` / `-date` by creation time, oldest or newest first. Without `sort` the
+      order is `-date`.
     * `offset` is an opaque token: pass back `pagination.next_offset` unchanged. A
       token the server did not issue answers `422`
       `{"query": {"offset": ["Invalid offset token."]}}`. A token that points past
@@ -187,6 +232,9 @@ async def asyncio_detailed(
     Args:
         offset (str | Unset):
         per_page (int | Unset):  Default: 5.
+        q (str | Unset):
+        sort (OrderSort | Unset): Sort key of List Orders (current docs); a leading `-` reverses.
+            Example: -date.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,6 +247,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         offset=offset,
         per_page=per_page,
+        q=q,
+        sort=sort,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,6 +261,8 @@ async def asyncio(
     client: AuthenticatedClient,
     offset: str | Unset = UNSET,
     per_page: int | Unset = 5,
+    q: str | Unset = UNSET,
+    sort: OrderSort | Unset = UNSET,
 ) -> HTTPError | OrdersOut | ValidationError | None:
     """List Orders
 
@@ -220,9 +272,15 @@ async def asyncio(
     * The mock is single-account: every valid key sees the same orders.
     * Orders are listed newest first (`created_at` descending; orders created in the
       same instant: the later-created first). Deleted orders are not listed.
-    * `per_page` defaults to 5 and must be 1-15; anything else answers `422`
-      `{"query": {"per_page": ["Must be greater than or equal to 1 and less than or equal to 15."]}}`
-      (not clamped). The minimum of 1 is not in SDK 1.1.0.
+    * `per_page` defaults to 5. Above 15 it is clamped to 15, as the parameter's own
+      description says ("may have a smaller number than requested if too large");
+      `pagination.per_page` then shows 15. Below 1 answers `422`
+      `{"query": {"per_page": ["Must be greater than or equal to 1."]}}` (the minimum
+      is not in SDK 1.1.0).
+    * `q` (current docs) keeps the orders whose `name` contains it, ignoring case.
+    * `sort` (current docs): `name` / `-name` sorts by name (ties: newest first),
+      `date` / `-date` by creation time, oldest or newest first. Without `sort` the
+      order is `-date`.
     * `offset` is an opaque token: pass back `pagination.next_offset` unchanged. A
       token the server did not issue answers `422`
       `{"query": {"offset": ["Invalid offset token."]}}`. A token that points past
@@ -233,6 +291,9 @@ async def asyncio(
     Args:
         offset (str | Unset):
         per_page (int | Unset):  Default: 5.
+        q (str | Unset):
+        sort (OrderSort | Unset): Sort key of List Orders (current docs); a leading `-` reverses.
+            Example: -date.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,5 +308,7 @@ async def asyncio(
             client=client,
             offset=offset,
             per_page=per_page,
+            q=q,
+            sort=sort,
         )
     ).parsed

@@ -44,6 +44,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = HTTPError.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = HTTPError.from_dict(response.json())
 
@@ -103,13 +108,16 @@ def sync_detailed(
       finish after the mock's processing delay (default 0 s), after which the
       images appear with `status: "processed"` and an `image_processed` webhook is
       sent per image.
-    * Unknown body fields answer `422` `"Unknown field."`; `number_of_brackets_per_image`
-      below 0 answers `422` `"Must be greater than or equal to 0."`.
+    * Unknown body fields are accepted and ignored (the vendor's docs send
+      `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
+      answers `422` `"Must be greater than or equal to 0."`.
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
-        body (OrderHDRProcessIn | Unset):  Example: {'ai_version': '5.x',
+        body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
+            accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
+            `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
             'number_of_brackets_per_image': 3}.
 
     Raises:
@@ -159,13 +167,16 @@ def sync(
       finish after the mock's processing delay (default 0 s), after which the
       images appear with `status: "processed"` and an `image_processed` webhook is
       sent per image.
-    * Unknown body fields answer `422` `"Unknown field."`; `number_of_brackets_per_image`
-      below 0 answers `422` `"Must be greater than or equal to 0."`.
+    * Unknown body fields are accepted and ignored (the vendor's docs send
+      `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
+      answers `422` `"Must be greater than or equal to 0."`.
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
-        body (OrderHDRProcessIn | Unset):  Example: {'ai_version': '5.x',
+        body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
+            accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
+            `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
             'number_of_brackets_per_image': 3}.
 
     Raises:
@@ -210,13 +221,16 @@ async def asyncio_detailed(
       finish after the mock's processing delay (default 0 s), after which the
       images appear with `status: "processed"` and an `image_processed` webhook is
       sent per image.
-    * Unknown body fields answer `422` `"Unknown field."`; `number_of_brackets_per_image`
-      below 0 answers `422` `"Must be greater than or equal to 0."`.
+    * Unknown body fields are accepted and ignored (the vendor's docs send
+      `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
+      answers `422` `"Must be greater than or equal to 0."`.
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
-        body (OrderHDRProcessIn | Unset):  Example: {'ai_version': '5.x',
+        body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
+            accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
+            `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
             'number_of_brackets_per_image': 3}.
 
     Raises:
@@ -264,13 +278,16 @@ async def asyncio(
       finish after the mock's processing delay (default 0 s), after which the
       images appear with `status: "processed"` and an `image_processed` webhook is
       sent per image.
-    * Unknown body fields answer `422` `"Unknown field."`; `number_of_brackets_per_image`
-      below 0 answers `422` `"Must be greater than or equal to 0."`.
+    * Unknown body fields are accepted and ignored (the vendor's docs send
+      `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
+      answers `422` `"Must be greater than or equal to 0."`.
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
-        body (OrderHDRProcessIn | Unset):  Example: {'ai_version': '5.x',
+        body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
+            accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
+            `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
             'number_of_brackets_per_image': 3}.
 
     Raises:

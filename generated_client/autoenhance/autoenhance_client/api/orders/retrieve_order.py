@@ -7,25 +7,42 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
+from ...models.image_sort_order import ImageSortOrder
 from ...models.order_out import OrderOut
-from ...types import Response
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_sort_images_by: str | Unset = UNSET
+    if not isinstance(sort_images_by, Unset):
+        json_sort_images_by = sort_images_by.value
+
+    params["sort_images_by"] = json_sort_images_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v3/orders/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPError | OrderOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPError | OrderOut | ValidationError | None:
     if response.status_code == 200:
         response_200 = OrderOut.from_dict(response.json())
 
@@ -36,6 +53,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -44,7 +66,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPError | OrderOut]:
+) -> Response[HTTPError | OrderOut | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,7 +79,8 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPError | OrderOut]:
+    sort_images_by: ImageSortOrder | Unset = UNSET,
+) -> Response[HTTPError | OrderOut | ValidationError]:
     """Retrieve Order
 
      Retrieve a specific order.
@@ -73,21 +96,28 @@ def sync_detailed(
     * `images` are listed in the order they were added (`date_added`, then
       creation order). `is_deleted` is always `false`: a deleted order answers
       `404`.
+    * `sort_images_by` (current docs) orders `images` for this answer only; without
+      it the order's `default_image_sort_order` applies (see `ImageSortOrder`).
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPError | OrderOut]
+        Response[HTTPError | OrderOut | ValidationError]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        sort_images_by=sort_images_by,
     )
 
     response = client.get_httpx_client().request(
@@ -101,7 +131,8 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPError | OrderOut | None:
+    sort_images_by: ImageSortOrder | Unset = UNSET,
+) -> HTTPError | OrderOut | ValidationError | None:
     """Retrieve Order
 
      Retrieve a specific order.
@@ -117,22 +148,29 @@ def sync(
     * `images` are listed in the order they were added (`date_added`, then
       creation order). `is_deleted` is always `false`: a deleted order answers
       `404`.
+    * `sort_images_by` (current docs) orders `images` for this answer only; without
+      it the order's `default_image_sort_order` applies (see `ImageSortOrder`).
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPError | OrderOut
+        HTTPError | OrderOut | ValidationError
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        sort_images_by=sort_images_by,
     ).parsed
 
 
@@ -140,7 +178,8 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPError | OrderOut]:
+    sort_images_by: ImageSortOrder | Unset = UNSET,
+) -> Response[HTTPError | OrderOut | ValidationError]:
     """Retrieve Order
 
      Retrieve a specific order.
@@ -156,21 +195,28 @@ async def asyncio_detailed(
     * `images` are listed in the order they were added (`date_added`, then
       creation order). `is_deleted` is always `false`: a deleted order answers
       `404`.
+    * `sort_images_by` (current docs) orders `images` for this answer only; without
+      it the order's `default_image_sort_order` applies (see `ImageSortOrder`).
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPError | OrderOut]
+        Response[HTTPError | OrderOut | ValidationError]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        sort_images_by=sort_images_by,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -182,7 +228,8 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPError | OrderOut | None:
+    sort_images_by: ImageSortOrder | Unset = UNSET,
+) -> HTTPError | OrderOut | ValidationError | None:
     """Retrieve Order
 
      Retrieve a specific order.
@@ -198,22 +245,29 @@ async def asyncio(
     * `images` are listed in the order they were added (`date_added`, then
       creation order). `is_deleted` is always `false`: a deleted order answers
       `404`.
+    * `sort_images_by` (current docs) orders `images` for this answer only; without
+      it the order's `default_image_sort_order` applies (see `ImageSortOrder`).
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPError | OrderOut
+        HTTPError | OrderOut | ValidationError
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            sort_images_by=sort_images_by,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
+from ...models.image_sort_order import ImageSortOrder
 from ...models.order_in import OrderIn
 from ...models.order_out import OrderOut
 from ...models.validation_error import ValidationError
@@ -17,14 +18,26 @@ def _get_kwargs(
     id: str,
     *,
     body: OrderIn | Unset = UNSET,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_sort_images_by: str | Unset = UNSET
+    if not isinstance(sort_images_by, Unset):
+        json_sort_images_by = sort_images_by.value
+
+    params["sort_images_by"] = json_sort_images_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/v3/orders/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -43,6 +56,11 @@ def _parse_response(
         response_200 = OrderOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = HTTPError.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = HTTPError.from_dict(response.json())
@@ -81,22 +99,30 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut | ValidationError]:
     """Update Order
 
-     Updates the details for the specific order. Only the `name` can be edited (vendor
-    docs).
+     Updates the details for the specific order: its `name` and, in the current docs,
+    its `default_image_sort_order`.
 
     Decisions where the vendor is silent:
     * `order_id` in the body is validated like on create but otherwise ignored: the
       order keeps its ID. An absent or empty body changes nothing and answers `200`.
     * `last_updated_at` is set to the time of the request.
+    * `default_image_sort_order` (current docs) is editable too: it sets how the
+      order's `images` are listed from now on.
+    * `sort_images_by` (current docs) orders `images` in this answer only.
     * Unknown body fields answer `422` `"Unknown field."`.
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
       The key is checked before the order is looked up.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -111,6 +137,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        sort_images_by=sort_images_by,
     )
 
     response = client.get_httpx_client().request(
@@ -125,22 +152,30 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> HTTPError | OrderOut | ValidationError | None:
     """Update Order
 
-     Updates the details for the specific order. Only the `name` can be edited (vendor
-    docs).
+     Updates the details for the specific order: its `name` and, in the current docs,
+    its `default_image_sort_order`.
 
     Decisions where the vendor is silent:
     * `order_id` in the body is validated like on create but otherwise ignored: the
       order keeps its ID. An absent or empty body changes nothing and answers `200`.
     * `last_updated_at` is set to the time of the request.
+    * `default_image_sort_order` (current docs) is editable too: it sets how the
+      order's `images` are listed from now on.
+    * `sort_images_by` (current docs) orders `images` in this answer only.
     * Unknown body fields answer `422` `"Unknown field."`.
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
       The key is checked before the order is looked up.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -156,6 +191,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        sort_images_by=sort_images_by,
     ).parsed
 
 
@@ -164,22 +200,30 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut | ValidationError]:
     """Update Order
 
-     Updates the details for the specific order. Only the `name` can be edited (vendor
-    docs).
+     Updates the details for the specific order: its `name` and, in the current docs,
+    its `default_image_sort_order`.
 
     Decisions where the vendor is silent:
     * `order_id` in the body is validated like on create but otherwise ignored: the
       order keeps its ID. An absent or empty body changes nothing and answers `200`.
     * `last_updated_at` is set to the time of the request.
+    * `default_image_sort_order` (current docs) is editable too: it sets how the
+      order's `images` are listed from now on.
+    * `sort_images_by` (current docs) orders `images` in this answer only.
     * Unknown body fields answer `422` `"Unknown field."`.
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
       The key is checked before the order is looked up.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -194,6 +238,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        sort_images_by=sort_images_by,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,22 +251,30 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
+    sort_images_by: ImageSortOrder | Unset = UNSET,
 ) -> HTTPError | OrderOut | ValidationError | None:
     """Update Order
 
-     Updates the details for the specific order. Only the `name` can be edited (vendor
-    docs).
+     Updates the details for the specific order: its `name` and, in the current docs,
+    its `default_image_sort_order`.
 
     Decisions where the vendor is silent:
     * `order_id` in the body is validated like on create but otherwise ignored: the
       order keeps its ID. An absent or empty body changes nothing and answers `200`.
     * `last_updated_at` is set to the time of the request.
+    * `default_image_sort_order` (current docs) is editable too: it sets how the
+      order's `images` are listed from now on.
+    * `sort_images_by` (current docs) orders `images` in this answer only.
     * Unknown body fields answer `422` `"Unknown field."`.
     * Unknown (or deleted) order: `404` `{"detail": {}, "message": "Not Found"}`.
       The key is checked before the order is looked up.
 
     Args:
         id (str):
+        sort_images_by (ImageSortOrder | Unset): How an order lists its images (current docs): by
+            `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
+            app, which the mock (with no web app) takes to be the order the images were added in. The
+            default of a new order is `date_added`. Example: date_added.
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -238,5 +291,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            sort_images_by=sort_images_by,
         )
     ).parsed

@@ -1,0 +1,219 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.ai_version import AIVersion
+from ..models.cloud_type import CloudType
+from ..models.enhance_type import EnhanceType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OrderHDRMerge")
+
+
+@_attrs_define
+class OrderHDRMerge:
+    """Body of the legacy Merge HDR: Process Order's fields without `images`. Additional properties are accepted and
+    ignored. Decision: the current `ai_version` and `enhance_type` enums apply (the JS SDK's older enums lack `5.x`,
+    `5.0` and `modern`).
+
+        Example:
+            {'number_of_brackets_per_image': 3}
+
+        Attributes:
+            ai_version (AIVersion | Unset): The version of the AI model to use for enhancing the image. Versions ending in
+                an .x will use the latest minor version as soon as it's published. Example: 5.x.
+            cloud_type (CloudType | None | Unset):
+            enhance (bool | Unset):  Default: True.
+            enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
+                used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
+            lens_correction (bool | Unset):  Default: True.
+            number_of_brackets_per_image (int | Unset):
+            privacy (bool | None | Unset):
+            sky_replacement (bool | Unset):
+            upscale (bool | Unset):
+            vertical_correction (bool | Unset):  Default: True.
+            window_pull (bool | None | Unset):
+    """
+
+    ai_version: AIVersion | Unset = UNSET
+    cloud_type: CloudType | None | Unset = UNSET
+    enhance: bool | Unset = True
+    enhance_type: EnhanceType | Unset = UNSET
+    lens_correction: bool | Unset = True
+    number_of_brackets_per_image: int | Unset = UNSET
+    privacy: bool | None | Unset = UNSET
+    sky_replacement: bool | Unset = UNSET
+    upscale: bool | Unset = UNSET
+    vertical_correction: bool | Unset = True
+    window_pull: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        ai_version: str | Unset = UNSET
+        if not isinstance(self.ai_version, Unset):
+            ai_version = self.ai_version.value
+
+        cloud_type: None | str | Unset
+        if isinstance(self.cloud_type, Unset):
+            cloud_type = UNSET
+        elif isinstance(self.cloud_type, CloudType):
+            cloud_type = self.cloud_type.value
+        else:
+            cloud_type = self.cloud_type
+
+        enhance = self.enhance
+
+        enhance_type: str | Unset = UNSET
+        if not isinstance(self.enhance_type, Unset):
+            enhance_type = self.enhance_type.value
+
+        lens_correction = self.lens_correction
+
+        number_of_brackets_per_image = self.number_of_brackets_per_image
+
+        privacy: bool | None | Unset
+        if isinstance(self.privacy, Unset):
+            privacy = UNSET
+        else:
+            privacy = self.privacy
+
+        sky_replacement = self.sky_replacement
+
+        upscale = self.upscale
+
+        vertical_correction = self.vertical_correction
+
+        window_pull: bool | None | Unset
+        if isinstance(self.window_pull, Unset):
+            window_pull = UNSET
+        else:
+            window_pull = self.window_pull
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if ai_version is not UNSET:
+            field_dict["ai_version"] = ai_version
+        if cloud_type is not UNSET:
+            field_dict["cloud_type"] = cloud_type
+        if enhance is not UNSET:
+            field_dict["enhance"] = enhance
+        if enhance_type is not UNSET:
+            field_dict["enhance_type"] = enhance_type
+        if lens_correction is not UNSET:
+            field_dict["lens_correction"] = lens_correction
+        if number_of_brackets_per_image is not UNSET:
+            field_dict["number_of_brackets_per_image"] = number_of_brackets_per_image
+        if privacy is not UNSET:
+            field_dict["privacy"] = privacy
+        if sky_replacement is not UNSET:
+            field_dict["sky_replacement"] = sky_replacement
+        if upscale is not UNSET:
+            field_dict["upscale"] = upscale
+        if vertical_correction is not UNSET:
+            field_dict["vertical_correction"] = vertical_correction
+        if window_pull is not UNSET:
+            field_dict["window_pull"] = window_pull
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _ai_version = d.pop("ai_version", UNSET)
+        ai_version: AIVersion | Unset
+        if isinstance(_ai_version, Unset):
+            ai_version = UNSET
+        else:
+            ai_version = AIVersion(_ai_version)
+
+        def _parse_cloud_type(data: object) -> CloudType | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cloud_type_type_0 = CloudType(data)
+
+                return cloud_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CloudType | None | Unset, data)
+
+        cloud_type = _parse_cloud_type(d.pop("cloud_type", UNSET))
+
+        enhance = d.pop("enhance", UNSET)
+
+        _enhance_type = d.pop("enhance_type", UNSET)
+        enhance_type: EnhanceType | Unset
+        if isinstance(_enhance_type, Unset):
+            enhance_type = UNSET
+        else:
+            enhance_type = EnhanceType(_enhance_type)
+
+        lens_correction = d.pop("lens_correction", UNSET)
+
+        number_of_brackets_per_image = d.pop("number_of_brackets_per_image", UNSET)
+
+        def _parse_privacy(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        privacy = _parse_privacy(d.pop("privacy", UNSET))
+
+        sky_replacement = d.pop("sky_replacement", UNSET)
+
+        upscale = d.pop("upscale", UNSET)
+
+        vertical_correction = d.pop("vertical_correction", UNSET)
+
+        def _parse_window_pull(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        window_pull = _parse_window_pull(d.pop("window_pull", UNSET))
+
+        order_hdr_merge = cls(
+            ai_version=ai_version,
+            cloud_type=cloud_type,
+            enhance=enhance,
+            enhance_type=enhance_type,
+            lens_correction=lens_correction,
+            number_of_brackets_per_image=number_of_brackets_per_image,
+            privacy=privacy,
+            sky_replacement=sky_replacement,
+            upscale=upscale,
+            vertical_correction=vertical_correction,
+            window_pull=window_pull,
+        )
+
+        order_hdr_merge.additional_properties = d
+        return order_hdr_merge
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
