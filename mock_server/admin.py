@@ -138,6 +138,7 @@ class AdminSurface:
             ("GET", "webhook"): self._webhook,
             ("PUT", "webhook"): self._set_webhook,
             ("DELETE", "webhook"): self._clear_webhook,
+            ("GET", "scenarios"): self._scenarios,
         }
 
     def __call__(self, request: Request) -> Response:
@@ -146,6 +147,8 @@ class AdminSurface:
         if refused is not None:
             return refused
         name = request.path.removeprefix(ADMIN_PREFIX.rstrip("/")).strip("/")
+        if name.startswith("scenarios/") and request.method == "POST":
+            return self._run_scenario(request, name.removeprefix("scenarios/"))
         handler = self.routes.get((request.method, name))
         if handler is not None:
             try:
@@ -225,6 +228,25 @@ class AdminSurface:
             return self._error(400, str(exc))
         self.engine.faults.set(operation_id, fault)
         return _json_response({operation_id: fault.to_dict()}, status=201)
+
+    def _scenarios(self, _request: Request) -> Response:
+        return _json_response(dict(self.engine.behaviour.scenario_names()))
+
+    def _run_scenario(self, request: Request, name: str) -> Response:
+        """Arm a vendor scenario: ``POST /__mock/scenarios/{name}`` with its arguments."""
+        arguments = _json_object(request)
+        if arguments is None:
+            return self._error(400, "Expected a JSON object of the scenario's arguments")
+        if name not in self.engine.behaviour.scenario_names():
+            known = ", ".join(self.engine.behaviour.scenario_names()) or "none"
+            return self._error(404, f"Unknown scenario {name!r}; known: {known}")
+        try:
+            self.engine.behaviour.run_scenario(name, arguments)
+        except ConfigError as exc:
+            return self._error(400, str(exc))
+        except LookupError as exc:
+            return self._error(404, f"Not found: {exc}")
+        return Response(status=204)
 
     def _clear_faults(self, request: Request) -> Response:
         self.engine.faults.clear(request.args.get("operation_id") or None)

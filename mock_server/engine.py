@@ -192,6 +192,18 @@ class Behaviour(Protocol):
     def webhook_configured(self) -> None:
         """Called after a webhook URL is configured (Autoenhance sends ``webhook_updated``)."""
 
+    def scenario_names(self) -> Mapping[str, str]:
+        """The vendor scenarios :meth:`run_scenario` knows, each with what it does."""
+        ...
+
+    def run_scenario(self, name: str, arguments: Mapping[str, Any]) -> None:
+        """Arm a vendor scenario (``fail-next-image``...), from ``/__mock/scenarios/{name}``.
+
+        Raises:
+            ConfigError: Unknown scenario, or arguments it does not take.
+            LookupError: A record the arguments name does not exist.
+        """
+
     def reset(self) -> None:
         """Forget all state and restart generated ids from the seed."""
 
@@ -232,6 +244,18 @@ class BaseBehaviour:
 
     def webhook_configured(self) -> None:
         """Nothing to send."""
+
+    def scenario_names(self) -> Mapping[str, str]:
+        """None."""
+        return {}
+
+    def run_scenario(self, name: str, arguments: Mapping[str, Any]) -> None:
+        """No scenarios: every name is unknown.
+
+        Raises:
+            ConfigError: Always.
+        """
+        raise ConfigError(f"unknown scenario {name!r}")
 
     def reset(self) -> None:
         """No state."""

@@ -376,3 +376,33 @@ def test_watch_reloads_a_changed_spec_and_keeps_state(
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=10)
     assert b"reload of" in err and b"still serving the old spec" in err
+
+
+def test_failure_scenarios_are_reachable_over_http(start_cli: Callable[..., Started]) -> None:
+    _, out = start_cli(
+        "--api", "autoenhance", "--autoenhance-port", "0",
+        "--clock", "manual", "--processing-delay", "5",
+    )  # fmt: skip
+    url = _base_urls(out)["Autoenhance.ai API"]
+    key = {"x-api-key": "test-key"}
+    with httpx.Client(base_url=url, headers=key) as http:
+        assert "fail-next-image" in http.get("/__mock/scenarios").json()
+        armed = http.post("/__mock/scenarios/fail-next-image", json={"reason": "Bad exposure."})
+        assert armed.status_code == 204
+        order = http.post("/v3/orders/", json={"name": "Oak St"}).json()
+        image = http.post(
+            "/v3/images/", json={"order_id": order["order_id"], "image_name": "room"}
+        ).json()
+        httpx.put(
+            image["upload_url"], content=b"\xff\xd8\xff\xe0" + b"\0" * 64,
+            headers={"content-type": "image/jpeg"},
+        )  # fmt: skip
+        http.post("/__mock/clock/advance", json={"seconds": 5})
+        failed = http.get(f"/v3/images/{image['image_id']}").json()
+        assert (failed["status"], failed["status_reason"]) == ("error", "Bad exposure.")
+        unknown = http.post("/__mock/scenarios/nope", json={})
+        assert unknown.status_code == 404
+        bad = http.post("/__mock/scenarios/expire-image", json={"image": "x"})
+        assert bad.status_code == 400
+        missing = http.post("/__mock/scenarios/expire-image", json={"image_id": "nope"})
+        assert missing.status_code == 404

@@ -369,11 +369,18 @@ CORPUS = [
 ]
 
 
+# Autoenhance (APIFlask/webargs) reads only JSON bodies: a body it cannot read as JSON
+# counts as no body (openapi/DECISIONS.md), and an optional one then creates an order.
+_IGNORED_BY_AUTOENHANCE = frozenset({"text-plain", "form-urlencoded", "missing-content-type"})
+
+
 def _expected(case: Case, vendor: Vendor) -> set[int]:
     out: set[int] = set()
     for item in case.expect:
         if item == V:
             out.add(vendor.validation)
+            if vendor.name == "autoenhance":
+                out.add(400)  # webargs' "Bad Request" for a body that is not JSON at all
         elif item == "M":
             out |= vendor.wrong_method
         else:
@@ -389,6 +396,11 @@ def test_malformed_input_is_refused_cleanly(served: Served, case: Case) -> None:
     before = served.snapshot()
     request = case.build(vendor)
     reply = exchange(port, request, half_close=case.half_close)
+    if vendor.name == "autoenhance" and case.id in _IGNORED_BY_AUTOENHANCE:
+        assert reply.status == 200, reply
+        assert json.loads(reply.body)["name"] == ""  # created as if no body was sent
+        assert served.server.engine.take_failures() == []
+        return
 
     assert reply.status in _expected(case, vendor), (reply.status, reply.body[:300])
     vendor.assert_error_shape(reply)
@@ -426,6 +438,11 @@ def test_out_of_range_query_values_are_validation_errors(served: Served, value: 
         path = f"/v1/catalog/spaces?service_name=service-ai-virtual-staging&active={value}"
     before = served.snapshot()
     reply = send(served.port, "GET", path)
+    if vendor.name == "autoenhance" and value.isdigit():
+        # "may have a smaller number than requested if too large": clamped, not refused.
+        assert reply.status == 200, reply
+        assert json.loads(reply.body)["pagination"]["per_page"] == 15
+        return
     assert reply.status == vendor.validation, (value, reply)
     vendor.assert_error_shape(reply)
     assert served.server.engine.take_failures() == []

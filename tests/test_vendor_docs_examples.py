@@ -333,13 +333,6 @@ def test_autoenhance_create_image_upload_key_by_version(version: str | None, key
     assert _put(engine, response.json[key], "image/jpeg").status == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "fetch() sends a string body as text/plain; webargs then ignores it. The mock "
-        "needs the engine to honour x-mock-non-json-body: ignore (not wired yet)."
-    ),
-)
 def test_autoenhance_process_order_from_fetch_without_content_type() -> None:
     engine, ids = _autoenhance()
     example = Example(

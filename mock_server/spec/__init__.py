@@ -124,6 +124,10 @@ class Operation:
         unsupported_media_status: The status for an undeclared request media type: 415
             when the operation declares it, else ``validation_status`` (vendors such as
             APIFlask treat a non-JSON body as an invalid JSON body).
+        ignore_non_json_body: A body sent without a Content-Type, or with one the
+            operation does not declare, counts as no body (root ``x-mock-non-json-body:
+            ignore``; webargs reads only JSON). Only for operations whose every declared
+            body is JSON.
     """
 
     operation_id: str
@@ -136,6 +140,7 @@ class Operation:
     default_status: int
     validation_status: int
     unsupported_media_status: int
+    ignore_non_json_body: bool = False
 
     def response_for(self, status: int) -> Response | None:
         """The declared response for ``status``: exact, then ``4XX``-style, then default."""
@@ -367,6 +372,8 @@ class _Compiler:
         self.responses = responses
         self.schemes = schemes
         self.seen_ids: set[str] = set()
+        choice = _choice(document, "x-mock-non-json-body", ("refuse", "ignore"), "refuse")
+        self.ignore_non_json = choice == "ignore"
 
     def operations(self) -> list[Operation]:
         result = []
@@ -412,6 +419,9 @@ class _Compiler:
             default_status=_default_status(responses),
             validation_status=validation_status,
             unsupported_media_status=415 if "415" in responses else validation_status,
+            ignore_non_json_body=self.ignore_non_json
+            and body is not None
+            and all(media.kind == "json" for media in body.media),
         )
 
     def _parameter_refs(

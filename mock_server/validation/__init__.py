@@ -19,6 +19,7 @@ Each check raises :class:`~mock_server.errors.RequestError` or returns what it p
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -79,6 +80,8 @@ def run_validators(
     Raises:
         RequestError: The first check that fails.
     """
+    if operation.ignore_non_json_body:
+        request = _without_non_json_body(operation, request)
     has_body = request.unread is not None or bool(request.body or request.form or request.files)
     cookies, path, query, media = _checks_before_body(
         operation=operation,
@@ -110,6 +113,24 @@ def _refuse_unread(unread: UnreadBody, *, status: int) -> NoReturn:
     if unread.too_large:
         raise RequestError(status=413, message=unread.message, check=Check.BODY_SIZE, headers=CLOSE)
     raise RequestError(status=status, message=unread.message, location="body", check=Check.BODY)
+
+
+def _without_non_json_body(operation: Operation, request: RequestData) -> RequestData:
+    """The request as webargs sees it: a body it does not read as JSON is no body.
+
+    A required body then reports its missing fields (validated as ``{}``); an optional
+    one is simply absent.
+    """
+    body = operation.request_body
+    if body is None or request.unread is not None:
+        return request
+    content_type = request.content_type
+    if content_type and body.match(content_type) is not None:
+        return request
+    if not body.required:
+        return dataclasses.replace(request, body=b"", form={}, files={})
+    headers = {**request.headers, "content-type": body.media[0].media_type}
+    return dataclasses.replace(request, body=b"{}", form={}, files={}, headers=headers)
 
 
 def _checks_before_body(

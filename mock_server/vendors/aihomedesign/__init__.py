@@ -16,9 +16,10 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mock_server.engine import BaseBehaviour
-from mock_server.errors import Check, RequestError
+from mock_server.errors import Check, ConfigError, RequestError
 from mock_server.media import tiny_image
 from mock_server.types import RequestData, ResponseData
+from mock_server.vendors._arguments import optional_str, reject_unknown
 from mock_server.vendors.aihomedesign import _catalog as catalog
 from mock_server.vendors.aihomedesign._mask import (
     FINALIZED_MESSAGE,
@@ -153,6 +154,26 @@ class AIHomeDesignBehaviour(BaseBehaviour):
             # The spec: this API never answers 413.
             raise invalid("invalid request: body too large", "api_error_invalid_request")
         return None
+
+    def scenario_names(self) -> Mapping[str, str]:
+        """The failure scenarios of ``/__mock/scenarios/{name}``."""
+        return {
+            "fail-next-generation": '{"order_id"?, "reason"?}: the next generation of that '
+            'order (or any) ends "failed" with that comment, and sends no webhook'
+        }
+
+    def run_scenario(self, name: str, arguments: Mapping[str, Any]) -> None:
+        """Arm a failure: ``fail-next-generation``.
+
+        Raises:
+            ConfigError: Unknown scenario or arguments.
+        """
+        if name != "fail-next-generation":
+            raise ConfigError(f"unknown scenario {name!r}; known: fail-next-generation")
+        reject_unknown(arguments, "order_id", "reason")
+        self.scenarios.fail_next_generation(
+            order_id=optional_str(arguments, "order_id"), reason=optional_str(arguments, "reason")
+        )
 
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Serve the image URLs the mock hands out; None (404) for anything else."""

@@ -29,13 +29,19 @@ so a receiver may call the mock back.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mock_server.engine import BaseBehaviour
-from mock_server.errors import Check, RequestError, Rule
+from mock_server.errors import Check, ConfigError, RequestError, Rule
 from mock_server.media import IMAGE_MEDIA_TYPES, tiny_image
 from mock_server.types import RequestData, ResponseData
+from mock_server.vendors._arguments import (
+    optional_int,
+    optional_str,
+    reject_unknown,
+    required_str,
+)
 from mock_server.vendors.autoenhance._rules import (
     MAX_PER_PAGE,
     PROCESS_SETTINGS,
@@ -73,6 +79,14 @@ if TYPE_CHECKING:
 __all__ = ["AutoenhanceBehaviour"]
 
 Handler = Callable[["Call"], ResponseData]
+
+_SCENARIOS = {
+    "fail-next-image": '{"order_id"?, "reason"?}: the next image of that order (or any) '
+    "ends in error with that status_reason; its webhook says error: true",
+    "expire-image": '{"image_id"}: the image becomes expired',
+    "daily-quota": '{"limit"?, "remaining"?}: the 500-enhancements-per-day quota; at 0 '
+    "the next image ends in error",
+}
 
 # x-api-version dates before this one get ``s3PutObjectUrl`` instead of ``upload_url``.
 _UPLOAD_URL_SINCE = "2025-05-08"
@@ -185,6 +199,37 @@ class AutoenhanceBehaviour(BaseBehaviour):
             image.status, image.status_reason = "expired", "Image has expired."
             image.run += 1
             image.order.last_updated_at = self._now()
+
+    def scenario_names(self) -> Mapping[str, str]:
+        """The failure scenarios of ``/__mock/scenarios/{name}``."""
+        return _SCENARIOS
+
+    def run_scenario(self, name: str, arguments: Mapping[str, Any]) -> None:
+        """Arm a failure (see :data:`_SCENARIOS`).
+
+        Raises:
+            ConfigError: Unknown scenario or arguments.
+            LookupError: ``expire-image`` of an unknown image.
+        """
+        if name == "fail-next-image":
+            reject_unknown(arguments, "order_id", "reason")
+            self.scenarios.fail_next_image(
+                order_id=optional_str(arguments, "order_id"),
+                reason=optional_str(arguments, "reason"),
+            )
+        elif name == "expire-image":
+            reject_unknown(arguments, "image_id")
+            self.scenarios.expire_image(required_str(arguments, "image_id"))
+        elif name == "daily-quota":
+            reject_unknown(arguments, "limit", "remaining")
+            limit = optional_int(arguments, "limit")
+            remaining = optional_int(arguments, "remaining")
+            if limit is not None:
+                self.scenarios.set_daily_quota(limit)
+            if remaining is not None:
+                self.scenarios.use_daily_quota(remaining=remaining)
+        else:
+            raise ConfigError(f"unknown scenario {name!r}; known: {', '.join(_SCENARIOS)}")
 
     def webhook_configured(self) -> None:
         """Send ``webhook_updated``, as the vendor does when the settings are saved."""
