@@ -378,7 +378,8 @@ def test_response_level_violations(
 def test_an_encoded_body_is_passed_on_decoded_and_hop_headers_are_dropped(
     make_proxy: ProxyFactory,
 ) -> None:
-    body = json.dumps({"orders": []}).encode()
+    page = {"next_offset": None, "per_page": 5}
+    body = json.dumps({"orders": [], "pagination": page}).encode()
     answer = httpx.Response(
         200,
         content=gzip.compress(body),
