@@ -86,7 +86,7 @@ class ResponseData:
     note: str | None = field(default=None, compare=False)
     """Why the engine refused the request (its first violation), for the access log."""
     encoded: tuple[int, list[tuple[str, str]], bytes] | None = field(
-        default=None, compare=False, repr=False
+        default=None, init=False, compare=False, repr=False
     )
     """The wire form, memoized by :func:`mock_server.media.wire` (the journal and the edge
-    share one encoding)."""
+    share one encoding). Not an init field, so ``dataclasses.replace`` never copies it."""
