@@ -56,6 +56,8 @@ _FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencod
 _MAX_FORM_PARTS = 1000
 _ADMIN_ROOT = ADMIN_PREFIX.rstrip("/")
 _WIREMOCK_ROOT = "/__admin"
+# Methods that carry no body unless a Content-Length says so (then it is read).
+_BODILESS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS"})
 _WIREMOCK_PREFIX = "/__admin/"
 
 
@@ -158,8 +160,14 @@ class MockApp:
             return
         limit = self.engine.options.max_body_bytes
         try:
-            reading = _read_rsgi_body(protocol, headers, limit)
-            body = await asyncio.wait_for(reading, timeout=self.body_timeout)
+            if method in _BODILESS and not (
+                "content-length" in headers or "transfer-encoding" in headers
+            ):
+                body: bytes | None = b""
+            else:
+                # asyncio.timeout, not wait_for: no extra task per request.
+                async with asyncio.timeout(self.body_timeout):
+                    body = await _read_rsgi_body(protocol, headers, limit)
         except TimeoutError:
             data = self.engine.error_response(
                 status=408, message="Request body not received in time", headers=CLOSE
