@@ -243,6 +243,14 @@ def build_parser() -> argparse.ArgumentParser:
         f"(default {AUTOENHANCE_MERGING_SECONDS:g}, the documented minimum)",
     )
     add(
+        "--generation-delay",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="AI HomeDesign: seconds from submit (or manual mask) to the finished image, "
+        "also the answer's eta (default: each service's eta, 30 to 60); 0 finishes at once",
+    )
+    add(
         "--mappings",
         type=Path,
         metavar="DIR",
@@ -366,6 +374,7 @@ def _serving_engine(
         rate_limit=not args.no_rate_limit,
         processing_seconds=args.processing_delay,
         merging_seconds=args.merging_delay,
+        generation_seconds=args.generation_delay,
         mappings_dir=args.mappings,
     )
     webhook = getattr(args, f"{vendor}_webhook_url", None) if vendor else None

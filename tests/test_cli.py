@@ -378,6 +378,56 @@ def test_watch_reloads_a_changed_spec_and_keeps_state(
     assert b"reload of" in err and b"still serving the old spec" in err
 
 
+def test_zero_delays_finish_work_before_the_answer(start_cli: Callable[..., Started]) -> None:
+    _, out = start_cli(
+        "--aihomedesign-port", "0", "--autoenhance-port", "0",
+        "--generation-delay", "0", "--processing-delay", "0",
+    )  # fmt: skip
+    urls = _base_urls(out)
+    key = {"x-api-key": "test-key"}
+    with httpx.Client(base_url=urls["AI HomeDesign API"], headers=key) as http:
+        files = {"image": ("room.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 64, "image/jpeg")}
+        upload = http.post(
+            "/v1/order/image", files=files, data={"service_name": "service-item-removal"}
+        )
+        order_id = upload.json()["order_id"]
+        submitted = http.post("/v1/order", json={"order_id": order_id}).json()
+        assert submitted["eta"] == 0
+        images = http.get(f"/v1/order/{order_id}").json()["generated_images"]
+        assert [image["status"] for image in images] == ["regular_finished"]
+        upscale = http.post(f"/v1/order/image/{submitted['image_id']}/download/upscale")
+        assert upscale.status_code == 200
+    with httpx.Client(base_url=urls["Autoenhance.ai API"], headers=key) as http:
+        image = http.post("/v3/images/", json={"image_name": "room"}).json()
+        put = httpx.put(image["upload_url"], content=b"\xff\xd8\xff\xe0" + b"\0" * 64)
+        assert put.status_code == 200
+        assert http.get(f"/v3/images/{image['image_id']}").json()["status"] == "processed"
+        assert http.get(f"/v3/images/{image['image_id']}/enhanced").status_code == 200
+
+
+def test_generation_delay_sets_the_eta(start_cli: Callable[..., Started]) -> None:
+    _, out = start_cli(
+        "--api", "aihomedesign", "--aihomedesign-port", "0", "--clock", "manual",
+        "--generation-delay", "2.5",
+    )  # fmt: skip
+    url = _base_urls(out)["AI HomeDesign API"]
+    with httpx.Client(base_url=url, headers={"x-api-key": "test-key"}) as http:
+        files = {"image": ("room.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 64, "image/jpeg")}
+        upload = http.post(
+            "/v1/order/image", files=files, data={"service_name": "service-item-removal"}
+        )
+        order_id = upload.json()["order_id"]
+        assert http.post("/v1/order", json={"order_id": order_id}).json()["eta"] == 3
+        http.post("/__mock/clock/advance", json={"seconds": 2})
+        assert (
+            http.get(f"/v1/order/{order_id}").json()["generated_images"][0]["status"]
+            == "processing"
+        )
+        http.post("/__mock/clock/advance", json={"seconds": 0.5})
+        image = http.get(f"/v1/order/{order_id}").json()["generated_images"][0]
+        assert image["status"] == "regular_finished"
+
+
 def test_failure_scenarios_are_reachable_over_http(start_cli: Callable[..., Started]) -> None:
     _, out = start_cli(
         "--api", "autoenhance", "--autoenhance-port", "0",

@@ -91,6 +91,7 @@ def behaviour_for(
     rate_limit: bool = True,
     processing_seconds: float = 0.0,
     merging_seconds: float = 0.0,
+    generation_seconds: float | None = None,
 ) -> Behaviour:
     """A new, empty stateful behaviour for the bundled API ``name``.
 
@@ -99,6 +100,8 @@ def behaviour_for(
         rate_limit: AI HomeDesign only: enforce 10 order submissions per 10 minutes.
         processing_seconds: Autoenhance only: clock seconds from upload to processed.
         merging_seconds: Autoenhance only: clock seconds Process Order takes to group.
+        generation_seconds: AI HomeDesign only: clock seconds from submit to the finished
+            image (None: each service's eta, 30 to 60).
     """
     # Imported here: each vendor module is only loaded by the processes that serve it.
     if name == "autoenhance":
@@ -109,7 +112,7 @@ def behaviour_for(
         )
     from mock_server.vendors.aihomedesign import AIHomeDesignBehaviour
 
-    return AIHomeDesignBehaviour(rate_limit=rate_limit)
+    return AIHomeDesignBehaviour(rate_limit=rate_limit, generation_seconds=generation_seconds)
 
 
 @cache
@@ -128,6 +131,7 @@ def build_engine(
     behaviour: Behaviour | None = None,
     processing_seconds: float = 0.0,
     merging_seconds: float = 0.0,
+    generation_seconds: float | None = None,
     mappings_dir: str | os.PathLike[str] | None = None,
 ) -> Engine:
     """Build the engine serving a vendor API, or any spec.
@@ -143,6 +147,8 @@ def build_engine(
         behaviour: Use this behaviour instead of the vendor's (e.g. a wrapper around it).
         processing_seconds: Autoenhance: clock seconds from upload to processed.
         merging_seconds: Autoenhance: clock seconds Process Order takes to group brackets.
+        generation_seconds: AI HomeDesign: clock seconds from submit to the finished image
+            (None: each service's eta).
         mappings_dir: WireMock stub mappings to load (a recording's root, holding
             ``mappings/``, or the ``mappings`` folder itself).
 
@@ -161,6 +167,7 @@ def build_engine(
             rate_limit=rate_limit,
             processing_seconds=processing_seconds,
             merging_seconds=merging_seconds,
+            generation_seconds=generation_seconds,
         )
     compiled = _compiled(path, validate=not is_bundled_spec(path))
     stubs = None

@@ -2,8 +2,9 @@
 
 Orders belong to the API key that uploaded them (one account per key): another key's
 order or generated image is answered like an unknown one. A submit creates a generated
-image that finishes ``eta`` seconds later on the engine's clock, which then sends the
-generated-image webhook; an upscale sends its webhook 30 seconds after the request.
+image that finishes ``eta`` seconds later on the engine's clock (the service's eta, or
+``generation_seconds`` when given; 0 on real time finishes it at once), which then sends
+the generated-image webhook; an upscale sends its webhook 30 seconds after the request.
 Image URLs point at the mock (``/_files/...``) and serve a tiny real JPEG. Every
 decision follows ``openapi/aihomedesign.yaml``.
 """
@@ -20,6 +21,7 @@ from mock_server.errors import Check, ConfigError, RequestError
 from mock_server.media import tiny_image
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors._arguments import optional_str, reject_unknown
+from mock_server.vendors._timing import eta_seconds, run_after
 from mock_server.vendors.aihomedesign import _catalog as catalog
 from mock_server.vendors.aihomedesign._mask import (
     FINALIZED_MESSAGE,
@@ -86,6 +88,8 @@ class AIHomeDesignBehaviour(BaseBehaviour):
     Args:
         rate_limit: Enforce 10 first submissions per API key per rolling 10 minutes
             (regenerations and rejected submissions do not count).
+        generation_seconds: Clock seconds from a submit (or manual mask) to the finished
+            image, announced as its ``eta``; None: each service's own eta (30 to 60).
 
     Example:
         >>> from mock_server import Clock, EngineOptions, RequestData, build_engine
@@ -97,8 +101,9 @@ class AIHomeDesignBehaviour(BaseBehaviour):
         200
     """
 
-    def __init__(self, *, rate_limit: bool = True) -> None:
+    def __init__(self, *, rate_limit: bool = True, generation_seconds: float | None = None) -> None:
         self.rate_limit = rate_limit
+        self.generation_seconds = generation_seconds
         self._lock = threading.RLock()
         self._ids = IdFactory()
         self._limit = RollingLimit(limit=RATE_LIMIT_SUBMISSIONS, window=RATE_LIMIT_WINDOW)
@@ -234,15 +239,24 @@ class AIHomeDesignBehaviour(BaseBehaviour):
                     )
                 self._limit.record(owner, now=now)
             image = self._generate(order, selection, now=now, base=_base_url(call.headers))
-        return _ok({"order_id": order.id, "image_id": image.id, "eta": order.service.eta})
+        return _ok({"order_id": order.id, "image_id": image.id, "eta": self._eta(order)})
 
     def _generate(
         self, order: Order, selection: Selection, *, now: float, base: str
     ) -> GeneratedImage:
         """Append a new generated image and schedule its end ``eta`` seconds later."""
         image = self._new_image(order, selection, now=now, base=base)
-        self.context.clock.call_later(order.service.eta, lambda: self._finish(order, image))
+        run_after(self.context.clock, self._delay(order), lambda: self._finish(order, image))
         return image
+
+    def _delay(self, order: Order) -> float:
+        """Clock seconds a generation of ``order`` takes."""
+        if self.generation_seconds is None:
+            return float(order.service.eta)
+        return self.generation_seconds
+
+    def _eta(self, order: Order) -> int:
+        return eta_seconds(self._delay(order))
 
     def _new_image(
         self, order: Order, selection: Selection, *, now: float, base: str
@@ -356,7 +370,7 @@ class AIHomeDesignBehaviour(BaseBehaviour):
             )
             now = self.context.clock.now()
             image = self._generate(order, selection, now=now, base=_base_url(call.headers))
-        eta = order.service.eta
+        eta = self._eta(order)
         return _ok({"order_id": order.id, "image_id": image.id, "eta": eta, "maskId": image.id})
 
     def _finalize(self, call: Call) -> ResponseData:

@@ -13,7 +13,8 @@ clock moves only on ``advance`` / ``complete_all``, e.g. ``POST /__mock/clock/co
 - The ``PUT`` of the bytes lands: the image is ``processing`` at once (the order's
   ``is_processing`` is true and its status ``processing``).
 - ``processing_seconds`` later (default 0, the spec's "processing delay"): the image is
-  ``processed`` and an ``image_processed`` webhook goes out.
+  ``processed`` and an ``image_processed`` webhook goes out. On real time a delay of 0
+  completes the step at once, before the request that started it is answered.
 - Create Bracket, then its ``PUT``: ``is_uploaded`` turns true; nothing else moves.
 - Process Order: the uploaded, ungrouped brackets are grouped at once (``is_merging``
   true, status ``processing``, no new images listed); ``merging_seconds`` later
@@ -42,6 +43,7 @@ from mock_server.vendors._arguments import (
     reject_unknown,
     required_str,
 )
+from mock_server.vendors._timing import run_after
 from mock_server.vendors.autoenhance._rules import (
     MAX_PER_PAGE,
     PROCESS_SETTINGS,
@@ -299,8 +301,10 @@ class AutoenhanceBehaviour(BaseBehaviour):
                 settings = new_settings(body, names=PROCESS_SETTINGS)
                 order.merging += 1
                 order.last_updated_at = self._now()
-                self.context.clock.call_later(
-                    self.merging_seconds, lambda: self._merge(order, groups, settings)
+                run_after(
+                    self.context.clock,
+                    self.merging_seconds,
+                    lambda: self._merge(order, groups, settings),
                 )
             return _json(order_view(order, version=_version(call)))
 
@@ -422,11 +426,11 @@ class AutoenhanceBehaviour(BaseBehaviour):
         run = image.run
         if not self.scenarios.spend_enhancement(now=self._now()):
             image.status, image.status_reason = "error", QUOTA_REASON
-            self.context.clock.call_later(0, lambda: self._notify(image, run))
+            run_after(self.context.clock, 0, lambda: self._notify(image, run))
             return
         image.status = "processing"
         image.status_reason = None
-        self.context.clock.call_later(self.processing_seconds, lambda: self._finish(image, run))
+        run_after(self.context.clock, self.processing_seconds, lambda: self._finish(image, run))
 
     def _finish(self, image: Image, run: int) -> None:
         with self.store.lock:
