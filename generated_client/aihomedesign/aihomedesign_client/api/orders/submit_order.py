@@ -99,7 +99,8 @@ def sync_detailed(
 
     The mock does not gate on `is_active` or `is_premium`: an inactive space or a
     premium item is accepted like any other. Item removal mask orders are processed
-    like item removal orders; the manual-mask steps are not modelled.
+    like item removal orders; their manual-mask steps are the `item-removal-mask`
+    operations.
 
     `space_name` must be the `name` of a space that `list_spaces` returns for the
     order's service; widget `id`s and `item_id`s must come from `list_widgets` for
@@ -199,7 +200,8 @@ def sync(
 
     The mock does not gate on `is_active` or `is_premium`: an inactive space or a
     premium item is accepted like any other. Item removal mask orders are processed
-    like item removal orders; the manual-mask steps are not modelled.
+    like item removal orders; their manual-mask steps are the `item-removal-mask`
+    operations.
 
     `space_name` must be the `name` of a space that `list_spaces` returns for the
     order's service; widget `id`s and `item_id`s must come from `list_widgets` for
@@ -294,7 +296,8 @@ async def asyncio_detailed(
 
     The mock does not gate on `is_active` or `is_premium`: an inactive space or a
     premium item is accepted like any other. Item removal mask orders are processed
-    like item removal orders; the manual-mask steps are not modelled.
+    like item removal orders; their manual-mask steps are the `item-removal-mask`
+    operations.
 
     `space_name` must be the `name` of a space that `list_spaces` returns for the
     order's service; widget `id`s and `item_id`s must come from `list_widgets` for
@@ -392,7 +395,8 @@ async def asyncio(
 
     The mock does not gate on `is_active` or `is_premium`: an inactive space or a
     premium item is accepted like any other. Item removal mask orders are processed
-    like item removal orders; the manual-mask steps are not modelled.
+    like item removal orders; their manual-mask steps are the `item-removal-mask`
+    operations.
 
     `space_name` must be the `name` of a space that `list_spaces` returns for the
     order's service; widget `id`s and `item_id`s must come from `list_widgets` for
