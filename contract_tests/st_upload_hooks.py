@@ -38,7 +38,11 @@ def after_call(context: Any, case: Any, response: Any) -> None:
         return
     content_type = declared_type(case.body)
     try:
-        httpx.put(url, content=image_bytes(content_type), headers=_headers(content_type))
+        # A long timeout: a PUT that times out on a busy machine leaves the image waiting,
+        # and its downloads' 404 would read as a created resource that is missing (ST302).
+        httpx.put(
+            url, content=image_bytes(content_type), headers=_headers(content_type), timeout=60
+        )
     except (httpx.HTTPError, UnicodeEncodeError, ValueError):
         return  # a Content-Type no client can send: the image stays waiting
 
