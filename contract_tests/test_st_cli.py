@@ -69,6 +69,10 @@ def mock_urls() -> Iterator[dict[ApiName, str]]:
             "--autoenhance-port",
             str(ports["autoenhance"]),
             "--no-rate-limit",
+            # Ids from the run's seed: with both seeds fixed, every st run below sends
+            # and receives the same exchanges each time, so its reach does not vary.
+            "--seed",
+            str(_settings.current().seed),
             "--processing-delay",
             "0",
             "--merging-delay",
