@@ -1,14 +1,17 @@
 """In-process costs: one ``Engine.handle`` call, one fixture cycle, and a profile.
 
 - **Engine cost** (µs per request): ``timeit`` of ``engine.handle(RequestData)`` for the
-  two benchmarked requests, best of five rounds (the engine alone: no socket, no WSGI,
-  no journal). The engine is built exactly as the CLI builds it
+  two benchmarked requests, the median of five rounds (the engine alone: no socket, no
+  WSGI). The engine is built exactly as the CLI builds it
   (``mock_server.cli.build_sites``), so vendor behaviours wired there are measured too.
 - **Fixture overhead** (ms per test): what the function-scoped fixture adds to a test that
   makes one request, measured without pytest: on one running ``MockServer``, each cycle is
   ``server.reset()`` + one Autoenhance create-order over HTTP (a new connection, as a
   test's fresh client makes) + ``server.check()``. The median cycle is reported, with its
   parts. The session-scoped start/stop is paid once per run and is not included.
+- **In-process client overhead** (ms per test): the same cycle with the request sent
+  through ``MockServer.client()`` (the generated client on an in-process transport, no
+  socket): ``reset()`` + a new client + one ``create_order`` + ``check()``.
 - **WSGI cost** (µs per request): the same requests through the whole WSGI app the CLI
   serves (``MockApp``: werkzeug request/response, journal, access log, engine), called
   directly with a prepared environ; no socket and no WSGI server. Ours' standalone time
@@ -166,12 +169,12 @@ def _timed(api: str, label: str, call: Callable[[], Any], rounds: int) -> Engine
     statuses = Counter(call().status for _ in range(50))
     timer = timeit.Timer(call)
     number, _ = timer.autorange()
-    best = min(timer.repeat(repeat=rounds, number=number)) / number
-    return EngineCost(api=api, operation=label, us_per_call=best * 1e6, statuses=dict(statuses))
+    median = statistics.median(timer.repeat(repeat=rounds, number=number)) / number
+    return EngineCost(api=api, operation=label, us_per_call=median * 1e6, statuses=dict(statuses))
 
 
 def engine_cost(api: str, *, rounds: int = 5) -> EngineCost:
-    """Time ``engine.handle`` for ``api``'s benchmarked request (best round, µs per call)."""
+    """Time ``engine.handle`` for ``api``'s benchmarked request (median round, µs per call)."""
     label, call, engine = scenario_calls(api)
     cost = _timed(api, label, call, rounds)
     engine.reset()
@@ -179,7 +182,7 @@ def engine_cost(api: str, *, rounds: int = 5) -> EngineCost:
 
 
 def wsgi_cost(api: str, *, rounds: int = 5) -> EngineCost:
-    """Time one call of the CLI's WSGI app for ``api``'s request (best round, µs per call)."""
+    """Time one call of the CLI's WSGI app for ``api``'s request (median round, µs per call)."""
     label, call, engine = wsgi_calls(api)
     cost = _timed(api, label, call, rounds)
     engine.reset()
@@ -267,6 +270,42 @@ def fixture_cost(*, cycles: int = 200) -> FixtureCost:
             parts["check"].append(t3 - t2)
     finally:
         server.stop()
+    totals = [sum(p) for p in zip(*parts.values(), strict=True)]
+    ms = {k: statistics.median(v) * 1000 for k, v in parts.items()}
+    return FixtureCost(
+        cycles=cycles,
+        total_ms=statistics.median(totals) * 1000,
+        reset_ms=ms["reset"],
+        request_ms=ms["request"],
+        check_ms=ms["check"],
+    )
+
+
+def client_cost(*, cycles: int = 200) -> FixtureCost:
+    """Measure reset + one create_order through ``MockServer.client()`` + check (medians)."""
+    from autoenhance_client.api.orders import create_order
+    from autoenhance_client.models import OrderIn
+
+    from mock_server.engine import EngineOptions
+    from mock_server.server import MockServer
+
+    # As the autoenhance_mock fixture builds it: strict, on a manual clock; never started.
+    server = MockServer.for_api("autoenhance", options=EngineOptions(strict=True))
+    body = OrderIn.from_dict(json.loads(create_order_probe().body))
+    parts: dict[str, list[float]] = {"reset": [], "request": [], "check": []}
+    for _ in range(cycles):
+        t0 = time.perf_counter()
+        server.reset()
+        t1 = time.perf_counter()
+        reply = create_order.sync_detailed(client=server.client(), body=body)
+        t2 = time.perf_counter()
+        server.check()
+        t3 = time.perf_counter()
+        if reply.status_code >= 300:
+            raise BenchError(f"in-process request failed: {reply.status_code} {reply.content!r}")
+        parts["reset"].append(t1 - t0)
+        parts["request"].append(t2 - t1)
+        parts["check"].append(t3 - t2)
     totals = [sum(p) for p in zip(*parts.values(), strict=True)]
     ms = {k: statistics.median(v) * 1000 for k, v in parts.items()}
     return FixtureCost(

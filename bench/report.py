@@ -142,6 +142,7 @@ class Report:
     engine: list[EngineCost] = field(default_factory=list)
     wsgi: list[EngineCost] = field(default_factory=list)
     fixture: FixtureCost | None = None
+    client: FixtureCost | None = None
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     profiles: list[str] = field(default_factory=list)
@@ -162,22 +163,59 @@ class Report:
         return next((s.median_ms for s in self.startup if s.server == server), None)
 
     def targets(self) -> list[Target]:
-        """The goals of the issue, evaluated against this run's medians."""
+        """The goals of issue #9, evaluated against this run's medians."""
         out: list[Target] = []
         for api, conns in self.cases():
-            ours, prism, ceiling = (self.rps(api, s, conns) for s in ("ours", "prism", "ceiling"))
+            ours, prism, wiremock = (self.rps(api, s, conns) for s in ("ours", "prism", "wiremock"))
             if "prism" in self.servers():
                 name = f"{api} c{conns}: throughput ours/Prism"
-                out.append(Target(name=name, measured=ratio(ours, prism), goal=2.0))
-            if "ceiling" in self.servers():
-                name = f"{api} c{conns}: throughput ours/raw ceiling"
-                out.append(Target(name=name, measured=ratio(ours, ceiling), goal=0.6, unit=""))
-        if any(s.server == "prism" for s in self.startup):
-            speedup = ratio(self.startup_ms("prism"), self.startup_ms("ours"))
-            out.append(Target(name="startup: Prism time / ours", measured=speedup, goal=3.0))
+                out.append(Target(name=name, measured=ratio(ours, prism), goal=4.0))
+            if "wiremock" in self.servers():
+                name = f"{api} c{conns}: throughput ours/WireMock static stub"
+                out.append(Target(name=name, measured=ratio(ours, wiremock), goal=1.0))
+        ours_startup = next((s for s in self.startup if s.server == "ours"), None)
+        if ours_startup is not None:
+            out.append(
+                Target(
+                    name="ours: launch to first answer",
+                    measured=ours_startup.median_ms,
+                    goal=200.0,
+                    higher_is_better=False,
+                    unit=" ms",
+                )
+            )
+            out.append(
+                Target(
+                    name="ours: idle RSS",
+                    measured=ours_startup.median_rss_mb,
+                    goal=60.0,
+                    higher_is_better=False,
+                    unit=" MB",
+                )
+            )
+        for costs, what, goal in (
+            (self.wsgi, "whole app", 60.0),
+            (self.engine, "Engine.handle", 30.0),
+        ):
+            for cost in costs:
+                out.append(
+                    Target(
+                        name=f"{cost.api} {cost.operation}: {what} per request",
+                        measured=cost.us_per_call,
+                        goal=goal,
+                        higher_is_better=False,
+                        unit=" µs",
+                    )
+                )
+        if self.client is not None or self.errors:
+            total = self.client.total_ms if self.client else None
+            name = "in-process client overhead per test"
+            out.append(
+                Target(name=name, measured=total, goal=0.3, higher_is_better=False, unit=" ms")
+            )
         if self.fixture is not None or self.errors:
             total = self.fixture.total_ms if self.fixture else None
-            name = "fixture overhead per test"
+            name = "HTTP fixture overhead per test"
             out.append(
                 Target(name=name, measured=total, goal=5.0, higher_is_better=False, unit=" ms")
             )
@@ -205,6 +243,7 @@ class Report:
             "engine": [e.to_dict() for e in self.engine],
             "wsgi": [e.to_dict() for e in self.wsgi],
             "fixture": self.fixture.to_dict() if self.fixture else None,
+            "client": self.client.to_dict() if self.client else None,
             "targets": [t.to_dict() for t in self.targets()],
             "errors": self.errors,
             "notes": self.notes,
@@ -322,7 +361,7 @@ def _inprocess_lines(r: Report) -> list[str]:
     if r.engine:
         lines += [
             "",
-            "## In-process cost per request (best of 5 timeit rounds)",
+            "## In-process cost per request (median of 5 timeit rounds)",
             "",
             "Engine.handle alone; then the whole WSGI app the CLI serves (werkzeug, journal,",
             "access log, engine) without a server; then 1e6 / ours' standalone req/s at the",
@@ -348,5 +387,15 @@ def _inprocess_lines(r: Report) -> list[str]:
             "",
             f"- total {f.total_ms:.2f} ms = reset {f.reset_ms:.2f} ms + request "
             f"{f.request_ms:.2f} ms + check {f.check_ms:.2f} ms",
+        ]
+    if r.client is not None:
+        c = r.client
+        lines += [
+            "",
+            "## In-process client overhead per test (median of "
+            f"{c.cycles} cycles: reset + MockServer.client() + one create_order + check)",
+            "",
+            f"- total {c.total_ms:.3f} ms = reset {c.reset_ms:.3f} ms + client and request "
+            f"{c.request_ms:.3f} ms + check {c.check_ms:.3f} ms",
         ]
     return lines

@@ -349,6 +349,12 @@ def _in_process(report: Report, ctx: _Context) -> None:
         return f"{report.fixture.total_ms:.2f} ms per test"
 
     _attempt(report, ctx, "fixture overhead", fixture)
+
+    def client() -> str:
+        report.client = inprocess.client_cost(cycles=s.fixture_cycles)
+        return f"{report.client.total_ms:.3f} ms per test"
+
+    _attempt(report, ctx, "in-process client overhead", client)
     for api in s.apis:
         _attempt(
             report, ctx, f"profile {api} (to the results file)", partial(_profile, report, api)
