@@ -48,8 +48,8 @@ check-generated: $(PY_STAMP) ## Fail if generated_client/ differs from what the 
 	    || { echo "generated_client/$$api is stale: run 'make generate'"; exit 1; }; \
 	done; echo "generated clients are up to date"
 
-lint: $(NODE_STAMP) ## Lint both specs with Spectral (spectral:oas)
-	$(SPECTRAL) lint --ruleset .spectral.yaml --fail-severity error openapi/aihomedesign.yaml openapi/autoenhance.yaml
+lint: $(NODE_STAMP) ## Lint both specs with Spectral (spectral:oas; a warning fails)
+	$(SPECTRAL) lint --ruleset .spectral.yaml --fail-severity warn openapi/aihomedesign.yaml openapi/autoenhance.yaml
 
 check: $(PY_STAMP) ## Read-only code checks: ruff, ruff format, mypy
 	$(BIN)/ruff check .
