@@ -50,6 +50,11 @@ if TYPE_CHECKING:
     from contract_tests.conftest import EngineFactory, ServerFactory
 
 
+# The undeclared-methods check below runs once the whole module has run, so under
+# pytest-xdist (make test) every test of this module must run on the same worker.
+pytestmark = pytest.mark.xdist_group("mock_conformance")
+
+
 @pytest.fixture(scope="module")
 def undeclared_methods() -> Iterator[dict[tuple[str, str], dict[str, int]]]:
     """Per (test, path), the answers to undeclared methods; checked at the module's end.

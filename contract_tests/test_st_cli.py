@@ -109,7 +109,7 @@ def _seeds(settings: _settings.ContractSettings) -> list[int]:
     return [settings.seed, settings.seed + 1] if settings.deep else [settings.seed]
 
 
-STATEFUL_RUNS = 4
+STATEFUL_RUNS = 5
 """Most extra stateful-only runs spent to reach every operation.
 
 The Item Removal Mask steps end a four-step chain (a mask upload, its submit with the
@@ -122,8 +122,8 @@ yet and those with links leading to them, with more scenarios: measured against 
 such a run reached the manual mask 14 and 36 times in 440 scenarios.
 """
 
-FOCUSED_EXAMPLES = 200
-"""``--max-examples`` of an extra run: about as many stateful scenarios (40-60 s)."""
+FOCUSED_EXAMPLES = 120
+"""``--max-examples`` of an extra run: about as many stateful scenarios (20-40 s)."""
 
 
 @pytest.mark.parametrize("api", _settings.APIS)
