@@ -565,6 +565,19 @@ def test_admin_never_raises_nor_answers_5xx(method: str, path: str, body: Any) -
     assert response.status < 500
 
 
+@pytest.mark.parametrize("part", ["request", "response"])
+def test_a_null_request_or_response_is_the_default_one(part: str) -> None:
+    # Found by the property above: {"response": null} answered 500 (TypeError).
+    wm = WireMock()
+    response = wm.admin(
+        RequestData(method="POST", path="/__admin/mappings", body=json.dumps({part: None}).encode())
+    )
+    assert response.status == 201, response.body
+    mapping = json.loads(response.body)
+    assert mapping["response"]["status"] == 200
+    assert mapping["request"]["method"] == "ANY"
+
+
 def test_scenarios_list_in_wiremocks_hash_order(wm: WireMock) -> None:
     for name, required, new in [
         ("order", "Started", "paid"),

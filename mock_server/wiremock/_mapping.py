@@ -86,7 +86,9 @@ class StubMapping:
         stub_id = _stub_id(data, new_id)
         source = _ordered({**data, "id": stub_id, "uuid": stub_id}, _TOP_ORDER)
         source["request"] = _ordered({"method": "ANY", **request.source}, _REQUEST_ORDER)
-        source["response"] = _ordered({"status": 200, **data.get("response", {})}, _RESPONSE_ORDER)
+        source["response"] = _ordered(
+            {"status": 200, **(data.get("response") or {})}, _RESPONSE_ORDER
+        )
         return cls(
             id=stub_id,
             source=source,
