@@ -58,7 +58,7 @@ check: $(PY_STAMP) ## Read-only code checks: ruff, ruff format, mypy
 	$(BIN)/mypy --strict --config-file= generated_client/aihomedesign/aihomedesign_client generated_client/autoenhance/autoenhance_client
 
 test: check lint check-generated ## Everything CI runs: checks, spec lint, drift check, all tests (branch coverage gate: 90%)
-	$(BIN)/pytest --numprocesses auto --dist loadgroup --cov --cov-report=term --durations=15
+	$(BIN)/pytest --numprocesses auto --cov --cov-report=term --durations=15
 
 mock: $(PY_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011); options: ARGS="..."
 	$(BIN)/mock-server $(ARGS)
