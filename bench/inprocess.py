@@ -252,33 +252,17 @@ def fixture_cost(*, cycles: int = 200) -> FixtureCost:
     # Strict, as the pytest plugin's fixtures are by default.
     server = MockServer(build_engine("autoenhance", "--strict"))
     probe = create_order_probe()
-    parts: dict[str, list[float]] = {"reset": [], "request": [], "check": []}
+
+    def request() -> None:
+        reply = send(server.port, probe)
+        if reply.status >= 500:
+            raise BenchError(f"fixture request failed: {reply.status} {reply.body!r}")
+
     server.start()
     try:
-        for _ in range(cycles):
-            t0 = time.perf_counter()
-            server.reset()
-            t1 = time.perf_counter()
-            reply = send(server.port, probe)
-            t2 = time.perf_counter()
-            server.check()
-            t3 = time.perf_counter()
-            if reply.status >= 500:
-                raise BenchError(f"fixture request failed: {reply.status} {reply.body!r}")
-            parts["reset"].append(t1 - t0)
-            parts["request"].append(t2 - t1)
-            parts["check"].append(t3 - t2)
+        return _cycles(server, request, cycles)
     finally:
         server.stop()
-    totals = [sum(p) for p in zip(*parts.values(), strict=True)]
-    ms = {k: statistics.median(v) * 1000 for k, v in parts.items()}
-    return FixtureCost(
-        cycles=cycles,
-        total_ms=statistics.median(totals) * 1000,
-        reset_ms=ms["reset"],
-        request_ms=ms["request"],
-        check_ms=ms["check"],
-    )
 
 
 def client_cost(*, cycles: int = 200) -> FixtureCost:
@@ -292,17 +276,26 @@ def client_cost(*, cycles: int = 200) -> FixtureCost:
     # As the autoenhance_mock fixture builds it: strict, on a manual clock; never started.
     server = MockServer.for_api("autoenhance", options=EngineOptions(strict=True))
     body = OrderIn.from_dict(json.loads(create_order_probe().body))
+
+    def request() -> None:
+        reply = create_order.sync_detailed(client=server.client(), body=body)
+        if reply.status_code >= 300:
+            raise BenchError(f"in-process request failed: {reply.status_code} {reply.content!r}")
+
+    return _cycles(server, request, cycles)
+
+
+def _cycles(server: Any, request: Callable[[], None], cycles: int) -> FixtureCost:
+    """Time ``cycles`` rounds of reset + ``request()`` + check; medians per part."""
     parts: dict[str, list[float]] = {"reset": [], "request": [], "check": []}
     for _ in range(cycles):
         t0 = time.perf_counter()
         server.reset()
         t1 = time.perf_counter()
-        reply = create_order.sync_detailed(client=server.client(), body=body)
+        request()
         t2 = time.perf_counter()
         server.check()
         t3 = time.perf_counter()
-        if reply.status_code >= 300:
-            raise BenchError(f"in-process request failed: {reply.status_code} {reply.content!r}")
         parts["reset"].append(t1 - t0)
         parts["request"].append(t2 - t1)
         parts["check"].append(t3 - t2)
