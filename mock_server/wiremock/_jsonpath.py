@@ -7,6 +7,10 @@ filters ``[?(@.a.b)]`` (exists) or ``[?(@.a op literal)]`` with ``==``, ``!=``, 
 A filter applies to each element of an array, or to an object itself (so
 ``$[?(@.kind == 'x')]`` tests a root object, as Jayway does). Anything else raises
 ``InvalidMappingError`` when the stub is created.
+
+Deep scans multiply: ``$..*..*..*`` visits about n^3/6 nodes of an n-level document.
+``find`` therefore charges every node it visits to a budget of ``MAX_JSONPATH_NODES``
+and, once that is spent, selects nothing: a request body cannot stall the server.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from mock_server.wiremock._budget import Budget, BudgetExhaustedError
 from mock_server.wiremock._errors import InvalidMappingError
 
 _STEP = re.compile(
@@ -38,7 +43,13 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 }
 _MISSING = object()
 
-Step = Callable[[Any], Iterator[Any]]
+MAX_JSONPATH_NODES = 50_000
+"""How many nodes one evaluation may visit before it gives up (and selects nothing)."""
+MAX_JSONPATH_CHARS = 1_000
+"""The longest expression."""
+
+Step = Callable[[Any, Budget], Iterator[Any]]
+"""Selects from one node, charging each node it visits to the budget."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,9 @@ class JsonPath:
             InvalidMappingError: The expression is outside the supported subset.
         """
         text = expression.strip()
+        if len(text) > MAX_JSONPATH_CHARS:
+            detail = f"the JSONPath is longer than {MAX_JSONPATH_CHARS} characters"
+            raise InvalidMappingError(pointer=pointer, detail=detail)
         if not text.startswith("$"):
             raise InvalidMappingError(pointer=pointer, detail=f"{expression!r} must start with $")
         steps: list[Step] = []
@@ -73,11 +87,24 @@ class JsonPath:
             pos = found.end()
         return cls(expression, tuple(steps))
 
-    def find(self, document: Any) -> list[Any]:
-        """Every value the expression selects in ``document`` (empty when none)."""
+    def find(self, document: Any, *, budget: Budget | None = None) -> list[Any] | None:
+        """Every value the expression selects in ``document`` (empty when none).
+
+        Args:
+            document: A decoded JSON value.
+            budget: Charged one step per node visited; a fresh one of
+                ``MAX_JSONPATH_NODES`` when omitted.
+
+        Returns:
+            The selected values, or ``None`` when the budget ran out first.
+        """
+        budget = budget or Budget(MAX_JSONPATH_NODES)
         nodes = [document]
-        for step in self.steps:
-            nodes = [child for node in nodes for child in step(node)]
+        try:
+            for step in self.steps:
+                nodes = [child for node in nodes for child in step(node, budget)]
+        except BudgetExhaustedError:
+            return None
         return nodes
 
 
@@ -97,24 +124,26 @@ def _step(found: re.Match[str], *, pointer: str) -> Step:
     return _children
 
 
-def _children(node: Any) -> Iterator[Any]:
-    if isinstance(node, dict):
-        yield from node.values()
-    elif isinstance(node, list):
-        yield from node
+def _children(node: Any, budget: Budget) -> Iterator[Any]:
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    for value in values:
+        budget.spend()
+        yield value
 
 
 def _child(key: str) -> Step:
-    def step(node: Any) -> Iterator[Any]:
+    def step(node: Any, budget: Budget) -> Iterator[Any]:
         if isinstance(node, dict) and key in node:
+            budget.spend()
             yield node[key]
 
     return step
 
 
 def _index(index: int) -> Step:
-    def step(node: Any) -> Iterator[Any]:
+    def step(node: Any, budget: Budget) -> Iterator[Any]:
         if isinstance(node, list) and -len(node) <= index < len(node):
+            budget.spend()
             yield node[index]
 
     return step
@@ -123,10 +152,13 @@ def _index(index: int) -> Step:
 def _deep(key: str) -> Step:
     pick = _children if key == "*" else _child(key)
 
-    def step(node: Any) -> Iterator[Any]:
-        yield from pick(node)
-        for child in _children(node):
-            yield from step(child)
+    def step(node: Any, budget: Budget) -> Iterator[Any]:
+        # Pre-order with an explicit stack: a document's depth cannot exhaust Python's.
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            yield from pick(current, budget)
+            stack.extend(reversed(list(_children(current, budget))))
 
     return step
 
@@ -147,9 +179,12 @@ def _filter(path: str, op: str | None, literal: str | None, *, pointer: str) -> 
         except TypeError:  # e.g. "a" < 1: Jayway treats a type mismatch as no match
             return False
 
-    def step(node: Any) -> Iterator[Any]:
+    def step(node: Any, budget: Budget) -> Iterator[Any]:
         items = node if isinstance(node, list) else [node]
-        yield from (item for item in items if holds(item))
+        for item in items:
+            budget.spend()
+            if holds(item):
+                yield item
 
     return step
 
@@ -167,7 +202,10 @@ def _literal(text: str, *, pointer: str) -> Any:
     if len(text) >= 2 and text[0] == text[-1] == "'":
         return text[1:-1]
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        value = _MISSING
+    if isinstance(value, dict | list) or value is _MISSING:
         detail = f"unsupported JSONPath filter literal {text!r}"
-        raise InvalidMappingError(pointer=pointer, detail=detail) from exc
+        raise InvalidMappingError(pointer=pointer, detail=detail)
+    return value

@@ -9,6 +9,7 @@ from typing import Any
 
 from mock_server.types import RequestData
 from mock_server.wiremock._errors import InvalidMappingError
+from mock_server.wiremock._limits import MAX_JAVA_INT, checked_json
 from mock_server.wiremock._request_pattern import RequestPattern
 from mock_server.wiremock._response import ResponseDefinition
 
@@ -47,6 +48,7 @@ class StubMapping:
         request: Which requests it matches.
         response: What it answers.
         priority: Lower wins; ``DEFAULT_PRIORITY`` when unset.
+        name: Its ``name``, if it has one.
         scenario: The scenario it belongs to, if any.
         required_state: The state the scenario must be in for it to match.
         new_state: The state the scenario moves to once it is served.
@@ -59,6 +61,7 @@ class StubMapping:
     request: RequestPattern
     response: ResponseDefinition
     priority: int
+    name: str | None
     scenario: str | None
     required_state: str | None
     new_state: str | None
@@ -71,15 +74,25 @@ class StubMapping:
     ) -> StubMapping:
         """Compile a mapping object as POSTed to ``/__admin/mappings``.
 
+        Compiling has no side effect and keeps no reference to ``data``: a caller can
+        compile every mapping of an import before storing any, and store all or none.
+
         Args:
             data: The decoded JSON mapping.
             new_id: Makes the id of a mapping that brings none.
 
+        Returns:
+            The stub; its ``source`` always serialises to JSON, and its ``matches``
+            never raises.
+
         Raises:
-            InvalidMappingError: The mapping is malformed or uses an unsupported feature.
+            InvalidMappingError: The mapping is malformed, uses an unsupported feature or
+                breaks one of the bounds in ``docs/WIREMOCK.md`` (the pointer names the
+                field); no other exception escapes.
         """
         if not isinstance(data, dict):
             raise InvalidMappingError(pointer="/", detail="a stub mapping must be a JSON object")
+        data = checked_json(data)
         _check_keys(data)
         request = RequestPattern.compile(data.get("request") or {})
         response = ResponseDefinition.compile(data.get("response") or {})
@@ -95,10 +108,11 @@ class StubMapping:
             request=request,
             response=response,
             priority=_priority(data),
+            name=_optional_str(data, "name"),
             scenario=_optional_str(data, "scenarioName"),
             required_state=_optional_str(data, "requiredScenarioState"),
             new_state=_optional_str(data, "newScenarioState"),
-            persistent=data.get("persistent") is True,
+            persistent=_persistent(data),
             validate=_validate_flag(data),
         )
 
@@ -129,10 +143,16 @@ def _stub_id(data: dict[str, Any], new_id: Callable[[], str]) -> str:
 
 def _priority(data: dict[str, Any]) -> int:
     value = data.get("priority", DEFAULT_PRIORITY)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidMappingError(
-            pointer="/priority", detail="priority must be a whole number from 1"
-        )
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_JAVA_INT:
+        detail = f"priority must be a whole number from 1 to {MAX_JAVA_INT}"
+        raise InvalidMappingError(pointer="/priority", detail=detail)
+    return value
+
+
+def _persistent(data: dict[str, Any]) -> bool:
+    value = data.get("persistent") or False
+    if not isinstance(value, bool):
+        raise InvalidMappingError(pointer="/persistent", detail="persistent must be a boolean")
     return value
 
 

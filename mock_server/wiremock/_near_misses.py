@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 from mock_server.types import RequestData
 from mock_server.wiremock._errors import InvalidMappingError
 from mock_server.wiremock._journal import ServeEvent, logged_request
+from mock_server.wiremock._limits import checked_json
 from mock_server.wiremock._mapping import StubMapping
 from mock_server.wiremock._request_pattern import RequestPattern
 
@@ -64,6 +65,7 @@ def request_from_logged(data: Any) -> RequestData:
     """
     if not isinstance(data, dict) or not isinstance(data.get("url"), str):
         raise InvalidMappingError(pointer="/url", detail="a logged request needs a url")
+    data = checked_json(data)
     parts = urlsplit(data["url"])
     headers = data.get("headers") or {}
     if not isinstance(headers, Mapping):

@@ -9,35 +9,48 @@ operator gives 0 or 1.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from mock_server.wiremock._budget import Budget
+from mock_server.wiremock._edit_distance import normalised_distance
 from mock_server.wiremock._errors import InvalidMappingError
 from mock_server.wiremock._jsoneq import json_equal
 from mock_server.wiremock._jsonpath import JsonPath
+from mock_server.wiremock._limits import MAX_PATTERNS, checked_json
+from mock_server.wiremock._regex import Regex, compile_regex
 
 Matcher = Callable[[str | None], float]
 """Maps a value (``None`` if absent) to a distance; ``0.0`` means it matches."""
 
-# Beyond this many character pairs an edit distance costs more than it tells.
-_LEVENSHTEIN_BUDGET = 250_000
 _MODIFIERS = frozenset({"caseInsensitive", "ignoreArrayOrder", "ignoreExtraElements"})
 
 
-def compile_pattern(spec: Any, *, pointer: str) -> Matcher:
+def compile_pattern(spec: Any, *, pointer: str, count: Budget | None = None) -> Matcher:
     """Compile one content pattern, e.g. ``{"equalTo": "x", "caseInsensitive": true}``.
 
     Args:
         spec: The pattern object from a mapping.
         pointer: Where it sits in the mapping, for error messages.
+        count: Counts the patterns of one request pattern against ``MAX_PATTERNS``
+            (each operator, nested ones included, is one); a fresh count when omitted.
 
     Returns:
-        Its matcher.
+        Its matcher, which never raises, whatever value it is given.
 
     Raises:
-        InvalidMappingError: The pattern is not an object with one known operator.
+        InvalidMappingError: The pattern is not an object with one known operator, or
+            breaks a bound of ``_limits`` (depth, size, regex support, pattern count).
     """
+    spec = checked_json(spec, pointer=pointer)
+    return _compile(spec, pointer, count or Budget(MAX_PATTERNS))
+
+
+def _compile(spec: Any, pointer: str, count: Budget) -> Matcher:
+    count.spent += 1
+    if count.exhausted:
+        detail = f"a request pattern may hold at most {MAX_PATTERNS} content patterns"
+        raise InvalidMappingError(pointer=pointer, detail=detail)
     if not isinstance(spec, dict):
         raise InvalidMappingError(
             pointer=pointer, detail=f"{_text(spec)} is not a valid match operation"
@@ -48,7 +61,7 @@ def compile_pattern(spec: Any, *, pointer: str) -> Matcher:
         raise InvalidMappingError(
             pointer=pointer, detail=f"{_text(spec)} is not a valid match operation"
         )
-    return build(spec, pointer)
+    return build(spec, pointer, count)
 
 
 def _text(spec: Any) -> str:
@@ -62,58 +75,57 @@ def _string(spec: Mapping[str, Any], key: str, pointer: str) -> str:
     return value
 
 
-def _regex(spec: Mapping[str, Any], key: str, pointer: str) -> re.Pattern[str]:
-    try:
-        return re.compile(_string(spec, key, pointer), re.DOTALL)
-    except re.error as exc:
-        raise InvalidMappingError(pointer=pointer, detail=f"bad regex: {exc}") from exc
+def _regex(spec: Mapping[str, Any], key: str, pointer: str) -> Regex:
+    return compile_regex(_string(spec, key, pointer), pointer=pointer)
 
 
-def _equal_to(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _equal_to(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     expected = _string(spec, "equalTo", pointer)
     if spec.get("caseInsensitive") is True:
         folded = expected.casefold()
-        return lambda value: 1.0 if value is None else _levenshtein(folded, value.casefold())
-    return lambda value: 1.0 if value is None else _levenshtein(expected, value)
+        return lambda value: 1.0 if value is None else normalised_distance(folded, value.casefold())
+    return lambda value: 1.0 if value is None else normalised_distance(expected, value)
 
 
-def _contains(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _contains(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     needle = _string(spec, "contains", pointer)
     return lambda value: 0.0 if value is not None and needle in value else 1.0
 
 
-def _does_not_contain(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _does_not_contain(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     needle = _string(spec, "doesNotContain", pointer)
     return lambda value: 0.0 if value is not None and needle not in value else 1.0
 
 
-def _matches(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _matches(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     regex = _regex(spec, "matches", pointer)
     return lambda value: 0.0 if value is not None and regex.fullmatch(value) else 1.0
 
 
-def _does_not_match(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _does_not_match(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     regex = _regex(spec, "doesNotMatch", pointer)
     return lambda value: 0.0 if value is not None and not regex.fullmatch(value) else 1.0
 
 
-def _absent(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _absent(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     # {"absent": false} is how WireMock spells "present".
     want_absent = spec["absent"] is not False
     return lambda value: 0.0 if (value is None) == want_absent else 1.0
 
 
-def _anything(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _anything(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     return lambda value: 0.0
 
 
-def _equal_to_json(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _equal_to_json(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     expected = spec["equalToJson"]
     if isinstance(expected, str):
-        try:
-            expected = json.loads(expected)
-        except json.JSONDecodeError as exc:
-            raise InvalidMappingError(pointer=pointer, detail=f"equalToJson: {exc}") from exc
+        document = _load(expected)
+        if document is _NOT_JSON:
+            detail = "equalToJson is not JSON (or nests too deep, or has a number too long)"
+            raise InvalidMappingError(pointer=pointer, detail=detail)
+        # A string is parsed here, so its content has not been through the mapping's check.
+        expected = checked_json(document, pointer=f"{pointer}/equalToJson")
     order = spec.get("ignoreArrayOrder") is True
     extra = spec.get("ignoreExtraElements") is True
 
@@ -127,12 +139,12 @@ def _equal_to_json(spec: Mapping[str, Any], pointer: str) -> Matcher:
     return match
 
 
-def _matches_json_path(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _matches_json_path(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     operand = spec["matchesJsonPath"]
     inner: Matcher | None = None
     if isinstance(operand, dict):
         rest = {key: value for key, value in operand.items() if key != "expression"}
-        inner = compile_pattern(rest, pointer=pointer)
+        inner = _compile(rest, pointer, count)
         operand = operand.get("expression")
     if not isinstance(operand, str):
         raise InvalidMappingError(pointer=pointer, detail="matchesJsonPath needs an expression")
@@ -142,7 +154,10 @@ def _matches_json_path(spec: Mapping[str, Any], pointer: str) -> Matcher:
         document = _load(value)
         if document is _NOT_JSON:
             return 1.0
-        found = [node for node in path.find(document) if node is not None and node != []]
+        selected = path.find(document)
+        if selected is None:  # the expression's work budget ran out: no match
+            return 1.0
+        found = [node for node in selected if node is not None and node != []]
         if inner is None:
             return 0.0 if found else 1.0
         return min((inner(_as_text(node)) for node in found), default=1.0)
@@ -150,24 +165,22 @@ def _matches_json_path(spec: Mapping[str, Any], pointer: str) -> Matcher:
     return match
 
 
-def _logical(spec: Mapping[str, Any], pointer: str) -> Matcher:
+def _logical(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
     key = "and" if "and" in spec else "or"
     parts = spec[key]
     if not isinstance(parts, list) or not parts:
         raise InvalidMappingError(pointer=pointer, detail=f"{key} needs a list of patterns")
-    matchers = [
-        compile_pattern(part, pointer=f"{pointer}/{key}/{i}") for i, part in enumerate(parts)
-    ]
+    matchers = [_compile(part, f"{pointer}/{key}/{i}", count) for i, part in enumerate(parts)]
     combine = max if key == "and" else min
     return lambda value: combine(matcher(value) for matcher in matchers)
 
 
-def _not(spec: Mapping[str, Any], pointer: str) -> Matcher:
-    inner = compile_pattern(spec["not"], pointer=f"{pointer}/not")
+def _not(spec: Mapping[str, Any], pointer: str, count: Budget) -> Matcher:
+    inner = _compile(spec["not"], f"{pointer}/not", count)
     return lambda value: 1.0 if inner(value) == 0.0 else 0.0
 
 
-_BUILDERS: dict[str, Callable[[Mapping[str, Any], str], Matcher]] = {
+_BUILDERS: dict[str, Callable[[Mapping[str, Any], str, Budget], Matcher]] = {
     "equalTo": _equal_to,
     "contains": _contains,
     "doesNotContain": _does_not_contain,
@@ -190,7 +203,9 @@ def _load(value: str | None) -> Any:
         return _NOT_JSON
     try:
         return json.loads(value)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):
+        # Not JSON, a number past Python's 4,300-digit conversion limit, or nesting past
+        # the interpreter's recursion limit: none of them can equal a stub's JSON.
         return _NOT_JSON
 
 
@@ -199,19 +214,3 @@ def _as_text(node: Any) -> str:
     if isinstance(node, str):
         return node
     return json.dumps(node, separators=(",", ":"))
-
-
-def _levenshtein(expected: str, actual: str) -> float:
-    """Edit distance over the longer length; 0.0 for equal strings, at most 1.0."""
-    if expected == actual:
-        return 0.0
-    longest = max(len(expected), len(actual))
-    if len(expected) * len(actual) > _LEVENSHTEIN_BUDGET:
-        return 1.0
-    previous = list(range(len(actual) + 1))
-    for i, a in enumerate(expected, start=1):
-        current = [i]
-        for j, b in enumerate(actual, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
-        previous = current
-    return previous[-1] / longest

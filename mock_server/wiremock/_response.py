@@ -12,6 +12,13 @@ from typing import Any
 
 from mock_server.types import ResponseData
 from mock_server.wiremock._errors import InvalidMappingError
+from mock_server.wiremock._limits import (
+    MAX_BODY_BYTES,
+    MAX_DELAY_MS,
+    MAX_HEADER_BYTES,
+    MAX_HEADERS,
+    utf8_size,
+)
 
 _BODY_KEYS = ("body", "jsonBody", "base64Body", "bodyFileName")
 _KNOWN_KEYS = frozenset(
@@ -20,6 +27,17 @@ _KNOWN_KEYS = frozenset(
 )
 # Accepted so that WireMock exports load, but only while they ask for nothing.
 _INERT_KEYS = frozenset({"transformers", "transformerParameters"})
+# RFC 9110 token characters, for header names.
+_TOKEN = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# What a header value or reason phrase may hold on the wire: tab, visible ASCII, space and
+# Latin-1 ``obs-text``. A CR or LF would split the response; other controls are refused
+# by HTTP servers, some of them by aborting.
+_FIELD_TEXT = frozenset(
+    "\t" + "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0x80, 0x100)))
+)
+# The edge frames every response itself (Content-Length on each); a stub's own framing
+# header would contradict it.
+_FRAMING = frozenset({"content-length", "transfer-encoding"})
 
 
 class StubFault(enum.Enum):
@@ -82,12 +100,12 @@ class ResponseDefinition:
             raise InvalidMappingError(pointer=pointer, detail="response must be an object")
         _check_keys(source, pointer)
         return cls(
-            status=_int(source, "status", 200, pointer),
-            status_message=_optional_str(source, "statusMessage", pointer),
+            status=_status(source, pointer),
+            status_message=_status_message(source, pointer),
             headers=_headers(source, pointer),
             body=_body(source, pointer),
-            body_file=_optional_str(source, "bodyFileName", pointer),
-            delay_ms=_int(source, "fixedDelayMilliseconds", 0, pointer),
+            body_file=_body_file(source, pointer),
+            delay_ms=_delay(source, pointer),
             fault=_fault(source, pointer),
         )
 
@@ -126,13 +144,45 @@ def _check_keys(source: dict[str, Any], pointer: str) -> None:
         raise InvalidMappingError(pointer=pointer, detail=detail)
 
 
-def _int(source: dict[str, Any], key: str, default: int, pointer: str) -> int:
+def _bounded_int(
+    source: dict[str, Any], key: str, default: int, low: int, high: int, pointer: str
+) -> int:
     value = source.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidMappingError(
-            pointer=f"{pointer}/{key}", detail=f"{key} must be a whole number"
-        )
+    # JSON's 1e3 and 200.0 are floats, "200" a string, true a bool: all refused, as Jackson
+    # refuses them for WireMock's int fields.
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        detail = f"{key} must be a whole number from {low} to {high}, not {value!r}"
+        raise InvalidMappingError(pointer=f"{pointer}/{key}", detail=detail)
     return value
+
+
+def _status(source: dict[str, Any], pointer: str) -> int:
+    return _bounded_int(source, "status", 200, 100, 599, pointer)
+
+
+def _delay(source: dict[str, Any], pointer: str) -> int:
+    return _bounded_int(source, "fixedDelayMilliseconds", 0, 0, MAX_DELAY_MS, pointer)
+
+
+def _status_message(source: dict[str, Any], pointer: str) -> str | None:
+    message = _optional_str(source, "statusMessage", pointer)
+    if message is not None:
+        _field_text(message, f"{pointer}/statusMessage", "statusMessage")
+    return message
+
+
+def _body_file(source: dict[str, Any], pointer: str) -> str | None:
+    name = _optional_str(source, "bodyFileName", pointer)
+    if name is not None and ("\0" in name or len(name) > 4096):
+        detail = "bodyFileName must be a file name without NUL, of at most 4096 characters"
+        raise InvalidMappingError(pointer=f"{pointer}/bodyFileName", detail=detail)
+    return name
+
+
+def _field_text(text: str, pointer: str, what: str) -> None:
+    if not _FIELD_TEXT.issuperset(text):
+        detail = f"{what} may hold only tab, printable ASCII and Latin-1 characters, not {text!r}"
+        raise InvalidMappingError(pointer=pointer, detail=detail)
 
 
 def _optional_str(source: dict[str, Any], key: str, pointer: str) -> str | None:
@@ -146,25 +196,69 @@ def _headers(source: dict[str, Any], pointer: str) -> dict[str, str]:
     headers = source.get("headers") or {}
     if not isinstance(headers, dict):
         raise InvalidMappingError(pointer=f"{pointer}/headers", detail="headers must be an object")
-    # WireMock accepts a list for a repeated header; the edge's headers hold one value.
+    if len(headers) > MAX_HEADERS:
+        detail = f"a stub may set at most {MAX_HEADERS} headers"
+        raise InvalidMappingError(pointer=f"{pointer}/headers", detail=detail)
     return {
-        str(name): ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        name: _header_value(name, value, f"{pointer}/headers/{name}")
         for name, value in headers.items()
     }
 
 
+def _header_value(name: str, value: Any, pointer: str) -> str:
+    if not name or not _TOKEN.issuperset(name):
+        raise InvalidMappingError(pointer=pointer, detail=f"{name!r} is not a valid header name")
+    if name.lower() in _FRAMING:
+        detail = f"{name} is set by the server from the body; a stub cannot set it"
+        raise InvalidMappingError(pointer=pointer, detail=detail)
+    # WireMock accepts a list for a repeated header; the edge's headers hold one value.
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
+        detail = "a header value must be a string, a number or a list of them"
+        raise InvalidMappingError(pointer=pointer, detail=detail)
+    text = ", ".join(map(str, values))
+    _field_text(text, pointer, "a header value")
+    if len(name) + len(text) > MAX_HEADER_BYTES:
+        detail = f"a header's name and value may hold at most {MAX_HEADER_BYTES} bytes"
+        raise InvalidMappingError(pointer=pointer, detail=detail)
+    return text
+
+
 def _body(source: dict[str, Any], pointer: str) -> bytes | None:
-    if "body" in source:
-        return str(source["body"]).encode()
-    if "jsonBody" in source:
-        return json.dumps(source["jsonBody"], separators=(",", ":"), ensure_ascii=False).encode()
-    if "base64Body" in source:
-        try:
-            return base64.b64decode(str(source["base64Body"]), validate=True)
-        except binascii.Error as exc:
-            detail = f"base64Body is not base64: {exc}"
-            raise InvalidMappingError(pointer=f"{pointer}/base64Body", detail=detail) from exc
-    return None if "bodyFileName" in source else b""
+    key = next((key for key in _BODY_KEYS if key in source), None)
+    if key is None:
+        return b""
+    if key == "body":
+        body = _body_text(source["body"]).encode()
+    elif key == "jsonBody":
+        # The mapping's check left finite numbers and encodable strings, nested within
+        # bounds, so this cannot fail.
+        body = json.dumps(source["jsonBody"], separators=(",", ":"), ensure_ascii=False).encode()
+    elif key == "base64Body":
+        body = _base64(source["base64Body"], f"{pointer}/base64Body")
+    else:
+        return None
+    if len(body) > MAX_BODY_BYTES:
+        detail = f"{key} is larger than {MAX_BODY_BYTES} bytes"
+        raise InvalidMappingError(pointer=f"{pointer}/{key}", detail=detail)
+    return body
+
+
+def _body_text(value: Any) -> str:
+    # WireMock writes a non-string ``body`` as its JSON text.
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _base64(value: Any, pointer: str) -> bytes:
+    if not isinstance(value, str) or utf8_size(value) > MAX_BODY_BYTES * 4 // 3 + 4:
+        detail = f"base64Body must be a string of at most {MAX_BODY_BYTES} bytes once decoded"
+        raise InvalidMappingError(pointer=pointer, detail=detail)
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidMappingError(
+            pointer=pointer, detail=f"base64Body is not base64: {exc}"
+        ) from exc
 
 
 def _fault(source: dict[str, Any], pointer: str) -> StubFault | None:
@@ -173,19 +267,23 @@ def _fault(source: dict[str, Any], pointer: str) -> StubFault | None:
         return None
     try:
         return StubFault(name)
-    except ValueError as exc:
+    except (ValueError, TypeError) as exc:  # TypeError: an unhashable value (a list)
         detail = f"fault must be one of {', '.join(f.value for f in StubFault)}"
         raise InvalidMappingError(pointer=f"{pointer}/fault", detail=detail) from exc
 
 
 def _from_file(response: ResponseData, files_dir: Path | None, name: str) -> ResponseData:
     """Fill the body from a ``bodyFileName`` file, or answer 500 when it cannot be read."""
-    path = _inside(files_dir, name)
-    if path is None or not path.is_file():
+    try:
+        path = _inside(files_dir, name)
+        body = path.read_bytes() if path is not None and path.is_file() else None
+    except (OSError, ValueError):  # e.g. a name too long for the file system
+        body = None
+    if body is None:
         # WireMock fails the same way: the stub is served, the file is not there.
         message = f"bodyFileName {name!r} not found in the files directory"
         return ResponseData(status=500, headers=response.headers, body=message.encode())
-    return replace(response, body=path.read_bytes())
+    return replace(response, body=body)
 
 
 def _inside(root: Path | None, name: str) -> Path | None:

@@ -28,31 +28,39 @@ def pretty(value: Any) -> str:
     return _pretty(value, 0)
 
 
-def _pretty(value: Any, depth: int) -> str:
+def _pretty(value: Any, depth: int, *, ascii_only: bool = False) -> str:
     if isinstance(value, dict):
         if not value:
             return "{ }"
         inner = _INDENT * (depth + 1)
-        items = [f"{inner}{_scalar(str(k))} : {_pretty(v, depth + 1)}" for k, v in value.items()]
+        items = [
+            f"{inner}{_scalar(str(k), ascii_only)} : {_pretty(v, depth + 1, ascii_only=ascii_only)}"
+            for k, v in value.items()
+        ]
         return "{\n" + ",\n".join(items) + "\n" + _INDENT * depth + "}"
     if isinstance(value, list | tuple):
         if not value:
             return "[ ]"
-        return "[ " + ", ".join(_pretty(v, depth) for v in value) + " ]"
-    return _scalar(value)
+        return "[ " + ", ".join(_pretty(v, depth, ascii_only=ascii_only) for v in value) + " ]"
+    return _scalar(value, ascii_only)
 
 
-def _scalar(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _scalar(value: Any, ascii_only: bool = False) -> str:
+    return json.dumps(value, ensure_ascii=ascii_only)
 
 
 def json_response(value: Any, *, status: int = 200) -> ResponseData:
-    """An admin answer with a pretty JSON body, as WireMock sends them."""
-    return ResponseData(
-        status=status,
-        body=pretty(value).encode(),
-        content_type="application/json",
-    )
+    """An admin answer with a pretty JSON body, as WireMock sends them.
+
+    A string holding a lone surrogate (a request path or header the edge decoded
+    leniently) cannot be UTF-8; then every non-ASCII character is written as a JSON
+    escape instead, so the answer is still valid JSON rather than a 500.
+    """
+    try:
+        body = pretty(value).encode()
+    except UnicodeEncodeError:
+        body = _pretty(value, 0, ascii_only=True).encode()
+    return ResponseData(status=status, body=body, content_type="application/json")
 
 
 def empty_json(status: int = 200) -> ResponseData:
@@ -92,9 +100,19 @@ def parse_json(body: bytes) -> Any:
     """Decode an admin request's JSON body.
 
     Raises:
-        InvalidMappingError: The body is not JSON (WireMock answers 422, code 10).
+        InvalidMappingError: The body is not UTF-8 JSON, uses ``NaN`` or ``Infinity``
+            (not JSON, though Python reads them), holds a number longer than Python's
+            4,300-digit conversion limit, or nests deeper than the interpreter can
+            parse (WireMock answers 422, code 10).
     """
     try:
-        return json.loads(body.decode("utf-8") or "null")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return json.loads(body.decode("utf-8") or "null", parse_constant=_no_constant)
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, the digit limit
         raise InvalidMappingError(pointer="", detail=str(exc)) from exc
+    except RecursionError:
+        detail = "the JSON nests too deeply to be parsed"
+        raise InvalidMappingError(pointer="", detail=detail) from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
