@@ -36,7 +36,8 @@ _FIELD_TEXT = frozenset(
     "\t" + "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0x80, 0x100)))
 )
 # The edge frames every response itself (Content-Length on each); a stub's own framing
-# header would contradict it.
+# header would contradict it, so it is kept in the mapping (WireMock exports may carry
+# one) but not sent.
 _FRAMING = frozenset({"content-length", "transfer-encoding"})
 
 
@@ -199,18 +200,16 @@ def _headers(source: dict[str, Any], pointer: str) -> dict[str, str]:
     if len(headers) > MAX_HEADERS:
         detail = f"a stub may set at most {MAX_HEADERS} headers"
         raise InvalidMappingError(pointer=f"{pointer}/headers", detail=detail)
-    return {
+    served = {
         name: _header_value(name, value, f"{pointer}/headers/{name}")
         for name, value in headers.items()
     }
+    return {name: value for name, value in served.items() if name.lower() not in _FRAMING}
 
 
 def _header_value(name: str, value: Any, pointer: str) -> str:
     if not name or not _TOKEN.issuperset(name):
         raise InvalidMappingError(pointer=pointer, detail=f"{name!r} is not a valid header name")
-    if name.lower() in _FRAMING:
-        detail = f"{name} is set by the server from the body; a stub cannot set it"
-        raise InvalidMappingError(pointer=pointer, detail=detail)
     # WireMock accepts a list for a repeated header; the edge's headers hold one value.
     values = value if isinstance(value, list) else [value]
     if not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
