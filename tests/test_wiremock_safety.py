@@ -22,6 +22,7 @@ from mock_server.wiremock import (
     StubMapping,
     WireMock,
     _edit_distance,
+    _patterns,
 )
 from mock_server.wiremock._budget import Budget
 from mock_server.wiremock._edit_distance import MAX_EDIT_WORDS, edit_distance
@@ -437,6 +438,27 @@ def test_a_keyless_post_of_5000_digits_finds_no_stub_instead_of_raising() -> Non
     wm = WireMock()
     wm.stub({"request": {"method": "POST", "bodyPatterns": [{"equalToJson": {"a": 1}}]}})
     assert wm.match(RequestData(method="POST", path="/v3/orders/", body=b"1" * 5000)) is None
+
+
+def test_a_body_is_parsed_once_however_many_stubs_read_it_as_json(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wm = WireMock()
+    for i in range(50):
+        wm.stub(
+            {"request": {"bodyPatterns": [{"equalToJson": {"i": i}}, {"matchesJsonPath": "$.x"}]}}
+        )
+    _patterns._load.cache_clear()  # a body an earlier test left in the one-slot cache
+    parses: list[str] = []
+    loads = json.loads
+
+    def counting(text: str, **options: Any) -> Any:
+        parses.append(text)
+        return loads(text, **options)
+
+    monkeypatch.setattr(json, "loads", counting)
+    assert wm.match(RequestData(method="POST", path="/", body=b'{"i": 99, "x": 1}')) is None
+    assert parses == ['{"i": 99, "x": 1}']
 
 
 def test_order_free_json_comparison_stops_at_its_budget() -> None:

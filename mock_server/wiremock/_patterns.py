@@ -8,6 +8,7 @@ operator gives 0 or 1.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -198,6 +199,10 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any], str, Budget], Matcher]] = {
 _NOT_JSON = object()
 
 
+# Every stub with a JSON body pattern reads the same request body: parse it once (one
+# slot: a request's stubs are matched one after another; only the latest body is kept).
+# The document is shared, so nothing may change it; the matchers only read.
+@functools.lru_cache(maxsize=1)
 def _load(value: str | None) -> Any:
     if value is None:
         return _NOT_JSON

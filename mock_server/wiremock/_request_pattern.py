@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -237,4 +238,11 @@ def _body_probes(
 
 
 def _body_probe(matcher: Matcher) -> Probe:
-    return lambda request: matcher(request.body.decode("utf-8", errors="replace"))
+    return lambda request: matcher(_body_text(request.body))
+
+
+@functools.lru_cache(maxsize=1)
+def _body_text(body: bytes) -> str:
+    # Decoded once per request, not once per body pattern of every stub; the same text
+    # object then hits the parse cache of the JSON patterns.
+    return body.decode("utf-8", errors="replace")
