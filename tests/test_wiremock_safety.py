@@ -325,6 +325,24 @@ def test_parse_json_refuses_what_python_cannot_decode_with_a_422(body: bytes) ->
     assert error_response(caught.value).status == 422
 
 
+@pytest.mark.parametrize(
+    ("content", "detail"),
+    [
+        ("[" * 100_000, "nests too deeply"),
+        ('{"request": {}, "response": {"jsonBody": ' + "1" * 5000 + "}}", "digits"),
+        ('{"request": {}, "response": {"status": 0}}', "100 to 599"),
+    ],
+)
+def test_a_bad_mappings_file_fails_construction_naming_the_file(
+    tmp_path: Any, content: str, detail: str
+) -> None:
+    (tmp_path / "mappings").mkdir()
+    (tmp_path / "mappings" / "bad.json").write_text(content)
+    with pytest.raises(InvalidMappingError) as caught:
+        WireMock(mappings_dir=tmp_path / "mappings")
+    assert "bad.json" in caught.value.pointer and detail in caught.value.detail
+
+
 def test_compile_neither_changes_nor_keeps_the_callers_objects() -> None:
     mapping = _mapping(jsonBody={"a": [1, 2]}, headers={"X-A": "1"})
     before = json.dumps(mapping)

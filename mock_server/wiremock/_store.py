@@ -62,8 +62,11 @@ class MappingsFolder:
 def _read(file: Path) -> list[LoadedStub]:
     try:
         data: Any = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, not JSON, a huge number
         raise InvalidMappingError(pointer=str(file), detail=str(exc)) from exc
+    except RecursionError:
+        detail = "the JSON nests too deeply to be parsed"
+        raise InvalidMappingError(pointer=str(file), detail=detail) from None
     shared = isinstance(data, dict) and "mappings" in data
     items = data["mappings"] if shared else [data]
     if not isinstance(items, list):
