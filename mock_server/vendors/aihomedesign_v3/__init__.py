@@ -2,8 +2,8 @@
 
 Projects, orders and processes belong to the API key that created them (one account per
 key): another key's record is answered like an unknown one. A process runs on the
-engine's clock: ``pending``, ``processing`` :data:`PICKUP_SECONDS` later (or at once for
-a shorter generation), then ``done`` with one result image (or ``failed`` when a scenario
+engine's clock: ``pending``, ``processing`` :data:`PICKUP_SECONDS` later (or halfway
+through a shorter generation), then ``done`` with one result image (or ``failed`` when a scenario
 says so) ``generation_seconds`` after its creation; then the ``process.completed`` webhook
 goes out, retried on failure. Image URLs point at the mock (``/_files/v3/...``): inputs
 serve the uploaded bytes, results a tiny real JPEG.
@@ -434,7 +434,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
 
     def _schedule(self, order: Order, process: Process) -> None:
         delay = self.generation_seconds
-        pickup = min(PICKUP_SECONDS, delay)
+        pickup = min(PICKUP_SECONDS, delay / 2)
         clock = self.context.clock
         run_after(clock, pickup, lambda: self._start(order, process, remaining=delay - pickup))
 
