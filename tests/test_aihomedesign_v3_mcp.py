@@ -8,9 +8,11 @@ would run the package from its own folder, with ``AIHD_API_BASE`` pointing at th
 
 The package's web framework (``mcp``'s FastMCP and ``starlette``) only registers the tool
 functions and serves them over MCP; the tests need neither, and the suite installs
-nothing. When those packages are not installed, a minimal stand-in for them is put on the
-subprocess's path (:data:`_STUBS`) whose ``tool()`` decorator returns the function as is;
-with them installed, the real ones are used. Every HTTP call to the API is the client's
+nothing. When those packages are not installed (or ``mcp`` is 2.x, where ``FastMCP`` no
+longer exists; the package asks for ``mcp>=1.12``), a minimal stand-in for them is put on
+the subprocess's path (:data:`_STUBS`) whose ``tool()`` decorator returns the function as
+is; with ``mcp<2`` and ``starlette`` installed, the real ones are used (checked by hand with
+mcp 1.30.0 and starlette 1.10.0). Every HTTP call to the API is the client's
 own code (``httpx``), byte for byte.
 """
 
@@ -134,7 +136,13 @@ print(json.dumps(seen))
 
 
 def _missing_framework() -> bool:
-    return any(importlib.util.find_spec(name) is None for name in ("mcp", "starlette"))
+    """Whether the package's framework imports here (mcp 2.x renamed FastMCP: no)."""
+    try:
+        importlib.import_module("mcp.server.fastmcp")
+        importlib.import_module("starlette.responses")
+    except ImportError:
+        return True
+    return False
 
 
 @pytest.fixture(scope="module")
