@@ -8,6 +8,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from mock_server.clock import Clock
 from mock_server.engine import Engine
 from mock_server.errors import ConfigError
 from mock_server.vendors.aihomedesign_v3 import (
@@ -16,7 +17,8 @@ from mock_server.vendors.aihomedesign_v3 import (
     AIHomeDesignV3Behaviour,
 )
 from mock_server.vendors.aihomedesign_v3._catalog import TOOLS, UNAVAILABLE_TOOLS, Tool
-from mock_server.vendors.aihomedesign_v3._delivery import EVENT, RETRY_DELAYS
+from mock_server.vendors.aihomedesign_v3._delivery import EVENT, RETRY_DELAYS, WebhookRetries
+from mock_server.webhooks import WebhookSender
 from tests._aihomedesign_v3 import (
     BASE,
     JPEG,
@@ -94,7 +96,7 @@ def test_a_staging_flow_runs_from_project_to_downloaded_result(engine: Engine) -
     engine.check()
 
 
-def test_a_result_is_not_served_before_the_process_is_done(engine: Engine) -> None:
+def test_only_the_mock_s_own_images_are_served(engine: Engine) -> None:
     order = create_order(engine)
     process_id = _process(engine, order)
     engine.clock.complete_all()
@@ -660,6 +662,41 @@ def test_a_receiver_that_always_fails_gets_four_attempts(
     _process(engine, create_order(engine))
     engine.clock.complete_all()
     assert [d.status for d in engine.webhooks.deliveries] == [500] * (1 + len(RETRY_DELAYS))
+
+
+def test_background_deliveries_are_retried_from_the_senders_record(httpserver: HTTPServer) -> None:
+    # On real time the sender queues deliveries and answers None: the retry timer reads
+    # the attempt's outcome from the sender's record instead.
+    answers = iter([500, 200])
+    httpserver.expect_request("/hook").respond_with_handler(
+        lambda _: Response("x", status=next(answers))
+    )
+    clock = Clock(manual=True)
+    sender = WebhookSender(url=httpserver.url_for("/hook"), background=True)
+    retries = WebhookRetries(clock=clock, sender=sender)
+    payload = {"event": "process.completed", "process_id": "p"}
+    retries.send(payload)
+    clock.advance(RETRY_DELAYS[0] - 1)
+    assert sender.flush(timeout=5)
+    assert [d.status for d in sender.recorded()] == [500]
+    clock.advance(1)
+    assert sender.flush(timeout=5)
+    assert [d.status for d in sender.recorded()] == [500, 200]
+    clock.advance(10_000)
+    assert sender.flush(timeout=5)
+    assert len(sender.recorded()) == 2
+
+
+def test_a_background_retry_stops_when_the_url_is_removed(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/hook").respond_with_data("no", status=500)
+    clock = Clock(manual=True)
+    sender = WebhookSender(url=httpserver.url_for("/hook"), background=True)
+    WebhookRetries(clock=clock, sender=sender).send({"process_id": "p"})
+    assert sender.flush(timeout=5)
+    sender.configure(url=None)
+    clock.complete_all()
+    assert [d.status for d in sender.recorded()] == [500]
+    assert clock.pending == 0
 
 
 def test_no_webhook_and_no_retry_without_a_url(engine: Engine) -> None:
