@@ -484,7 +484,16 @@ def test_the_orders_of_a_project_are_listed_with_their_processes(engine: Engine)
     assert [o["order_id"] for o in listed] == [o["order_id"] for o in orders[:2]]
     assert listed[0]["processes"][0]["process_id"] == process_id
     assert response.json["pagination"]["total_pages"] == 2
+    engine.clock.complete_all()  # the first order's process ends: its latest change
+    modified = call(engine, "GET", f"/v3/project/{project_id}/orders", query={"sort": "modified"})
+    assert data(modified)[0]["order_id"] == orders[0]["order_id"]
     assert call(engine, "GET", f"/v3/project/{'0' * 24}/orders").status == 404
+
+
+def test_a_body_over_the_size_limit_is_a_400_not_a_413() -> None:
+    engine = make_engine(max_body_bytes=64)
+    response = call(engine, "POST", "/v3/project", json_body={"address": "x" * 100})
+    _error(response, 400, "api_error_invalid_request")
 
 
 def test_an_empty_address_is_a_400(engine: Engine) -> None:

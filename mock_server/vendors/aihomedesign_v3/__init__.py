@@ -464,9 +464,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
             else:
                 process.status = FAILED
                 process.error = failure
-            project = self._projects.get(order.project_id)
-            if project is not None:
-                project.updated_at = now
+            self._projects[order.project_id].updated_at = now
             payload = process.webhook_payload()
         # Outside the lock: the receiver may call the mock back while it handles this.
         if self._webhooks is not None:
