@@ -1,0 +1,219 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.order_envelope import OrderEnvelope
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    order_id: str,
+    *,
+    width: int | Unset = UNSET,
+    height: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["width"] = width
+
+    params["height"] = height
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/order/{order_id}".format(
+            order_id=quote(str(order_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiError | OrderEnvelope | None:
+    if response.status_code == 200:
+        response_200 = OrderEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ApiError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ApiError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ApiError.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiError | OrderEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+    width: int | Unset = UNSET,
+    height: int | Unset = UNSET,
+) -> Response[ApiError | OrderEnvelope]:
+    """Get an order
+
+     The order with its assets and the processes run on it. `status` is `active` while a process is
+    pending or processing, else `idle`.
+
+    Args:
+        order_id (str):
+        width (int | Unset):
+        height (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | OrderEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        width=width,
+        height=height,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+    width: int | Unset = UNSET,
+    height: int | Unset = UNSET,
+) -> ApiError | OrderEnvelope | None:
+    """Get an order
+
+     The order with its assets and the processes run on it. `status` is `active` while a process is
+    pending or processing, else `idle`.
+
+    Args:
+        order_id (str):
+        width (int | Unset):
+        height (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | OrderEnvelope
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        client=client,
+        width=width,
+        height=height,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+    width: int | Unset = UNSET,
+    height: int | Unset = UNSET,
+) -> Response[ApiError | OrderEnvelope]:
+    """Get an order
+
+     The order with its assets and the processes run on it. `status` is `active` while a process is
+    pending or processing, else `idle`.
+
+    Args:
+        order_id (str):
+        width (int | Unset):
+        height (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | OrderEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        width=width,
+        height=height,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+    width: int | Unset = UNSET,
+    height: int | Unset = UNSET,
+) -> ApiError | OrderEnvelope | None:
+    """Get an order
+
+     The order with its assets and the processes run on it. `status` is `active` while a process is
+    pending or processing, else `idle`.
+
+    Args:
+        order_id (str):
+        width (int | Unset):
+        height (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | OrderEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            client=client,
+            width=width,
+            height=height,
+        )
+    ).parsed

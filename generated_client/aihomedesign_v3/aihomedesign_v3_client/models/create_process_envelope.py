@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.create_process_result import CreateProcessResult
+
+
+T = TypeVar("T", bound="CreateProcessEnvelope")
+
+
+@_attrs_define
+class CreateProcessEnvelope:
+    """The created process, in the API's envelope.
+
+    Attributes:
+        data (CreateProcessResult): The new process (one id) and, for mask tools, its group.
+        message (str): Always `ok`.
+    """
+
+    data: CreateProcessResult
+    message: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data.to_dict()
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+                "message": message,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.create_process_result import CreateProcessResult  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = CreateProcessResult.from_dict(d.pop("data"))
+
+        message = d.pop("message")
+
+        create_process_envelope = cls(
+            data=data,
+            message=message,
+        )
+
+        create_process_envelope.additional_properties = d
+        return create_process_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
