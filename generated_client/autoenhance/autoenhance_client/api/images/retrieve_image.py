@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
 from ...models.image_out import ImageOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    x_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -57,6 +63,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | ImageOut]:
     """Retrieve Image
 
@@ -74,6 +81,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -85,6 +93,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        x_api_version=x_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -98,6 +107,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | ImageOut | None:
     """Retrieve Image
 
@@ -115,6 +125,7 @@ def sync(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,6 +138,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        x_api_version=x_api_version,
     ).parsed
 
 
@@ -134,6 +146,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | ImageOut]:
     """Retrieve Image
 
@@ -151,6 +164,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,6 +176,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        x_api_version=x_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -173,6 +188,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | ImageOut | None:
     """Retrieve Image
 
@@ -190,6 +206,7 @@ async def asyncio(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,5 +220,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            x_api_version=x_api_version,
         )
     ).parsed

@@ -17,8 +17,11 @@ def _get_kwargs(
     id: str,
     *,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -86,6 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderHDRProcessOut | ValidationError]:
     """Process Order
 
@@ -115,6 +119,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
             accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
             `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
@@ -131,6 +136,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderHDRProcessOut | ValidationError | None:
     """Process Order
 
@@ -174,6 +181,7 @@ def sync(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
             accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
             `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
@@ -191,6 +199,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        x_api_version=x_api_version,
     ).parsed
 
 
@@ -199,6 +208,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderHDRProcessOut | ValidationError]:
     """Process Order
 
@@ -228,6 +238,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
             accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
             `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
@@ -244,6 +255,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -256,6 +268,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderHDRProcessOut | ValidationError | None:
     """Process Order
 
@@ -285,6 +298,7 @@ async def asyncio(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
             accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
             `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
@@ -303,5 +317,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            x_api_version=x_api_version,
         )
     ).parsed
