@@ -74,7 +74,9 @@ def test_the_hdr_flow_over_http(server: MockServer, httpserver: HTTPServer) -> N
     httpx.post(f"{server.url}/__mock/clock/complete")
     done = api.get(f"/v3/orders/{order_id}").json()
     assert (done["status"], done["total_images"], done["is_merging"]) == ("processed", 2, False)
-    original = api.get(f"/v3/images/{done['images'][1]['image_id']}/original")
+    original = api.get(
+        f"/v3/images/{done['images'][1]['image_id']}/original", follow_redirects=True
+    )
     assert (original.headers["content-type"], original.content) == (
         "application/octet-stream",
         b"bracket-2",

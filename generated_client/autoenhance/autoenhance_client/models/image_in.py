@@ -75,11 +75,9 @@ class ImageIn:
             vertical_correction (bool | Unset): Correct any vertical distortion in the image so that it appears straight.
                 Default: True.
             window_pull (bool | None | Unset): Whether to pull the windows in the image (used with AI version >= 4.0).
-            window_pull_type (None | Unset | WindowPullType): How to pull the windows (API version `2025-08-31` and later).
-                Accepted with an `x-api-version` of `2025-08-31` or later, or without the header; ignored (like any unknown
-                field) for earlier versions. The Window Pull page calls the property `window_pull_style`; decision: that
-                spelling is not a field of this schema, so it is accepted and ignored like any unknown field (the answer's
-                `window_pull_type` shows it had no effect).
+            window_pull_type (WindowPullType | Unset): How to pull the windows (API changelog, version 2025-08-31; the
+                Window Pull page): `NONE` disables window pulls, `ONLY_WINDOWS` pulls the windows, `WINDOWS_WITH_SKIES` pulls
+                the windows and replaces their skies (not before AI version 5.1). Example: ONLY_WINDOWS.
     """
 
     image_name: str
@@ -101,7 +99,7 @@ class ImageIn:
     upscale: bool | Unset = UNSET
     vertical_correction: bool | Unset = True
     window_pull: bool | None | Unset = UNSET
-    window_pull_type: None | Unset | WindowPullType = UNSET
+    window_pull_type: WindowPullType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -182,13 +180,9 @@ class ImageIn:
         else:
             window_pull = self.window_pull
 
-        window_pull_type: None | str | Unset
-        if isinstance(self.window_pull_type, Unset):
-            window_pull_type = UNSET
-        elif isinstance(self.window_pull_type, WindowPullType):
+        window_pull_type: str | Unset = UNSET
+        if not isinstance(self.window_pull_type, Unset):
             window_pull_type = self.window_pull_type.value
-        else:
-            window_pull_type = self.window_pull_type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -364,22 +358,12 @@ class ImageIn:
 
         window_pull = _parse_window_pull(d.pop("window_pull", UNSET))
 
-        def _parse_window_pull_type(data: object) -> None | Unset | WindowPullType:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                window_pull_type_type_0 = WindowPullType(data)
-
-                return window_pull_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | WindowPullType, data)
-
-        window_pull_type = _parse_window_pull_type(d.pop("window_pull_type", UNSET))
+        _window_pull_type = d.pop("window_pull_type", UNSET)
+        window_pull_type: WindowPullType | Unset
+        if isinstance(_window_pull_type, Unset):
+            window_pull_type = UNSET
+        else:
+            window_pull_type = WindowPullType(_window_pull_type)
 
         image_in = cls(
             image_name=image_name,
