@@ -15,10 +15,6 @@ carries a change when it is on or after the change's date.
 
 from __future__ import annotations
 
-from datetime import date
-
-from mock_server.errors import RequestError
-
 __all__ = [
     "DYNAMIC_RENDERING_SINCE",
     "GATED_IMAGE_FIELDS",
@@ -26,7 +22,6 @@ __all__ = [
     "NOT_A_DATE",
     "UPLOAD_URL_SINCE",
     "carries",
-    "check_version",
     "upload_url_key",
 ]
 
@@ -65,22 +60,3 @@ def carries(version: str | None, since: str) -> bool:
 def upload_url_key(version: str | None) -> str:
     """The key Create Image names the upload URL with under API ``version``."""
     return "upload_url" if carries(version, UPLOAD_URL_SINCE) else "s3PutObjectUrl"
-
-
-def check_version(version: str | None) -> None:
-    """Refuse an ``x-api-version`` that has the spec's shape but is no calendar date.
-
-    The spec's pattern already refused anything not shaped ``YYYY-MM-DD``; the vendor's
-    marshmallow ``Date`` field also refuses ``2024-13-45`` and ``2025-02-30``.
-
-    Raises:
-        RequestError: ``422`` ``Not a valid date.`` under ``headers``.
-    """
-    if version is None:
-        return
-    try:
-        date.fromisoformat(version)
-    except ValueError:
-        raise RequestError(
-            status=422, message=NOT_A_DATE, field="x-api-version", location="headers"
-        ) from None

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
 from ...models.image_out import ImageOut
+from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
 
@@ -31,7 +32,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPError | ImageOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPError | ImageOut | ValidationError | None:
     if response.status_code == 200:
         response_200 = ImageOut.from_dict(response.json())
 
@@ -42,6 +45,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -50,7 +58,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPError | ImageOut]:
+) -> Response[HTTPError | ImageOut | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     x_api_version: str | Unset = UNSET,
-) -> Response[HTTPError | ImageOut]:
+) -> Response[HTTPError | ImageOut | ValidationError]:
     """Retrieve Image
 
      Retrieves an image with its settings and processing status.
@@ -88,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPError | ImageOut]
+        Response[HTTPError | ImageOut | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     x_api_version: str | Unset = UNSET,
-) -> HTTPError | ImageOut | None:
+) -> HTTPError | ImageOut | ValidationError | None:
     """Retrieve Image
 
      Retrieves an image with its settings and processing status.
@@ -132,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPError | ImageOut
+        HTTPError | ImageOut | ValidationError
     """
 
     return sync_detailed(
@@ -147,7 +155,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     x_api_version: str | Unset = UNSET,
-) -> Response[HTTPError | ImageOut]:
+) -> Response[HTTPError | ImageOut | ValidationError]:
     """Retrieve Image
 
      Retrieves an image with its settings and processing status.
@@ -171,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPError | ImageOut]
+        Response[HTTPError | ImageOut | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +197,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     x_api_version: str | Unset = UNSET,
-) -> HTTPError | ImageOut | None:
+) -> HTTPError | ImageOut | ValidationError | None:
     """Retrieve Image
 
      Retrieves an image with its settings and processing status.
@@ -213,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPError | ImageOut
+        HTTPError | ImageOut | ValidationError
     """
 
     return (
