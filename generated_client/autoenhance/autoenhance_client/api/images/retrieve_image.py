@@ -81,9 +81,12 @@ def sync_detailed(
     * No API key is needed (the SDK declares no security here and the docs'
       examples send none); a key is ignored.
     * Lifecycle: `waiting` until the upload `PUT` lands, then `processing`, then
-      `processed` once the mock's processing delay (default 0 s) has passed. The
-      mock never sets `error` or `expired` on its own. The legacy `enhanced` /
-      `error` booleans are not returned.
+      `processed` once the mock's processing delay has passed (0 s in the pytest
+      fixtures and `MockServer`, 10 s on the standalone `mock-server`,
+      `--processing-delay`). An image reaches `error` only through a failure
+      scenario or past the daily enhancement quota, and `expired` only through a
+      scenario (AE-Q12, AE-Q17). The legacy `enhanced` / `error` booleans are not
+      returned.
     * Unknown or deleted image (or one whose order was deleted): `404`
       `{"detail": {}, "message": "Not Found"}`.
 
@@ -125,9 +128,12 @@ def sync(
     * No API key is needed (the SDK declares no security here and the docs'
       examples send none); a key is ignored.
     * Lifecycle: `waiting` until the upload `PUT` lands, then `processing`, then
-      `processed` once the mock's processing delay (default 0 s) has passed. The
-      mock never sets `error` or `expired` on its own. The legacy `enhanced` /
-      `error` booleans are not returned.
+      `processed` once the mock's processing delay has passed (0 s in the pytest
+      fixtures and `MockServer`, 10 s on the standalone `mock-server`,
+      `--processing-delay`). An image reaches `error` only through a failure
+      scenario or past the daily enhancement quota, and `expired` only through a
+      scenario (AE-Q12, AE-Q17). The legacy `enhanced` / `error` booleans are not
+      returned.
     * Unknown or deleted image (or one whose order was deleted): `404`
       `{"detail": {}, "message": "Not Found"}`.
 
@@ -164,9 +170,12 @@ async def asyncio_detailed(
     * No API key is needed (the SDK declares no security here and the docs'
       examples send none); a key is ignored.
     * Lifecycle: `waiting` until the upload `PUT` lands, then `processing`, then
-      `processed` once the mock's processing delay (default 0 s) has passed. The
-      mock never sets `error` or `expired` on its own. The legacy `enhanced` /
-      `error` booleans are not returned.
+      `processed` once the mock's processing delay has passed (0 s in the pytest
+      fixtures and `MockServer`, 10 s on the standalone `mock-server`,
+      `--processing-delay`). An image reaches `error` only through a failure
+      scenario or past the daily enhancement quota, and `expired` only through a
+      scenario (AE-Q12, AE-Q17). The legacy `enhanced` / `error` booleans are not
+      returned.
     * Unknown or deleted image (or one whose order was deleted): `404`
       `{"detail": {}, "message": "Not Found"}`.
 
@@ -206,9 +215,12 @@ async def asyncio(
     * No API key is needed (the SDK declares no security here and the docs'
       examples send none); a key is ignored.
     * Lifecycle: `waiting` until the upload `PUT` lands, then `processing`, then
-      `processed` once the mock's processing delay (default 0 s) has passed. The
-      mock never sets `error` or `expired` on its own. The legacy `enhanced` /
-      `error` booleans are not returned.
+      `processed` once the mock's processing delay has passed (0 s in the pytest
+      fixtures and `MockServer`, 10 s on the standalone `mock-server`,
+      `--processing-delay`). An image reaches `error` only through a failure
+      scenario or past the daily enhancement quota, and `expired` only through a
+      scenario (AE-Q12, AE-Q17). The legacy `enhanced` / `error` booleans are not
+      returned.
     * Unknown or deleted image (or one whose order was deleted): `404`
       `{"detail": {}, "message": "Not Found"}`.
 

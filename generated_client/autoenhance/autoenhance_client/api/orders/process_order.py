@@ -108,10 +108,12 @@ def sync_detailed(
       all remaining brackets into one image. Each image takes the `image_name` of
       its first bracket and the enhancement settings of the body.
     * The `200` body shows the order as accepted: `is_merging: true`,
-      `status: "processing"`, without the new images. Grouping and enhancement
-      finish after the mock's processing delay (default 0 s), after which the
-      images appear with `status: "processed"` and an `image_processed` webhook is
-      sent per image.
+      `status: "processing"`, without the new images. The grouped images appear
+      after the mock's merging delay, `processing`, and are `processed` after its
+      processing delay, with an `image_processed` webhook per image (both delays
+      are 0 s in the pytest fixtures and `MockServer`, 10 s each on the standalone
+      `mock-server`: `--merging-delay`, `--processing-delay`; 10 s is the
+      documented minimum of grouping).
     * Unknown body fields are accepted and ignored (the vendor's docs send
       `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
       answers `422` `"Must be greater than or equal to 0."`.
@@ -170,10 +172,12 @@ def sync(
       all remaining brackets into one image. Each image takes the `image_name` of
       its first bracket and the enhancement settings of the body.
     * The `200` body shows the order as accepted: `is_merging: true`,
-      `status: "processing"`, without the new images. Grouping and enhancement
-      finish after the mock's processing delay (default 0 s), after which the
-      images appear with `status: "processed"` and an `image_processed` webhook is
-      sent per image.
+      `status: "processing"`, without the new images. The grouped images appear
+      after the mock's merging delay, `processing`, and are `processed` after its
+      processing delay, with an `image_processed` webhook per image (both delays
+      are 0 s in the pytest fixtures and `MockServer`, 10 s each on the standalone
+      `mock-server`: `--merging-delay`, `--processing-delay`; 10 s is the
+      documented minimum of grouping).
     * Unknown body fields are accepted and ignored (the vendor's docs send
       `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
       answers `422` `"Must be greater than or equal to 0."`.
@@ -227,10 +231,12 @@ async def asyncio_detailed(
       all remaining brackets into one image. Each image takes the `image_name` of
       its first bracket and the enhancement settings of the body.
     * The `200` body shows the order as accepted: `is_merging: true`,
-      `status: "processing"`, without the new images. Grouping and enhancement
-      finish after the mock's processing delay (default 0 s), after which the
-      images appear with `status: "processed"` and an `image_processed` webhook is
-      sent per image.
+      `status: "processing"`, without the new images. The grouped images appear
+      after the mock's merging delay, `processing`, and are `processed` after its
+      processing delay, with an `image_processed` webhook per image (both delays
+      are 0 s in the pytest fixtures and `MockServer`, 10 s each on the standalone
+      `mock-server`: `--merging-delay`, `--processing-delay`; 10 s is the
+      documented minimum of grouping).
     * Unknown body fields are accepted and ignored (the vendor's docs send
       `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
       answers `422` `"Must be greater than or equal to 0."`.
@@ -287,10 +293,12 @@ async def asyncio(
       all remaining brackets into one image. Each image takes the `image_name` of
       its first bracket and the enhancement settings of the body.
     * The `200` body shows the order as accepted: `is_merging: true`,
-      `status: "processing"`, without the new images. Grouping and enhancement
-      finish after the mock's processing delay (default 0 s), after which the
-      images appear with `status: "processed"` and an `image_processed` webhook is
-      sent per image.
+      `status: "processing"`, without the new images. The grouped images appear
+      after the mock's merging delay, `processing`, and are `processed` after its
+      processing delay, with an `image_processed` webhook per image (both delays
+      are 0 s in the pytest fixtures and `MockServer`, 10 s each on the standalone
+      `mock-server`: `--merging-delay`, `--processing-delay`; 10 s is the
+      documented minimum of grouping).
     * Unknown body fields are accepted and ignored (the vendor's docs send
       `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
       answers `422` `"Must be greater than or equal to 0."`.
