@@ -372,10 +372,12 @@ def test_an_asset_disappears_with_its_image(api: Api) -> None:
     assert api.fetch(found.headers["location"]).status == 404
 
 
-def test_an_enhanced_asset_exists_only_while_the_image_is_processed(api: Api) -> None:
+@pytest.mark.parametrize("kind", ["enhanced", "original"])
+def test_an_asset_exists_only_once_there_is_something_to_serve(api: Api, kind: str) -> None:
     created = api.ok("POST", "/v3/images/", {"image_name": "a.jpg"})
-    url = f"http://{HOST}/_assets/autoenhance/{created['image_id']}/enhanced"
+    url = f"http://{HOST}/_assets/autoenhance/{created['image_id']}/{kind}"
     assert api.fetch(url).status == 404
+    assert api.fetch(f"http://{HOST}/_assets/autoenhance//{kind}").status == 404
 
 
 # --- pages no spec covers --------------------------------------------------------------
