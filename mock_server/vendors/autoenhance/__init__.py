@@ -2,8 +2,8 @@
 
 The spec (``openapi/autoenhance.yaml``) states every decision the vendor leaves open;
 this module carries them out. State lives in a single-account in-memory store
-(``_autoenhance_store``), the pure rules (defaults, grouping, originals) in
-``_autoenhance_rules``; upload URLs point at the mock itself (``_autoenhance_uploads``).
+(``_store``), the pure rules (defaults, grouping, originals) in
+``_rules``; upload URLs point at the mock itself (``_uploads``).
 
 Lifecycle, in clock seconds (the engine's :class:`~mock_server.clock.Clock`; a manual
 clock moves only on ``advance`` / ``complete_all``, e.g. ``POST /__mock/clock/complete``):
@@ -20,6 +20,9 @@ clock moves only on ``advance`` / ``complete_all``, e.g. ``POST /__mock/clock/co
   true, status ``processing``, no new images listed); ``merging_seconds`` later
   (default 0) the grouped images appear, ``processing``, and finish as above.
 - Process Image (reprocess) of an uploaded image: ``processing`` again, then as above.
+- The enhanced (once ``processed``) and original (once uploaded) downloads answer ``302``
+  to the mock's asset host (``_downloads``), which serves the image; before
+  API version 2024-11-01 they answer JSON naming that URL (``_versions``).
 
 Every change of an order or of one of its images sets the order's ``last_updated_at``.
 A scheduled step whose image or order was deleted meanwhile (or reset) does nothing; a
