@@ -45,8 +45,14 @@ _DELIVERY_GRACE_SECONDS = 5.0
 def run_flow(*, base_url: str, api_key: str, receiver: HTTPServer) -> None:
     """Order → image → upload → processed → download → webhooks, asserting each step."""
     receiver.expect_request("/hook", method="POST").respond_with_data("ok")
+    # The downloads redirect to the asset host (decision AE-Q14): follow, as the
+    # vendor's SDKs (urllib3, fetch) do by default and httpx does not.
     client = AuthenticatedClient(
-        base_url=base_url, token=api_key, prefix="", auth_header_name="x-api-key"
+        base_url=base_url,
+        token=api_key,
+        prefix="",
+        auth_header_name="x-api-key",
+        follow_redirects=True,
     )
     with httpx.Client(base_url=base_url, timeout=10) as admin, client:
         hook = {"url": receiver.url_for("/hook")}
@@ -60,6 +66,7 @@ def run_flow(*, base_url: str, api_key: str, receiver: HTTPServer) -> None:
         assert admin.post("/__mock/clock/complete").status_code == 200
         _wait_until(lambda: _image_status(client, image.image_id) is ImageStatus.PROCESSED)
         _assert_order_processed(client, order_id, image.image_id)
+        _assert_redirect(admin, api_key, image.image_id)
         _assert_download(client, image.image_id)
         _wait_until(lambda: _processed_event(receiver, image.image_id) is not None)
     events = _events(receiver)
@@ -118,6 +125,18 @@ def _assert_order_processed(client: AuthenticatedClient, order_id: str, image_id
     assert order.total_images == 1
     assert isinstance(order.images, list)
     assert [i.image_id for i in order.images] == [image_id]
+
+
+def _assert_redirect(http: httpx.Client, api_key: str, image_id: str) -> None:
+    """The API answers ``302`` to an asset URL that needs no key (live API, Feb 2026)."""
+    path = f"/v3/images/{image_id}/enhanced"
+    found = http.get(path, params={"format": "jpeg"}, headers={"x-api-key": api_key})
+    assert found.status_code == 302, found.text
+    location = found.headers["location"]
+    assert f"/_assets/autoenhance/{image_id}/enhanced" in location
+    asset = httpx.get(location, timeout=10)
+    assert (asset.status_code, asset.headers["content-type"]) == (200, "image/jpeg")
+    assert asset.content.startswith(b"\xff\xd8\xff")
 
 
 def _assert_download(client: AuthenticatedClient, image_id: str) -> None:

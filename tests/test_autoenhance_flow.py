@@ -8,6 +8,16 @@ from typing import Any
 
 import httpx
 import pytest
+from autoenhance_client import AuthenticatedClient
+from autoenhance_client.api.images import create_image, retrieve_image
+from autoenhance_client.models import (
+    AIVersion,
+    EnhanceType,
+    ImageCreatedOut,
+    ImageIn,
+    ImageOut,
+    WindowPullType,
+)
 from pytest_httpserver import HTTPServer
 
 from mock_server.engine import EngineOptions
@@ -74,7 +84,9 @@ def test_the_hdr_flow_over_http(server: MockServer, httpserver: HTTPServer) -> N
     httpx.post(f"{server.url}/__mock/clock/complete")
     done = api.get(f"/v3/orders/{order_id}").json()
     assert (done["status"], done["total_images"], done["is_merging"]) == ("processed", 2, False)
-    original = api.get(f"/v3/images/{done['images'][1]['image_id']}/original")
+    original = api.get(
+        f"/v3/images/{done['images'][1]['image_id']}/original", follow_redirects=True
+    )
     assert (original.headers["content-type"], original.content) == (
         "application/octet-stream",
         b"bracket-2",
@@ -136,3 +148,30 @@ def test_concurrent_creates_lose_nothing_and_never_share_an_id(server: MockServe
     assert set(listed) == set(results)
     for order_id in results[:: len(results) // 20]:
         assert api.get(f"/v3/orders/{order_id}").status_code == 200
+
+
+def test_the_current_docs_settings_through_the_generated_client(server: MockServer) -> None:
+    client = AuthenticatedClient(
+        base_url=server.url, token=server.api_key, prefix="", auth_header_name="x-api-key"
+    )
+    body = ImageIn(
+        image_name="den.jpg",
+        image_id="den-1",
+        ai_version=AIVersion.STABLE,
+        enhance_type=EnhanceType.AUTHENTIC,
+        window_pull_type=WindowPullType.WINDOWS_WITH_SKIES,
+    )
+    with client:
+        created = create_image.sync(client=client, body=body)
+        assert isinstance(created, ImageCreatedOut), created
+        fetched = retrieve_image.sync("den-1", client=client)
+        old = retrieve_image.sync("den-1", client=client, x_api_version="2025-05-08")
+    assert isinstance(fetched, ImageOut), fetched
+    assert (fetched.image_id, fetched.ai_version, fetched.enhance_type) == (
+        "den-1",
+        AIVersion.STABLE,
+        EnhanceType.AUTHENTIC,
+    )
+    assert fetched.window_pull_type is WindowPullType.WINDOWS_WITH_SKIES
+    assert isinstance(old, ImageOut), old
+    assert "window_pull_type" not in old.to_dict()

@@ -158,3 +158,16 @@ def test_hdr_brackets_through_the_sdk(server: MockServer, sdk: Any) -> None:
         1,
         ["ev0.jpg"],
     )
+
+
+def test_the_sdk_follows_the_download_redirect(server: MockServer, sdk: Any) -> None:
+    """SDK 1.1.0 (urllib3) follows the ``302`` to the asset host, as on the live API."""
+    image = sdk.create_image(image_name="porch.jpg", image_id="porch-1")
+    assert image.image_id == "porch-1"  # the single-image quickstart: a chosen image_id
+    assert httpx.put(str(image.upload_url), content=b"\xff\xd8\xff\xe0", timeout=10).is_success
+    server.engine.clock.complete_all()
+    assert bytes(sdk.download_enhanced_image(id="porch-1", format="png")).startswith(PNG_MAGIC)
+    download = server.journal.calls(operation_id="download_enhanced_image").last
+    assert download.status == 302
+    with pytest.raises(UnprocessableEntityException):
+        sdk.create_image(image_name="again.jpg", image_id="porch-1")

@@ -68,9 +68,24 @@ class Mock:
         behaviour.bind(replace(behaviour.context, webhooks=self.hooks))
         self.engine.webhooks = self.hooks
 
-    def call(self, method: str, path: str, **kwargs: Any) -> ResponseData:
+    def call(self, method: str, path: str, *, follow: bool = True, **kwargs: Any) -> ResponseData:
+        """Send a request; like requests and browsers, follow a download's ``302``."""
         headers = {"host": HOST, **kwargs.pop("headers", {})}
-        return self.engine.handle(request(method, path, headers=headers, **kwargs))
+        response = self.engine.handle(request(method, path, headers=headers, **kwargs))
+        if follow and response.status == 302:
+            return self.fetch(response.headers["location"])
+        return response
+
+    def fetch(self, url: str, method: str = "GET") -> ResponseData:
+        """Request an absolute URL on the mock (an asset URL) without a key."""
+        parts = urlsplit(url)
+        assert parts.netloc == HOST
+        query = {k: tuple(v) for k, v in parse_qs(parts.query).items()}
+        return self.engine.handle(
+            RequestData(
+                method=method, path=unquote(parts.path), query=query, headers={"host": HOST}
+            )
+        )
 
     def ok(self, method: str, path: str, **kwargs: Any) -> Any:
         response = self.call(method, path, **kwargs)
@@ -386,14 +401,23 @@ def test_x_api_version_picks_the_upload_url_key(mock: Mock, version: str | None,
     assert mock.put(image[key]).status == 200
 
 
-def test_a_malformed_x_api_version_answers_422(mock: Mock) -> None:
+@pytest.mark.parametrize("version", ["v3", "2024-13-45", "2025-02-30", "2025-5-8"])
+def test_an_x_api_version_that_is_no_date_answers_422(mock: Mock, version: str) -> None:
     response = mock.call(
-        "POST", "/v3/images/", json_body={"image_name": "a.jpg"}, headers={"x-api-version": "v3"}
+        "POST", "/v3/images/", json_body={"image_name": "a.jpg"}, headers={"x-api-version": version}
     )
-    assert response.status == 422
-    assert response.json["detail"] == {
-        "headers": {"x-api-version": ["String does not match expected pattern."]}
-    }
+    assert (response.status, response.json) == (
+        422,
+        {
+            "detail": {"headers": {"x-api-version": ["Not a valid date."]}},
+            "message": "Validation error",
+        },
+    )
+
+
+def test_a_leap_day_is_a_valid_x_api_version(mock: Mock) -> None:
+    listed = mock.ok("GET", "/v3/orders/", headers={"x-api-version": "2024-02-29"})
+    assert listed["orders"] == []
 
 
 def test_create_image_creates_or_reuses_orders(mock: Mock) -> None:
@@ -914,25 +938,27 @@ def test_image_sort_order_is_settable_and_overridable(mock: Mock) -> None:
 
 
 def test_new_image_fields_are_stored_and_returned(mock: Mock) -> None:
-    image = mock.image(preset_id="preset-1", restage={"style": "modern"}, window_pull_type="strong")
+    image = mock.image(
+        preset_id="preset-1", restage={"style": "modern"}, window_pull_type="ONLY_WINDOWS"
+    )
     stored = mock.get_image(image["image_id"])
     assert {k: stored[k] for k in ("preset_id", "restage", "parent_image_id")} == {
         "preset_id": "preset-1",
         "restage": {"style": "modern"},
         "parent_image_id": None,
     }
-    assert stored["window_pull_type"] == "strong"
+    assert stored["window_pull_type"] == "ONLY_WINDOWS"
 
 
 @pytest.mark.parametrize(
     ("version", "expected"),
-    [(None, "strong"), ("2025-08-31", "strong"), ("2025-05-08", "absent")],
+    [(None, "NONE"), ("2025-08-31", "NONE"), ("2025-05-08", "absent")],
 )
 def test_window_pull_type_follows_the_api_version(
     mock: Mock, version: str | None, expected: str
 ) -> None:
     headers = {} if version is None else {"x-api-version": version}
-    body = {"image_name": "w.jpg", "window_pull_type": "strong"}
+    body = {"image_name": "w.jpg", "window_pull_type": "NONE"}
     created = mock.ok("POST", "/v3/images/", json_body=body, headers=headers)
     assert created.get("window_pull_type", "absent") == expected
 

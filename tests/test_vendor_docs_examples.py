@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
@@ -60,7 +61,7 @@ def _send(engine: Engine, example: Example, ids: dict[str, str]) -> ResponseData
         content_type = content_type or "application/json"
     if content_type is not None:
         headers["content-type"] = content_type
-    return engine.handle(
+    response = engine.handle(
         RequestData(
             method=example.method,
             path=example.path.format(**ids),
@@ -68,6 +69,17 @@ def _send(engine: Engine, example: Example, ids: dict[str, str]) -> ResponseData
             headers=headers,
             body=body,
         )
+    )
+    # The pages' clients (fetch, requests, file_get_contents) follow redirects.
+    return _follow(engine, response) if response.status == 302 else response
+
+
+def _follow(engine: Engine, response: ResponseData) -> ResponseData:
+    parts = urlsplit(response.headers["location"])
+    assert parts.netloc == HOST, parts
+    query = {k: tuple(v) for k, v in parse_qs(parts.query).items()}
+    return engine.handle(
+        RequestData(method="GET", path=unquote(parts.path), query=query, headers={"host": HOST})
     )
 
 

@@ -2,8 +2,8 @@
 
 The spec (``openapi/autoenhance.yaml``) states every decision the vendor leaves open;
 this module carries them out. State lives in a single-account in-memory store
-(``_autoenhance_store``), the pure rules (defaults, grouping, originals) in
-``_autoenhance_rules``; upload URLs point at the mock itself (``_autoenhance_uploads``).
+(``_store``), the pure rules (defaults, grouping, originals) in
+``_rules``; upload URLs point at the mock itself (``_uploads``).
 
 Lifecycle, in clock seconds (the engine's :class:`~mock_server.clock.Clock`; a manual
 clock moves only on ``advance`` / ``complete_all``, e.g. ``POST /__mock/clock/complete``):
@@ -20,6 +20,9 @@ clock moves only on ``advance`` / ``complete_all``, e.g. ``POST /__mock/clock/co
   true, status ``processing``, no new images listed); ``merging_seconds`` later
   (default 0) the grouped images appear, ``processing``, and finish as above.
 - Process Image (reprocess) of an uploaded image: ``processing`` again, then as above.
+- The enhanced (once ``processed``) and original (once uploaded) downloads answer ``302``
+  to the mock's asset host (``_downloads``), which serves the image; before
+  API version 2024-11-01 they answer JSON naming that URL (``_versions``).
 
 Every change of an order or of one of its images sets the order's ``last_updated_at``.
 A scheduled step whose image or order was deleted meanwhile (or reset) does nothing; a
@@ -30,12 +33,13 @@ so a receiver may call the mock back.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mock_server.engine import BaseBehaviour
-from mock_server.errors import Check, ConfigError, RequestError, Rule
-from mock_server.media import IMAGE_MEDIA_TYPES, tiny_image
+from mock_server.errors import Check, ConfigError, FieldIssue, RequestError, Rule
+from mock_server.media import tiny_image
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors._arguments import (
     optional_int,
@@ -44,18 +48,25 @@ from mock_server.vendors._arguments import (
     required_str,
 )
 from mock_server.vendors._timing import run_after
+from mock_server.vendors.autoenhance._downloads import (
+    ASSET_PREFIX,
+    Asset,
+    asset_url,
+    enhanced_payload,
+    redirect,
+    serve_asset,
+)
 from mock_server.vendors.autoenhance._rules import (
     MAX_PER_PAGE,
     PROCESS_SETTINGS,
     bracket_groups,
     new_settings,
     original_payload,
+    setting_names,
     sort_orders,
-    wants_version,
 )
 from mock_server.vendors.autoenhance._scenarios import QUOTA_REASON, Scenarios
 from mock_server.vendors.autoenhance._store import (
-    SETTING_NAMES,
     Bracket,
     Image,
     Order,
@@ -74,6 +85,12 @@ from mock_server.vendors.autoenhance._uploads import (
     signed_url,
     upload_path,
 )
+from mock_server.vendors.autoenhance._versions import (
+    DYNAMIC_RENDERING_SINCE,
+    NOT_A_DATE,
+    carries,
+    upload_url_key,
+)
 
 if TYPE_CHECKING:
     from mock_server.engine import Call, VendorContext
@@ -90,8 +107,6 @@ _SCENARIOS = {
     "the next image ends in error",
 }
 
-# x-api-version dates before this one get ``s3PutObjectUrl`` instead of ``upload_url``.
-_UPLOAD_URL_SINCE = "2025-05-08"
 _BAD_REQUEST = {"detail": {}, "message": "Bad Request"}
 
 
@@ -114,6 +129,9 @@ class AutoenhanceBehaviour(BaseBehaviour):
         processing_seconds: Clock seconds from upload (or reprocess) to ``processed``.
         merging_seconds: Clock seconds Process Order takes to group brackets.
         upload_ttl_seconds: How long an upload URL stays valid.
+        download_redirects: The enhanced and original downloads answer ``302`` to the
+            mock's asset URL, as the live API was seen to (decision AE-Q14); False
+            answers ``200`` with the image directly.
 
     Example:
         >>> from mock_server import Clock, EngineOptions, RequestData, build_engine
@@ -131,8 +149,10 @@ class AutoenhanceBehaviour(BaseBehaviour):
         processing_seconds: float = 0.0,
         merging_seconds: float = 0.0,
         upload_ttl_seconds: int = UPLOAD_TTL_SECONDS,
+        download_redirects: bool = True,
     ) -> None:
         self.processing_seconds = processing_seconds
+        self.download_redirects = download_redirects
         self.merging_seconds = merging_seconds
         self.upload_ttl_seconds = upload_ttl_seconds
         self.store = Store()
@@ -172,7 +192,10 @@ class AutoenhanceBehaviour(BaseBehaviour):
         return None if handler is None else handler(call)
 
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
-        """Answer the upload URLs like S3; anything else is the engine's 404."""
+        """Answer the upload URLs like S3 and the asset URLs; anything else is a 404."""
+        if request.path.startswith(ASSET_PREFIX):
+            with self.store.lock:
+                return serve_asset(self.store, request)
         if not request.path.startswith(UPLOAD_PREFIX):
             return None
         with self.store.lock:
@@ -185,9 +208,20 @@ class AutoenhanceBehaviour(BaseBehaviour):
     def handle_error(
         self, request: RequestData, operation_id: str, error: RequestError
     ) -> ResponseData | None:
-        """Malformed JSON is webargs' ``400 Bad Request``, not a validation error."""
+        """Malformed JSON is webargs' ``400 Bad Request``; a bad version is no date.
+
+        Raises:
+            RequestError: The same error with marshmallow's ``Date`` message for an
+                ``x-api-version`` that failed the spec's pattern.
+        """
         if error.check is Check.BODY and any(i.rule is Rule.JSON for i in error.issues):
             return _json(_BAD_REQUEST, status=400)
+        if any(_is_version(issue) for issue in error.issues):
+            issues = tuple(
+                dataclasses.replace(i, message=NOT_A_DATE) if _is_version(i) else i
+                for i in error.issues
+            )
+            raise dataclasses.replace(error, issues=issues)
         return None
 
     def reset(self) -> None:
@@ -328,9 +362,10 @@ class AutoenhanceBehaviour(BaseBehaviour):
     def _create_image(self, call: Call) -> ResponseData:
         body = call.body
         declared = body.get("content_type", body.get("contentType"))
-        version = call.headers.get("x-api-version", _UPLOAD_URL_SINCE)
-        key = "upload_url" if version >= _UPLOAD_URL_SINCE else "s3PutObjectUrl"
+        image_id = body.get("image_id")
         with self.store.lock:
+            if image_id in self.store.images:
+                raise _invalid("json", "image_id", "Image ID already exists.")
             now = self._now()
             order_id = body.get("order_id")
             order = self.store.orders.get(order_id) if order_id is not None else None
@@ -339,11 +374,13 @@ class AutoenhanceBehaviour(BaseBehaviour):
             image = self.store.add_image(
                 order=order,
                 image_name=body["image_name"],
-                settings=new_settings(body, names=_setting_names(call)),
+                settings=new_settings(body, names=setting_names(_version(call))),
                 now=now,
+                image_id=image_id,
             )
             content_type = declared if isinstance(declared, str) else None
             url = self._issue_upload(call, image, name=image.image_name, content_type=content_type)
+            key = upload_url_key(_version(call))
             return _json({**image_view(image, version=_version(call)), key: url})
 
     def _retrieve_image(self, call: Call) -> ResponseData:
@@ -360,7 +397,9 @@ class AutoenhanceBehaviour(BaseBehaviour):
         with self.store.lock:
             image = self._image(call.path_params["id"])
             image.settings.update(
-                (name, copy.deepcopy(body[name])) for name in _setting_names(call) if name in body
+                (name, copy.deepcopy(body[name]))
+                for name in setting_names(_version(call))
+                if name in body
             )
             image.image_name = body.get("image_name", image.image_name)
             image.order.last_updated_at = self._now()
@@ -374,13 +413,14 @@ class AutoenhanceBehaviour(BaseBehaviour):
         return _json({"message": "Image reported successfully."})
 
     def _download_enhanced(self, call: Call) -> ResponseData:
-        fmt = call.query.get("format") or "jpeg"
+        fmt: str | None = call.query.get("format")
         with self.store.lock:
             image = self._processed(call.path_params["id"])
             if call.query.get("preview") is False and not image.downloaded:
                 image.downloaded = True
                 image.order.last_updated_at = self._now()
-        return ResponseData(status=200, body=tiny_image(fmt), content_type=IMAGE_MEDIA_TYPES[fmt])
+        asset = Asset(image_id=image.image_id, kind="enhanced", fmt=fmt)
+        return self._deliver(call, asset, lambda: enhanced_payload(fmt))
 
     def _download_legacy(self, call: Call) -> ResponseData:
         with self.store.lock:
@@ -404,7 +444,21 @@ class AutoenhanceBehaviour(BaseBehaviour):
             if image.data is None:
                 raise _not_found("Image has not been uploaded yet.")
             data, stored_type = image.data, image.content_type
-        body, content_type = original_payload(data, stored_type=stored_type, wanted=wanted)
+        asset = Asset(image_id=image.image_id, kind="original", fmt=wanted)
+        return self._deliver(
+            call, asset, lambda: original_payload(data, stored_type=stored_type, wanted=wanted)
+        )
+
+    def _deliver(
+        self, call: Call, asset: Asset, payload: Callable[[], tuple[bytes, str]]
+    ) -> ResponseData:
+        """The download's answer: old JSON, a redirect to the asset, or the bytes."""
+        url = asset_url(host=call.headers.get("host") or "localhost", asset=asset)
+        if not carries(_version(call), DYNAMIC_RENDERING_SINCE):
+            return _json({"url": url})
+        if self.download_redirects:
+            return redirect(url)
+        body, content_type = payload()
         return ResponseData(status=200, body=body, content_type=content_type)
 
     # --- lifecycle ------------------------------------------------------------
@@ -514,8 +568,5 @@ def _image_sort(call: Call) -> str | None:
     return None if value is None else str(value)
 
 
-def _setting_names(call: Call) -> frozenset[str]:
-    """The settings a request may set: ``window_pull_type`` from API version 2025-08-31."""
-    if wants_version(_version(call), "window_pull_type"):
-        return SETTING_NAMES | {"window_pull_type"}
-    return SETTING_NAMES
+def _is_version(issue: FieldIssue) -> bool:
+    return issue.location == "headers" and issue.path == ("x-api-version",)

@@ -15,10 +15,10 @@ from mock_server.media import IMAGE_MEDIA_TYPES, sniff_format, tiny_image
 from mock_server.vendors.autoenhance._store import (
     SETTING_DEFAULTS,
     SETTING_NAMES,
-    WINDOW_PULL_TYPE_SINCE,
     Bracket,
     Order,
 )
+from mock_server.vendors.autoenhance._versions import GATED_IMAGE_FIELDS, carries
 
 __all__ = [
     "MAX_PER_PAGE",
@@ -26,15 +26,12 @@ __all__ = [
     "bracket_groups",
     "new_settings",
     "original_payload",
+    "setting_names",
     "sort_orders",
-    "wants_version",
 ]
 
 MAX_PER_PAGE = 15
 """``per_page`` above this is clamped (SDK 1.1.0's maximum)."""
-
-# The first x-api-version that carries each version-gated field (API changelog).
-_FIELD_SINCE = {"window_pull_type": WINDOW_PULL_TYPE_SINCE}
 
 PROCESS_SETTINGS = SETTING_NAMES - {
     "finetune_settings",
@@ -99,13 +96,16 @@ def original_payload(data: bytes, *, stored_type: str, wanted: str | None) -> tu
     return data, IMAGE_MEDIA_TYPES[wanted]
 
 
-def wants_version(version: str | None, field: str) -> bool:
-    """Whether ``x-api-version`` (None: no header, the newest) carries a gated ``field``.
+def setting_names(version: str | None) -> frozenset[str]:
+    """The settings a request may set under API ``version`` (None: the newest).
 
-    >>> wants_version(None, "window_pull_type"), wants_version("2025-05-08", "window_pull_type")
-    (True, False)
+    A field of a later version is ignored, like any unknown field of ``ImageIn``.
+
+    >>> "restage" in setting_names("2025-05-08"), "window_pull_type" in setting_names(None)
+    (False, True)
     """
-    return version is None or version >= _FIELD_SINCE[field]
+    gated = {name for name, since in GATED_IMAGE_FIELDS.items() if not carries(version, since)}
+    return (SETTING_NAMES | {"window_pull_type"}) - gated
 
 
 def sort_orders(orders: Iterable[Order], sort: str) -> list[Order]:

@@ -17,13 +17,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from mock_server.vendors._ids import SeededIds
+from mock_server.vendors.autoenhance._versions import (
+    GATED_IMAGE_FIELDS,
+    GATED_ORDER_FIELDS,
+    carries,
+)
 
 __all__ = [
     "OPTIONAL_SETTINGS",
     "SETTING_DEFAULTS",
     "SETTING_NAMES",
     "USER_ID",
-    "WINDOW_PULL_TYPE_SINCE",
     "Bracket",
     "Image",
     "Order",
@@ -35,9 +39,6 @@ __all__ = [
     "order_view",
     "sort_images",
 ]
-
-WINDOW_PULL_TYPE_SINCE = "2025-08-31"
-"""The first ``x-api-version`` whose images carry ``window_pull_type``."""
 
 USER_ID = "00000000-0000-4000-8000-000000000000"
 """The single account's user ID (the mock is single-account)."""
@@ -249,11 +250,21 @@ class Store:
     # --- images and brackets ------------------------------------------------
 
     def add_image(
-        self, *, order: Order, image_name: str, settings: dict[str, Any], now: float
+        self,
+        *,
+        order: Order,
+        image_name: str,
+        settings: dict[str, Any],
+        now: float,
+        image_id: str | None = None,
     ) -> Image:
-        """Register a new image (``waiting``) in ``order``."""
+        """Register a new image (``waiting``) in ``order``.
+
+        ``image_id`` is the client's choice (the caller has checked it is free), or None
+        for a generated UUIDv4.
+        """
         image = Image(
-            image_id=self.new_id(),
+            image_id=image_id if image_id is not None else self.new_id(),
             order=order,
             seq=self.next_seq(),
             date_added=int(now),
@@ -302,7 +313,8 @@ def iso_time(epoch: float) -> str:
 def image_view(image: Image, *, version: str | None = None) -> dict[str, Any]:
     """The image as ``ImageOut`` (no upload URL) for API ``version`` (None: the newest).
 
-    ``window_pull_type`` is part of the image from API version 2025-08-31.
+    The fields of later API versions (``window_pull_type``, ``preset_id``, ``restage``,
+    ``parent_image_id``) are left out for earlier ones.
     """
     view: dict[str, Any] = {
         "date_added": image.date_added,
@@ -317,10 +329,10 @@ def image_view(image: Image, *, version: str | None = None) -> dict[str, Any]:
     }
     for name, value in image.settings.items():
         view[name] = _copy(value)
-    if version is None or version >= WINDOW_PULL_TYPE_SINCE:
-        view.setdefault("window_pull_type", None)
-    else:
-        view.pop("window_pull_type", None)
+    view.setdefault("window_pull_type", None)
+    for name, since in GATED_IMAGE_FIELDS.items():
+        if not carries(version, since):
+            view.pop(name, None)
     return dict(sorted(view.items()))
 
 
@@ -329,7 +341,7 @@ def order_view(
 ) -> dict[str, Any]:
     """The order as ``OrderOut``; images as ``sort`` (default: the order's own) says."""
     images = sort_images(order.images, sort or order.image_sort)
-    return {
+    view: dict[str, Any] = {
         "created_at": iso_time(order.created_at),
         "default_image_sort_order": order.image_sort,
         "images": [image_view(image, version=version) for image in images],
@@ -342,6 +354,10 @@ def order_view(
         "status": order.status,
         "total_images": len(order.images),
     }
+    for name, since in GATED_ORDER_FIELDS.items():
+        if not carries(version, since):
+            del view[name]
+    return view
 
 
 def sort_images(images: list[Image], sort: str) -> list[Image]:

@@ -21,6 +21,7 @@ from .image_out_restage_type_0 import ImageOutRestageType0
 from .image_processed_event import ImageProcessedEvent
 from .image_sort_order import ImageSortOrder
 from .image_status import ImageStatus
+from .legacy_image_url import LegacyImageUrl
 from .metadata import Metadata
 from .order_brackets_out import OrderBracketsOut
 from .order_hdr_merge import OrderHDRMerge
@@ -41,6 +42,7 @@ from .validation_error import ValidationError
 from .validation_error_detail import ValidationErrorDetail
 from .validation_error_detail_location import ValidationErrorDetailLocation
 from .webhook_updated_event import WebhookUpdatedEvent
+from .window_pull_type import WindowPullType
 
 __all__ = (
     "AIVersion",
@@ -64,6 +66,7 @@ __all__ = (
     "ImageProcessedEvent",
     "ImageSortOrder",
     "ImageStatus",
+    "LegacyImageUrl",
     "Metadata",
     "OrderBracketsOut",
     "OrderHDRMerge",
@@ -84,4 +87,5 @@ __all__ = (
     "ValidationErrorDetail",
     "ValidationErrorDetailLocation",
     "WebhookUpdatedEvent",
+    "WindowPullType",
 )

@@ -2,7 +2,10 @@ from enum import StrEnum
 
 
 class AIVersion(StrEnum):
+    BETA = "beta"
     DEV = "dev"
+    LATEST = "latest"
+    STABLE = "stable"
     V3_0 = "3.0"
     V3_1 = "3.1"
     V3_2 = "3.2"
@@ -19,6 +22,9 @@ class AIVersion(StrEnum):
     V4_7 = "4.7"
     V4_X = "4.x"
     V5_0 = "5.0"
+    V5_1 = "5.1"
+    V5_2 = "5.2"
+    V5_3 = "5.3"
     V5_X = "5.x"
 
     def __str__(self) -> str:

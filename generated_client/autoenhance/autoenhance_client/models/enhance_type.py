@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class EnhanceType(StrEnum):
+    AUTHENTIC = "authentic"
     MODERN = "modern"
     NEUTRAL = "neutral"
     PROPERTY = "property"

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.ai_version import AIVersion
 from ..models.cloud_type import CloudType
 from ..models.enhance_type import EnhanceType
+from ..models.window_pull_type import WindowPullType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,12 +31,27 @@ class ImageInUpdate:
 
         Attributes:
             ai_version (AIVersion | Unset): The version of the AI model to use for enhancing the image. Versions ending in
-                an .x will use the latest minor version as soon as it's published. Example: 5.x.
+                an
+                .x will use the latest minor version as soon as it's published.
+
+                The current docs type it as a plain string. The AI Versions page (January 2026)
+                adds the channels `latest` (the default), `stable` (which aliases 5.3, the last
+                named version) and `beta`, sent as those strings (the Deprecated AI Versions page
+                spells the alias `stable`); named versions older than the channels are still
+                accepted and upgraded by the service (above 4.7 to `stable`, below to 4.7).
+                Decision: the channels (lower case, as the docs write the string), every named
+                version from 3.0 to 5.3 and the `.x` aliases are accepted, stored and echoed as
+                sent; any other string answers `422` `Must be one of: ...` (marshmallow's
+                `OneOf`), so a typo is caught. The upgrade of deprecated versions happens in
+                processing, which the mock does not model.
+                 Example: stable.
             cloud_type (CloudType | None | Unset): The type of clouds in the new sky to replace the original sky with.
                 Options include: CLEAR, LOW_CLOUD, HIGH_CLOUD
             enhance (bool | Unset): Whether to enhance the image. Default: True.
             enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
-                used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
+                used with AI version < 4.0, for >= 4.0 use WARM, NEUTRAL, or AUTHENTIC (the current Reprocessing page). The
+                values are sent in lower case, like every other value of this enum (decision: the docs capitalise the names in
+                prose only). Example: neutral.
             finetune_settings (FinetuneSettings | None | Unset):
             image_name (str | Unset):
             lens_correction (bool | Unset): Correct any lens distortion in the image. Default: True.
@@ -54,9 +70,9 @@ class ImageInUpdate:
             vertical_correction (bool | Unset): Correct any vertical distortion in the image so that it appears straight.
                 Default: True.
             window_pull (bool | None | Unset): Whether to pull the windows in the image (used with AI version >= 4.0).
-            window_pull_type (str | Unset): How to pull the windows (API version `2025-08-31` and later). Accepted with an
-                `x-api-version` of `2025-08-31` or later, or without the header; ignored (like any unknown field) for earlier
-                versions. The vendor's allowed values are not in the sources, so any string is accepted.
+            window_pull_type (WindowPullType | Unset): How to pull the windows (API changelog, version 2025-08-31; the
+                Window Pull page): `NONE` disables window pulls, `ONLY_WINDOWS` pulls the windows, `WINDOWS_WITH_SKIES` pulls
+                the windows and replaces their skies (not before AI version 5.1). Example: ONLY_WINDOWS.
     """
 
     ai_version: AIVersion | Unset = UNSET
@@ -77,7 +93,7 @@ class ImageInUpdate:
     upscale: bool | Unset = UNSET
     vertical_correction: bool | Unset = True
     window_pull: bool | None | Unset = UNSET
-    window_pull_type: str | Unset = UNSET
+    window_pull_type: WindowPullType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -156,7 +172,9 @@ class ImageInUpdate:
         else:
             window_pull = self.window_pull
 
-        window_pull_type = self.window_pull_type
+        window_pull_type: str | Unset = UNSET
+        if not isinstance(self.window_pull_type, Unset):
+            window_pull_type = self.window_pull_type.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -326,7 +344,12 @@ class ImageInUpdate:
 
         window_pull = _parse_window_pull(d.pop("window_pull", UNSET))
 
-        window_pull_type = d.pop("window_pull_type", UNSET)
+        _window_pull_type = d.pop("window_pull_type", UNSET)
+        window_pull_type: WindowPullType | Unset
+        if isinstance(_window_pull_type, Unset):
+            window_pull_type = UNSET
+        else:
+            window_pull_type = WindowPullType(_window_pull_type)
 
         image_in_update = cls(
             ai_version=ai_version,

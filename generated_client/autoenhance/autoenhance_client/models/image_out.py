@@ -10,6 +10,7 @@ from ..models.ai_version import AIVersion
 from ..models.cloud_type import CloudType
 from ..models.enhance_type import EnhanceType
 from ..models.image_status import ImageStatus
+from ..models.window_pull_type import WindowPullType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -44,11 +45,26 @@ class ImageOut:
         status_reason (None | str): Reason for the image's current status
         vertical_correction (bool): Whether the vertical correction feature was enabled for the image.
         ai_version (AIVersion | Unset): The version of the AI model to use for enhancing the image. Versions ending in
-            an .x will use the latest minor version as soon as it's published. Example: 5.x.
+            an
+            .x will use the latest minor version as soon as it's published.
+
+            The current docs type it as a plain string. The AI Versions page (January 2026)
+            adds the channels `latest` (the default), `stable` (which aliases 5.3, the last
+            named version) and `beta`, sent as those strings (the Deprecated AI Versions page
+            spells the alias `stable`); named versions older than the channels are still
+            accepted and upgraded by the service (above 4.7 to `stable`, below to 4.7).
+            Decision: the channels (lower case, as the docs write the string), every named
+            version from 3.0 to 5.3 and the `.x` aliases are accepted, stored and echoed as
+            sent; any other string answers `422` `Must be one of: ...` (marshmallow's
+            `OneOf`), so a typo is caught. The upgrade of deprecated versions happens in
+            processing, which the mock does not model.
+             Example: stable.
         cloud_type (CloudType | None | Unset): The type of clouds in the new sky to replace the original sky with.
             Options include: CLEAR, LOW_CLOUD, HIGH_CLOUD
         enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
-            used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
+            used with AI version < 4.0, for >= 4.0 use WARM, NEUTRAL, or AUTHENTIC (the current Reprocessing page). The
+            values are sent in lower case, like every other value of this enum (decision: the docs capitalise the names in
+            prose only). Example: neutral.
         finetune_settings (FinetuneSettings | None | Unset):
         parent_image_id (None | str | Unset): The image this sub-image was created from by premium restaging (current
             docs); `null` for an uploaded image (the mock never creates sub-images).
@@ -62,8 +78,8 @@ class ImageOut:
         upscale (bool | Unset): Whether to upscale the image.
         user_id (None | str | Unset): The user ID of the user who uploaded (owns) the image.
         window_pull (bool | None | Unset): Whether to pull the windows in the image (used with AI version >= 4.0).
-        window_pull_type (None | str | Unset): How the windows are pulled. Returned only for an `x-api-version` of
-            `2025-08-31` or later, or without the header (`null` when not set).
+        window_pull_type (None | Unset | WindowPullType): How the windows are pulled. Returned only for an `x-api-
+            version` of `2025-08-31` or later, or without the header (`null` when not set).
     """
 
     date_added: int
@@ -91,7 +107,7 @@ class ImageOut:
     upscale: bool | Unset = UNSET
     user_id: None | str | Unset = UNSET
     window_pull: bool | None | Unset = UNSET
-    window_pull_type: None | str | Unset = UNSET
+    window_pull_type: None | Unset | WindowPullType = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -199,6 +215,8 @@ class ImageOut:
         window_pull_type: None | str | Unset
         if isinstance(self.window_pull_type, Unset):
             window_pull_type = UNSET
+        elif isinstance(self.window_pull_type, WindowPullType):
+            window_pull_type = self.window_pull_type.value
         else:
             window_pull_type = self.window_pull_type
 
@@ -422,12 +440,20 @@ class ImageOut:
 
         window_pull = _parse_window_pull(d.pop("window_pull", UNSET))
 
-        def _parse_window_pull_type(data: object) -> None | str | Unset:
+        def _parse_window_pull_type(data: object) -> None | Unset | WindowPullType:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                window_pull_type_type_0 = WindowPullType(data)
+
+                return window_pull_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | WindowPullType, data)
 
         window_pull_type = _parse_window_pull_type(d.pop("window_pull_type", UNSET))
 

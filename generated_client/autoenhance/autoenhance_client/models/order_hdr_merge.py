@@ -25,11 +25,26 @@ class OrderHDRMerge:
 
         Attributes:
             ai_version (AIVersion | Unset): The version of the AI model to use for enhancing the image. Versions ending in
-                an .x will use the latest minor version as soon as it's published. Example: 5.x.
+                an
+                .x will use the latest minor version as soon as it's published.
+
+                The current docs type it as a plain string. The AI Versions page (January 2026)
+                adds the channels `latest` (the default), `stable` (which aliases 5.3, the last
+                named version) and `beta`, sent as those strings (the Deprecated AI Versions page
+                spells the alias `stable`); named versions older than the channels are still
+                accepted and upgraded by the service (above 4.7 to `stable`, below to 4.7).
+                Decision: the channels (lower case, as the docs write the string), every named
+                version from 3.0 to 5.3 and the `.x` aliases are accepted, stored and echoed as
+                sent; any other string answers `422` `Must be one of: ...` (marshmallow's
+                `OneOf`), so a typo is caught. The upgrade of deprecated versions happens in
+                processing, which the mock does not model.
+                 Example: stable.
             cloud_type (CloudType | None | Unset):
             enhance (bool | Unset):  Default: True.
             enhance_type (EnhanceType | Unset): The type of enhancement to apply to the image. PROPERTY or PROPERTY_USA is
-                used with AI version < 4.0, for >= 4.0 use WARM or NEUTRAL.. Example: neutral.
+                used with AI version < 4.0, for >= 4.0 use WARM, NEUTRAL, or AUTHENTIC (the current Reprocessing page). The
+                values are sent in lower case, like every other value of this enum (decision: the docs capitalise the names in
+                prose only). Example: neutral.
             lens_correction (bool | Unset):  Default: True.
             number_of_brackets_per_image (int | Unset):
             privacy (bool | None | Unset):

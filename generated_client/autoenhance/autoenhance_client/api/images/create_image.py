@@ -100,8 +100,10 @@ def sync_detailed(
       version on or after `2025-05-08`, the version SDK 1.1.0 pins);
       `s3PutObjectUrl` instead for `x-api-version` dates before `2025-05-08` (the
       JS SDK 1.2.22, which pins `2025-01-01`, reads `s3PutObjectUrl`). Exactly one
-      of the two keys is present. A header that is not `YYYY-MM-DD` answers `422`
-      `{"headers": {"x-api-version": ["String does not match expected pattern."]}}`.
+      of the two keys is present. A header that is not a real `YYYY-MM-DD` date
+      answers `422` `{"headers": {"x-api-version": ["Not a valid date."]}}`.
+    * `image_id` may be chosen by the client (single-image quickstart); a taken ID
+      answers `422` `{"json": {"image_id": ["Image ID already exists."]}}`.
     * Unknown body fields are accepted and ignored, except `content_type` /
       `contentType`: when given, the upload `PUT` must carry that Content-Type, or
       the mock answers like S3: `403` with an XML `SignatureDoesNotMatch` error.
@@ -163,8 +165,10 @@ def sync(
       version on or after `2025-05-08`, the version SDK 1.1.0 pins);
       `s3PutObjectUrl` instead for `x-api-version` dates before `2025-05-08` (the
       JS SDK 1.2.22, which pins `2025-01-01`, reads `s3PutObjectUrl`). Exactly one
-      of the two keys is present. A header that is not `YYYY-MM-DD` answers `422`
-      `{"headers": {"x-api-version": ["String does not match expected pattern."]}}`.
+      of the two keys is present. A header that is not a real `YYYY-MM-DD` date
+      answers `422` `{"headers": {"x-api-version": ["Not a valid date."]}}`.
+    * `image_id` may be chosen by the client (single-image quickstart); a taken ID
+      answers `422` `{"json": {"image_id": ["Image ID already exists."]}}`.
     * Unknown body fields are accepted and ignored, except `content_type` /
       `contentType`: when given, the upload `PUT` must carry that Content-Type, or
       the mock answers like S3: `403` with an XML `SignatureDoesNotMatch` error.
@@ -221,8 +225,10 @@ async def asyncio_detailed(
       version on or after `2025-05-08`, the version SDK 1.1.0 pins);
       `s3PutObjectUrl` instead for `x-api-version` dates before `2025-05-08` (the
       JS SDK 1.2.22, which pins `2025-01-01`, reads `s3PutObjectUrl`). Exactly one
-      of the two keys is present. A header that is not `YYYY-MM-DD` answers `422`
-      `{"headers": {"x-api-version": ["String does not match expected pattern."]}}`.
+      of the two keys is present. A header that is not a real `YYYY-MM-DD` date
+      answers `422` `{"headers": {"x-api-version": ["Not a valid date."]}}`.
+    * `image_id` may be chosen by the client (single-image quickstart); a taken ID
+      answers `422` `{"json": {"image_id": ["Image ID already exists."]}}`.
     * Unknown body fields are accepted and ignored, except `content_type` /
       `contentType`: when given, the upload `PUT` must carry that Content-Type, or
       the mock answers like S3: `403` with an XML `SignatureDoesNotMatch` error.
@@ -282,8 +288,10 @@ async def asyncio(
       version on or after `2025-05-08`, the version SDK 1.1.0 pins);
       `s3PutObjectUrl` instead for `x-api-version` dates before `2025-05-08` (the
       JS SDK 1.2.22, which pins `2025-01-01`, reads `s3PutObjectUrl`). Exactly one
-      of the two keys is present. A header that is not `YYYY-MM-DD` answers `422`
-      `{"headers": {"x-api-version": ["String does not match expected pattern."]}}`.
+      of the two keys is present. A header that is not a real `YYYY-MM-DD` date
+      answers `422` `{"headers": {"x-api-version": ["Not a valid date."]}}`.
+    * `image_id` may be chosen by the client (single-image quickstart); a taken ID
+      answers `422` `{"json": {"image_id": ["Image ID already exists."]}}`.
     * Unknown body fields are accepted and ignored, except `content_type` /
       `contentType`: when given, the upload `PUT` must carry that Content-Type, or
       the mock answers like S3: `403` with an XML `SignatureDoesNotMatch` error.

@@ -1,6 +1,6 @@
 from http import HTTPStatus
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -22,9 +22,13 @@ def _get_kwargs(
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
+
     if not isinstance(x_dev_mode, Unset):
         headers["x-dev-mode"] = "true" if x_dev_mode else "false"
 
@@ -62,11 +66,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> File | HTTPError | ValidationError | None:
+) -> Any | File | HTTPError | ValidationError | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 302:
+        response_302 = cast(Any, None)
+        return response_302
 
     if response.status_code == 401:
         response_401 = HTTPError.from_dict(response.json())
@@ -91,7 +99,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[File | HTTPError | ValidationError]:
+) -> Response[Any | File | HTTPError | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,8 +118,9 @@ def sync_detailed(
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
-) -> Response[File | HTTPError | ValidationError]:
+) -> Response[Any | File | HTTPError | ValidationError]:
     """Download Enhanced Image
 
      Downloads the enhanced image. Returns a lower-quality preview unless
@@ -119,7 +128,11 @@ def sync_detailed(
     full-size image; `x-dev-mode: true` makes downloads free and watermarked.
 
     Decisions where the vendor is silent:
-    * `200` with the image bytes directly (no redirect). Content-Type follows
+    * `302` to the mock's asset URL, which answers `200` with the image (decision
+      AE-Q14, after a third-party log of the live API; `download_redirects=False`
+      answers `200` with the bytes directly). For an `x-api-version` before
+      `2024-11-01`: `200` JSON `{"url": <asset URL>}` (`LegacyImageUrl`) instead.
+      The image's Content-Type follows
       `format`: `png` → `image/png`, `jpeg` → `image/jpeg`, `webp` → `image/webp`;
       without `format`, `image/jpeg`. The mock serves a placeholder image and does
       not resize, re-encode or watermark (`quality`, `max_width`, `scale`,
@@ -144,6 +157,7 @@ def sync_detailed(
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        x_api_version (str | Unset):
         x_dev_mode (bool | Unset):
 
     Raises:
@@ -151,7 +165,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | HTTPError | ValidationError]
+        Response[Any | File | HTTPError | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -162,6 +176,7 @@ def sync_detailed(
         watermark=watermark,
         max_width=max_width,
         scale=scale,
+        x_api_version=x_api_version,
         x_dev_mode=x_dev_mode,
     )
 
@@ -182,8 +197,9 @@ def sync(
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
-) -> File | HTTPError | ValidationError | None:
+) -> Any | File | HTTPError | ValidationError | None:
     """Download Enhanced Image
 
      Downloads the enhanced image. Returns a lower-quality preview unless
@@ -191,7 +207,11 @@ def sync(
     full-size image; `x-dev-mode: true` makes downloads free and watermarked.
 
     Decisions where the vendor is silent:
-    * `200` with the image bytes directly (no redirect). Content-Type follows
+    * `302` to the mock's asset URL, which answers `200` with the image (decision
+      AE-Q14, after a third-party log of the live API; `download_redirects=False`
+      answers `200` with the bytes directly). For an `x-api-version` before
+      `2024-11-01`: `200` JSON `{"url": <asset URL>}` (`LegacyImageUrl`) instead.
+      The image's Content-Type follows
       `format`: `png` → `image/png`, `jpeg` → `image/jpeg`, `webp` → `image/webp`;
       without `format`, `image/jpeg`. The mock serves a placeholder image and does
       not resize, re-encode or watermark (`quality`, `max_width`, `scale`,
@@ -216,6 +236,7 @@ def sync(
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        x_api_version (str | Unset):
         x_dev_mode (bool | Unset):
 
     Raises:
@@ -223,7 +244,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | HTTPError | ValidationError
+        Any | File | HTTPError | ValidationError
     """
 
     return sync_detailed(
@@ -235,6 +256,7 @@ def sync(
         watermark=watermark,
         max_width=max_width,
         scale=scale,
+        x_api_version=x_api_version,
         x_dev_mode=x_dev_mode,
     ).parsed
 
@@ -249,8 +271,9 @@ async def asyncio_detailed(
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
-) -> Response[File | HTTPError | ValidationError]:
+) -> Response[Any | File | HTTPError | ValidationError]:
     """Download Enhanced Image
 
      Downloads the enhanced image. Returns a lower-quality preview unless
@@ -258,7 +281,11 @@ async def asyncio_detailed(
     full-size image; `x-dev-mode: true` makes downloads free and watermarked.
 
     Decisions where the vendor is silent:
-    * `200` with the image bytes directly (no redirect). Content-Type follows
+    * `302` to the mock's asset URL, which answers `200` with the image (decision
+      AE-Q14, after a third-party log of the live API; `download_redirects=False`
+      answers `200` with the bytes directly). For an `x-api-version` before
+      `2024-11-01`: `200` JSON `{"url": <asset URL>}` (`LegacyImageUrl`) instead.
+      The image's Content-Type follows
       `format`: `png` → `image/png`, `jpeg` → `image/jpeg`, `webp` → `image/webp`;
       without `format`, `image/jpeg`. The mock serves a placeholder image and does
       not resize, re-encode or watermark (`quality`, `max_width`, `scale`,
@@ -283,6 +310,7 @@ async def asyncio_detailed(
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        x_api_version (str | Unset):
         x_dev_mode (bool | Unset):
 
     Raises:
@@ -290,7 +318,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | HTTPError | ValidationError]
+        Response[Any | File | HTTPError | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -301,6 +329,7 @@ async def asyncio_detailed(
         watermark=watermark,
         max_width=max_width,
         scale=scale,
+        x_api_version=x_api_version,
         x_dev_mode=x_dev_mode,
     )
 
@@ -319,8 +348,9 @@ async def asyncio(
     watermark: bool | Unset = UNSET,
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
-) -> File | HTTPError | ValidationError | None:
+) -> Any | File | HTTPError | ValidationError | None:
     """Download Enhanced Image
 
      Downloads the enhanced image. Returns a lower-quality preview unless
@@ -328,7 +358,11 @@ async def asyncio(
     full-size image; `x-dev-mode: true` makes downloads free and watermarked.
 
     Decisions where the vendor is silent:
-    * `200` with the image bytes directly (no redirect). Content-Type follows
+    * `302` to the mock's asset URL, which answers `200` with the image (decision
+      AE-Q14, after a third-party log of the live API; `download_redirects=False`
+      answers `200` with the bytes directly). For an `x-api-version` before
+      `2024-11-01`: `200` JSON `{"url": <asset URL>}` (`LegacyImageUrl`) instead.
+      The image's Content-Type follows
       `format`: `png` → `image/png`, `jpeg` → `image/jpeg`, `webp` → `image/webp`;
       without `format`, `image/jpeg`. The mock serves a placeholder image and does
       not resize, re-encode or watermark (`quality`, `max_width`, `scale`,
@@ -353,6 +387,7 @@ async def asyncio(
         watermark (bool | Unset):
         max_width (int | Unset):
         scale (float | Unset):
+        x_api_version (str | Unset):
         x_dev_mode (bool | Unset):
 
     Raises:
@@ -360,7 +395,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | HTTPError | ValidationError
+        Any | File | HTTPError | ValidationError
     """
 
     return (
@@ -373,6 +408,7 @@ async def asyncio(
             watermark=watermark,
             max_width=max_width,
             scale=scale,
+            x_api_version=x_api_version,
             x_dev_mode=x_dev_mode,
         )
     ).parsed

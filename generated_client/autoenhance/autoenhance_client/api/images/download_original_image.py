@@ -1,6 +1,6 @@
 from http import HTTPStatus
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -23,9 +23,13 @@ def _get_kwargs(
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
     finetune: bool | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
+
     if not isinstance(x_dev_mode, Unset):
         headers["x-dev-mode"] = "true" if x_dev_mode else "false"
 
@@ -65,11 +69,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> File | HTTPError | ValidationError | None:
+) -> Any | File | HTTPError | ValidationError | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 302:
+        response_302 = cast(Any, None)
+        return response_302
 
     if response.status_code == 404:
         response_404 = HTTPError.from_dict(response.json())
@@ -89,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[File | HTTPError | ValidationError]:
+) -> Response[Any | File | HTTPError | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,8 +117,9 @@ def sync_detailed(
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
     finetune: bool | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
-) -> Response[File | HTTPError | ValidationError]:
+) -> Response[Any | File | HTTPError | ValidationError]:
     """Download Original Image
 
      Downloads the original image: the uploaded single bracket, or the merged HDR.
@@ -119,8 +128,10 @@ def sync_detailed(
     SDK attaches one, which is ignored like a wrong one).
 
     Decisions where the vendor is silent:
-    * `200` with the bytes directly (no redirect). Without `format` the mock
-      returns the uploaded bytes unchanged, with the Content-Type of the upload
+    * `302` to the mock's asset URL, or `200` JSON `{"url": ...}` before API
+      version `2024-11-01`, as for the enhanced download. The asset (or, with
+      `download_redirects=False`, the `200` itself) carries the bytes: without
+      `format` the mock returns the uploaded bytes unchanged, with the Content-Type of the upload
       `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
       `application/octet-stream` (e.g. brackets uploaded as
       `application/octet-stream`). With `format` the Content-Type is
@@ -145,6 +156,7 @@ def sync_detailed(
         max_width (int | Unset):
         scale (float | Unset):
         finetune (bool | Unset):
+        x_api_version (str | Unset):
         x_dev_mode (bool | Unset):
 
     Raises:
@@ -152,7 +164,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | HTTPError | ValidationError]
+        Response[Any | File | HTTPError | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -164,6 +176,7 @@ def sync_detailed(
         max_width=max_width,
         scale=scale,
         finetune=finetune,
+        x_api_version=x_api_version,
         x_dev_mode=x_dev_mode,
     )
 
@@ -185,8 +198,9 @@ def sync(
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
     finetune: bool | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
-) -> File | HTTPError | ValidationError | None:
+) -> Any | File | HTTPError | ValidationError | None:
     """Download Original Image
 
      Downloads the original image: the uploaded single bracket, or the merged HDR.
@@ -195,8 +209,10 @@ def sync(
     SDK attaches one, which is ignored like a wrong one).
 
     Decisions where the vendor is silent:
-    * `200` with the bytes directly (no redirect). Without `format` the mock
-      returns the uploaded bytes unchanged, with the Content-Type of the upload
+    * `302` to the mock's asset URL, or `200` JSON `{"url": ...}` before API
+      version `2024-11-01`, as for the enhanced download. The asset (or, with
+      `download_redirects=False`, the `200` itself) carries the bytes: without
+      `format` the mock returns the uploaded bytes unchanged, with the Content-Type of the upload
       `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
       `application/octet-stream` (e.g. brackets uploaded as
       `application/octet-stream`). With `format` the Content-Type is
@@ -221,6 +237,7 @@ def sync(
         max_width (int | Unset):
         scale (float | Unset):
         finetune (bool | Unset):
+        x_api_version (str | Unset):
         x_dev_mode (bool | Unset):
 
     Raises:
@@ -228,7 +245,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | HTTPError | ValidationError
+        Any | File | HTTPError | ValidationError
     """
 
     return sync_detailed(
@@ -241,6 +258,7 @@ def sync(
         max_width=max_width,
         scale=scale,
         finetune=finetune,
+        x_api_version=x_api_version,
         x_dev_mode=x_dev_mode,
     ).parsed
 
@@ -256,8 +274,9 @@ async def asyncio_detailed(
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
     finetune: bool | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
-) -> Response[File | HTTPError | ValidationError]:
+) -> Response[Any | File | HTTPError | ValidationError]:
     """Download Original Image
 
      Downloads the original image: the uploaded single bracket, or the merged HDR.
@@ -266,8 +285,10 @@ async def asyncio_detailed(
     SDK attaches one, which is ignored like a wrong one).
 
     Decisions where the vendor is silent:
-    * `200` with the bytes directly (no redirect). Without `format` the mock
-      returns the uploaded bytes unchanged, with the Content-Type of the upload
+    * `302` to the mock's asset URL, or `200` JSON `{"url": ...}` before API
+      version `2024-11-01`, as for the enhanced download. The asset (or, with
+      `download_redirects=False`, the `200` itself) carries the bytes: without
+      `format` the mock returns the uploaded bytes unchanged, with the Content-Type of the upload
       `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
       `application/octet-stream` (e.g. brackets uploaded as
       `application/octet-stream`). With `format` the Content-Type is
@@ -292,6 +313,7 @@ async def asyncio_detailed(
         max_width (int | Unset):
         scale (float | Unset):
         finetune (bool | Unset):
+        x_api_version (str | Unset):
         x_dev_mode (bool | Unset):
 
     Raises:
@@ -299,7 +321,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | HTTPError | ValidationError]
+        Response[Any | File | HTTPError | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -311,6 +333,7 @@ async def asyncio_detailed(
         max_width=max_width,
         scale=scale,
         finetune=finetune,
+        x_api_version=x_api_version,
         x_dev_mode=x_dev_mode,
     )
 
@@ -330,8 +353,9 @@ async def asyncio(
     max_width: int | Unset = UNSET,
     scale: float | Unset = UNSET,
     finetune: bool | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
     x_dev_mode: bool | Unset = UNSET,
-) -> File | HTTPError | ValidationError | None:
+) -> Any | File | HTTPError | ValidationError | None:
     """Download Original Image
 
      Downloads the original image: the uploaded single bracket, or the merged HDR.
@@ -340,8 +364,10 @@ async def asyncio(
     SDK attaches one, which is ignored like a wrong one).
 
     Decisions where the vendor is silent:
-    * `200` with the bytes directly (no redirect). Without `format` the mock
-      returns the uploaded bytes unchanged, with the Content-Type of the upload
+    * `302` to the mock's asset URL, or `200` JSON `{"url": ...}` before API
+      version `2024-11-01`, as for the enhanced download. The asset (or, with
+      `download_redirects=False`, the `200` itself) carries the bytes: without
+      `format` the mock returns the uploaded bytes unchanged, with the Content-Type of the upload
       `PUT` when it is `image/jpeg`, `image/png` or `image/webp`, else
       `application/octet-stream` (e.g. brackets uploaded as
       `application/octet-stream`). With `format` the Content-Type is
@@ -366,6 +392,7 @@ async def asyncio(
         max_width (int | Unset):
         scale (float | Unset):
         finetune (bool | Unset):
+        x_api_version (str | Unset):
         x_dev_mode (bool | Unset):
 
     Raises:
@@ -373,7 +400,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | HTTPError | ValidationError
+        Any | File | HTTPError | ValidationError
     """
 
     return (
@@ -387,6 +414,7 @@ async def asyncio(
             max_width=max_width,
             scale=scale,
             finetune=finetune,
+            x_api_version=x_api_version,
             x_dev_mode=x_dev_mode,
         )
     ).parsed

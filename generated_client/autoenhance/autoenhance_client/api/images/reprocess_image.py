@@ -17,8 +17,11 @@ def _get_kwargs(
     id: str,
     *,
     body: ImageInUpdate | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -86,6 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ImageInUpdate | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | ImageOut | ValidationError]:
     """Process Image
 
@@ -102,6 +106,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (ImageInUpdate | Unset): New settings for Process Image; omitted settings keep their
             previous values. Additional properties are accepted and ignored. Example: {'enhance_type':
             'warm'}.
@@ -117,6 +122,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -131,6 +137,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ImageInUpdate | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | ImageOut | ValidationError | None:
     """Process Image
 
@@ -147,6 +154,7 @@ def sync(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (ImageInUpdate | Unset): New settings for Process Image; omitted settings keep their
             previous values. Additional properties are accepted and ignored. Example: {'enhance_type':
             'warm'}.
@@ -163,6 +171,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        x_api_version=x_api_version,
     ).parsed
 
 
@@ -171,6 +180,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ImageInUpdate | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | ImageOut | ValidationError]:
     """Process Image
 
@@ -187,6 +197,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (ImageInUpdate | Unset): New settings for Process Image; omitted settings keep their
             previous values. Additional properties are accepted and ignored. Example: {'enhance_type':
             'warm'}.
@@ -202,6 +213,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -214,6 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ImageInUpdate | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | ImageOut | ValidationError | None:
     """Process Image
 
@@ -230,6 +243,7 @@ async def asyncio(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (ImageInUpdate | Unset): New settings for Process Image; omitted settings keep their
             previous values. Additional properties are accepted and ignored. Example: {'enhance_type':
             'warm'}.
@@ -247,5 +261,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            x_api_version=x_api_version,
         )
     ).parsed

@@ -15,8 +15,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: OrderIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -76,6 +79,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut | ValidationError]:
     """Create Order
 
@@ -98,6 +102,7 @@ def sync_detailed(
     * Unknown body fields answer `422` `"Unknown field."`.
 
     Args:
+        x_api_version (str | Unset):
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -111,6 +116,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -124,6 +130,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderOut | ValidationError | None:
     """Create Order
 
@@ -146,6 +153,7 @@ def sync(
     * Unknown body fields answer `422` `"Unknown field."`.
 
     Args:
+        x_api_version (str | Unset):
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -160,6 +168,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        x_api_version=x_api_version,
     ).parsed
 
 
@@ -167,6 +176,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut | ValidationError]:
     """Create Order
 
@@ -189,6 +199,7 @@ async def asyncio_detailed(
     * Unknown body fields answer `422` `"Unknown field."`.
 
     Args:
+        x_api_version (str | Unset):
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -202,6 +213,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,6 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderOut | ValidationError | None:
     """Create Order
 
@@ -235,6 +248,7 @@ async def asyncio(
     * Unknown body fields answer `422` `"Unknown field."`.
 
     Args:
+        x_api_version (str | Unset):
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -250,5 +264,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            x_api_version=x_api_version,
         )
     ).parsed

@@ -18,7 +18,11 @@ def _get_kwargs(
     per_page: int | Unset = 5,
     q: str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -42,6 +46,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -87,6 +92,7 @@ def sync_detailed(
     per_page: int | Unset = 5,
     q: str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrdersOut | ValidationError]:
     """List Orders
 
@@ -118,6 +124,7 @@ def sync_detailed(
         q (str | Unset):
         sort (OrderSort | Unset): Sort key of List Orders (current docs); a leading `-` reverses.
             Example: -date.
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,6 +139,7 @@ def sync_detailed(
         per_page=per_page,
         q=q,
         sort=sort,
+        x_api_version=x_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +156,7 @@ def sync(
     per_page: int | Unset = 5,
     q: str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrdersOut | ValidationError | None:
     """List Orders
 
@@ -179,6 +188,7 @@ def sync(
         q (str | Unset):
         sort (OrderSort | Unset): Sort key of List Orders (current docs); a leading `-` reverses.
             Example: -date.
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,6 +204,7 @@ def sync(
         per_page=per_page,
         q=q,
         sort=sort,
+        x_api_version=x_api_version,
     ).parsed
 
 
@@ -204,6 +215,7 @@ async def asyncio_detailed(
     per_page: int | Unset = 5,
     q: str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrdersOut | ValidationError]:
     """List Orders
 
@@ -235,6 +247,7 @@ async def asyncio_detailed(
         q (str | Unset):
         sort (OrderSort | Unset): Sort key of List Orders (current docs); a leading `-` reverses.
             Example: -date.
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,6 +262,7 @@ async def asyncio_detailed(
         per_page=per_page,
         q=q,
         sort=sort,
+        x_api_version=x_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -263,6 +277,7 @@ async def asyncio(
     per_page: int | Unset = 5,
     q: str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrdersOut | ValidationError | None:
     """List Orders
 
@@ -294,6 +309,7 @@ async def asyncio(
         q (str | Unset):
         sort (OrderSort | Unset): Sort key of List Orders (current docs); a leading `-` reverses.
             Example: -date.
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -310,5 +326,6 @@ async def asyncio(
             per_page=per_page,
             q=q,
             sort=sort,
+            x_api_version=x_api_version,
         )
     ).parsed

@@ -17,8 +17,11 @@ def _get_kwargs(
     id: str,
     *,
     body: OrderHDRMerge | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -86,6 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderHDRMerge | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderHDRProcessOut | ValidationError]:
     """Merge HDR
 
@@ -101,6 +105,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRMerge | Unset): Body of the legacy Merge HDR: Process Order's fields without
             `images`. Additional properties are accepted and ignored. Decision: the current
             `ai_version` and `enhance_type` enums apply (the JS SDK's older enums lack `5.x`, `5.0`
@@ -117,6 +122,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -131,6 +137,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrderHDRMerge | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderHDRProcessOut | ValidationError | None:
     """Merge HDR
 
@@ -146,6 +153,7 @@ def sync(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRMerge | Unset): Body of the legacy Merge HDR: Process Order's fields without
             `images`. Additional properties are accepted and ignored. Decision: the current
             `ai_version` and `enhance_type` enums apply (the JS SDK's older enums lack `5.x`, `5.0`
@@ -163,6 +171,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        x_api_version=x_api_version,
     ).parsed
 
 
@@ -171,6 +180,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderHDRMerge | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderHDRProcessOut | ValidationError]:
     """Merge HDR
 
@@ -186,6 +196,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRMerge | Unset): Body of the legacy Merge HDR: Process Order's fields without
             `images`. Additional properties are accepted and ignored. Decision: the current
             `ai_version` and `enhance_type` enums apply (the JS SDK's older enums lack `5.x`, `5.0`
@@ -202,6 +213,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -214,6 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrderHDRMerge | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderHDRProcessOut | ValidationError | None:
     """Merge HDR
 
@@ -229,6 +242,7 @@ async def asyncio(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRMerge | Unset): Body of the legacy Merge HDR: Process Order's fields without
             `images`. Additional properties are accepted and ignored. Decision: the current
             `ai_version` and `enhance_type` enums apply (the JS SDK's older enums lack `5.x`, `5.0`
@@ -247,5 +261,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            x_api_version=x_api_version,
         )
     ).parsed

@@ -17,8 +17,11 @@ def _get_kwargs(
     id: str,
     *,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -86,6 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderHDRProcessOut | ValidationError]:
     """Process Order
 
@@ -104,10 +108,12 @@ def sync_detailed(
       all remaining brackets into one image. Each image takes the `image_name` of
       its first bracket and the enhancement settings of the body.
     * The `200` body shows the order as accepted: `is_merging: true`,
-      `status: "processing"`, without the new images. Grouping and enhancement
-      finish after the mock's processing delay (default 0 s), after which the
-      images appear with `status: "processed"` and an `image_processed` webhook is
-      sent per image.
+      `status: "processing"`, without the new images. The grouped images appear
+      after the mock's merging delay, `processing`, and are `processed` after its
+      processing delay, with an `image_processed` webhook per image (both delays
+      are 0 s in the pytest fixtures and `MockServer`, 10 s each on the standalone
+      `mock-server`: `--merging-delay`, `--processing-delay`; 10 s is the
+      documented minimum of grouping).
     * Unknown body fields are accepted and ignored (the vendor's docs send
       `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
       answers `422` `"Must be greater than or equal to 0."`.
@@ -115,6 +121,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
             accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
             `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
@@ -131,6 +138,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderHDRProcessOut | ValidationError | None:
     """Process Order
 
@@ -163,10 +172,12 @@ def sync(
       all remaining brackets into one image. Each image takes the `image_name` of
       its first bracket and the enhancement settings of the body.
     * The `200` body shows the order as accepted: `is_merging: true`,
-      `status: "processing"`, without the new images. Grouping and enhancement
-      finish after the mock's processing delay (default 0 s), after which the
-      images appear with `status: "processed"` and an `image_processed` webhook is
-      sent per image.
+      `status: "processing"`, without the new images. The grouped images appear
+      after the mock's merging delay, `processing`, and are `processed` after its
+      processing delay, with an `image_processed` webhook per image (both delays
+      are 0 s in the pytest fixtures and `MockServer`, 10 s each on the standalone
+      `mock-server`: `--merging-delay`, `--processing-delay`; 10 s is the
+      documented minimum of grouping).
     * Unknown body fields are accepted and ignored (the vendor's docs send
       `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
       answers `422` `"Must be greater than or equal to 0."`.
@@ -174,6 +185,7 @@ def sync(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
             accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
             `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
@@ -191,6 +203,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        x_api_version=x_api_version,
     ).parsed
 
 
@@ -199,6 +212,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderHDRProcessOut | ValidationError]:
     """Process Order
 
@@ -217,10 +231,12 @@ async def asyncio_detailed(
       all remaining brackets into one image. Each image takes the `image_name` of
       its first bracket and the enhancement settings of the body.
     * The `200` body shows the order as accepted: `is_merging: true`,
-      `status: "processing"`, without the new images. Grouping and enhancement
-      finish after the mock's processing delay (default 0 s), after which the
-      images appear with `status: "processed"` and an `image_processed` webhook is
-      sent per image.
+      `status: "processing"`, without the new images. The grouped images appear
+      after the mock's merging delay, `processing`, and are `processed` after its
+      processing delay, with an `image_processed` webhook per image (both delays
+      are 0 s in the pytest fixtures and `MockServer`, 10 s each on the standalone
+      `mock-server`: `--merging-delay`, `--processing-delay`; 10 s is the
+      documented minimum of grouping).
     * Unknown body fields are accepted and ignored (the vendor's docs send
       `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
       answers `422` `"Must be greater than or equal to 0."`.
@@ -228,6 +244,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
             accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
             `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
@@ -244,6 +261,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        x_api_version=x_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -256,6 +274,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrderHDRProcessIn | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderHDRProcessOut | ValidationError | None:
     """Process Order
 
@@ -274,10 +293,12 @@ async def asyncio(
       all remaining brackets into one image. Each image takes the `image_name` of
       its first bracket and the enhancement settings of the body.
     * The `200` body shows the order as accepted: `is_merging: true`,
-      `status: "processing"`, without the new images. Grouping and enhancement
-      finish after the mock's processing delay (default 0 s), after which the
-      images appear with `status: "processed"` and an `image_processed` webhook is
-      sent per image.
+      `status: "processing"`, without the new images. The grouped images appear
+      after the mock's merging delay, `processing`, and are `processed` after its
+      processing delay, with an `image_processed` webhook per image (both delays
+      are 0 s in the pytest fixtures and `MockServer`, 10 s each on the standalone
+      `mock-server`: `--merging-delay`, `--processing-delay`; 10 s is the
+      documented minimum of grouping).
     * Unknown body fields are accepted and ignored (the vendor's docs send
       `image_name`, `contentType` and `hdr`); `number_of_brackets_per_image` below 0
       answers `422` `"Must be greater than or equal to 0."`.
@@ -285,6 +306,7 @@ async def asyncio(
 
     Args:
         id (str):
+        x_api_version (str | Unset):
         body (OrderHDRProcessIn | Unset): Body of Process Order. Additional properties are
             accepted and ignored: the vendor's "Grouping Brackets and Processing Orders" page sends
             `image_name`, `contentType` and `hdr` here. Example: {'ai_version': '5.x',
@@ -303,5 +325,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            x_api_version=x_api_version,
         )
     ).parsed

@@ -17,7 +17,11 @@ def _get_kwargs(
     id: str,
     *,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -37,6 +41,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -80,6 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut | ValidationError]:
     """Retrieve Order
 
@@ -106,6 +112,7 @@ def sync_detailed(
             `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
             app, which the mock (with no web app) takes to be the order the images were added in. The
             default of a new order is `date_added`. Example: date_added.
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +125,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         sort_images_by=sort_images_by,
+        x_api_version=x_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -132,6 +140,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderOut | ValidationError | None:
     """Retrieve Order
 
@@ -158,6 +167,7 @@ def sync(
             `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
             app, which the mock (with no web app) takes to be the order the images were added in. The
             default of a new order is `date_added`. Example: date_added.
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +181,7 @@ def sync(
         id=id,
         client=client,
         sort_images_by=sort_images_by,
+        x_api_version=x_api_version,
     ).parsed
 
 
@@ -179,6 +190,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut | ValidationError]:
     """Retrieve Order
 
@@ -205,6 +217,7 @@ async def asyncio_detailed(
             `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
             app, which the mock (with no web app) takes to be the order the images were added in. The
             default of a new order is `date_added`. Example: date_added.
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,6 +230,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         sort_images_by=sort_images_by,
+        x_api_version=x_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -229,6 +243,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderOut | ValidationError | None:
     """Retrieve Order
 
@@ -255,6 +270,7 @@ async def asyncio(
             `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
             app, which the mock (with no web app) takes to be the order the images were added in. The
             default of a new order is `date_added`. Example: date_added.
+        x_api_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -269,5 +285,6 @@ async def asyncio(
             id=id,
             client=client,
             sort_images_by=sort_images_by,
+            x_api_version=x_api_version,
         )
     ).parsed

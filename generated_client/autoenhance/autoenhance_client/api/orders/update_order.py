@@ -19,8 +19,11 @@ def _get_kwargs(
     *,
     body: OrderIn | Unset = UNSET,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_api_version, Unset):
+        headers["x-api-version"] = x_api_version
 
     params: dict[str, Any] = {}
 
@@ -100,6 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut | ValidationError]:
     """Update Order
 
@@ -123,6 +127,7 @@ def sync_detailed(
             `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
             app, which the mock (with no web app) takes to be the order the images were added in. The
             default of a new order is `date_added`. Example: date_added.
+        x_api_version (str | Unset):
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -138,6 +143,7 @@ def sync_detailed(
         id=id,
         body=body,
         sort_images_by=sort_images_by,
+        x_api_version=x_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -153,6 +159,7 @@ def sync(
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderOut | ValidationError | None:
     """Update Order
 
@@ -176,6 +183,7 @@ def sync(
             `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
             app, which the mock (with no web app) takes to be the order the images were added in. The
             default of a new order is `date_added`. Example: date_added.
+        x_api_version (str | Unset):
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -192,6 +200,7 @@ def sync(
         client=client,
         body=body,
         sort_images_by=sort_images_by,
+        x_api_version=x_api_version,
     ).parsed
 
 
@@ -201,6 +210,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> Response[HTTPError | OrderOut | ValidationError]:
     """Update Order
 
@@ -224,6 +234,7 @@ async def asyncio_detailed(
             `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
             app, which the mock (with no web app) takes to be the order the images were added in. The
             default of a new order is `date_added`. Example: date_added.
+        x_api_version (str | Unset):
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -239,6 +250,7 @@ async def asyncio_detailed(
         id=id,
         body=body,
         sort_images_by=sort_images_by,
+        x_api_version=x_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -252,6 +264,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OrderIn | Unset = UNSET,
     sort_images_by: ImageSortOrder | Unset = UNSET,
+    x_api_version: str | Unset = UNSET,
 ) -> HTTPError | OrderOut | ValidationError | None:
     """Update Order
 
@@ -275,6 +288,7 @@ async def asyncio(
             `name` or by `date_added`, a leading `-` reversing; `custom` is the order set in the web
             app, which the mock (with no web app) takes to be the order the images were added in. The
             default of a new order is `date_added`. Example: date_added.
+        x_api_version (str | Unset):
         body (OrderIn | Unset):  Example: {'name': '12 Acacia Avenue', 'order_id':
             '5d1b2c6e-8f0a-4c1e-9a57-3b1f0e2d4c6a'}.
 
@@ -292,5 +306,6 @@ async def asyncio(
             client=client,
             body=body,
             sort_images_by=sort_images_by,
+            x_api_version=x_api_version,
         )
     ).parsed
