@@ -9,7 +9,7 @@ goes out, retried on failure. Image URLs point at the mock (``/_files/v3/...``):
 serve the uploaded bytes, results a tiny real JPEG.
 
 v1 and v3 share no state (AHD3-Q4): this behaviour knows nothing of v1's orders. Every
-decision follows ``openapi/aihomedesign-v3.yaml`` and ``openapi/decisions/aihomedesign-v3.md``.
+decision follows ``openapi/aihomedesign-v3.yaml`` and ``openapi/DECISIONS.md``.
 """
 
 from __future__ import annotations
