@@ -31,14 +31,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from werkzeug.serving import make_server
-from werkzeug.wrappers import Request
 
 from mock_server.admin import check_bind
-from mock_server.app import MockApp, request_data
+from mock_server.app import MockApp, serve_wsgi
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, MockServerError
-from mock_server.media import status_line, wire
 from mock_server.server import DEFAULT_HOST, MockServer, QuietRequestHandler
 from mock_server.spec import Spec, load_spec
 from mock_server.vendors import (
@@ -706,13 +704,7 @@ def proxy_main(argv: Sequence[str]) -> int:
         return 2
 
     def app(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        incoming = Request(environ)
-        headers = {name.lower(): value for name, value in incoming.headers.items()}
-        query = (environ.get("QUERY_STRING") or "").encode("latin-1").decode(errors="replace")
-        data = request_data(incoming.method, incoming.path, query, headers, incoming.get_data())
-        status, wire_headers, body = wire(proxy.handle(data))
-        start_response(status_line(status), wire_headers)
-        return [] if incoming.method == "HEAD" else [body]
+        return serve_wsgi(environ, start_response, proxy.handle, lambda _path: proxy.max_body_bytes)
 
     try:
         server = make_server(

@@ -24,11 +24,12 @@ from pytest_httpserver.httpserver import HTTPServerBase
 from werkzeug.serving import WSGIRequestHandler
 from werkzeug.wrappers import Request, Response
 
-from mock_server.app import MockApp, request_record
+from mock_server.app import MockApp
 from mock_server.clock import Clock
+from mock_server.edge import answer_wire, build_request
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, ServerStateError
-from mock_server.media import wire
+from mock_server.site import Site
 from mock_server.types import ResponseData
 from mock_server.vendors import ApiName, build_engine
 
@@ -50,56 +51,57 @@ _POLL_INTERVAL = 0.05
 
 
 class EngineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """An httpx transport that hands requests to an engine in-process: no socket.
+    """An httpx transport that hands requests to a site in-process: no socket.
 
-    The request goes through the same record, validation, behaviour and journal as one
-    over HTTP; an injected latency is waited out (asynchronously for the async client).
+    Every route answers as over HTTP (the API, ``/__mock/``, ``/__admin/``, the spec and
+    docs, HEAD without a body), through the same request builder, gate, engine and
+    journal; an injected latency is waited out (asynchronously for the async client).
 
     Args:
-        engine: The engine that answers.
+        target: The site that answers (an engine is served with its own site).
     """
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, target: Site | Engine) -> None:
+        self.site = target if isinstance(target, Site) else Site(target)
+
+    @property
+    def engine(self) -> Engine:
+        """The site's engine."""
+        return self.site.engine
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Answer a request of a sync ``httpx.Client``."""
-        data = self._answer(request, request.read())
+        method, data = self._answer(request, request.read())
         if data.delay_seconds:
             time.sleep(data.delay_seconds)
-        return _httpx_response(data, request)
+        return _httpx_response(method, data, request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Answer a request of an ``httpx.AsyncClient``."""
-        data = self._answer(request, await request.aread())
+        method, data = self._answer(request, await request.aread())
         if data.delay_seconds:
             await asyncio.sleep(data.delay_seconds)
-        return _httpx_response(data, request)
+        return _httpx_response(method, data, request)
 
-    def _answer(self, request: httpx.Request, body: bytes) -> ResponseData:
+    def _answer(self, request: httpx.Request, body: bytes) -> tuple[str, ResponseData]:
         url = request.url
-        path = "/" + url.path.lstrip("/")
-        query_string = url.query.decode("latin-1").encode("latin-1").decode(errors="replace")
-        headers: dict[str, str] = {}
-        for name, value in request.headers.multi_items():
-            name = name.lower()
-            headers[name] = f"{headers[name]}, {value}" if name in headers else value
-        limit = self.engine.options.max_body_bytes
-        record = request_record(
-            request.method.upper(),
-            path,
-            query_string,
-            headers,
-            body if len(body) <= limit else None,
-            self.engine,
+        path = url.path
+        limit = self.site.body_limit("/" + path.lstrip("/"))
+        record = build_request(
+            method=request.method,
+            path=path,
+            query_string=url.query.decode("latin-1").encode("latin-1").decode(errors="replace"),
+            headers=request.headers.multi_items(),
+            body=body if len(body) <= limit else None,
+            limit=limit,
         )
-        return self.engine.handle(record)
+        return record.method, self.site.handle(record)
 
 
-def _httpx_response(data: ResponseData, request: httpx.Request) -> httpx.Response:
+def _httpx_response(method: str, data: ResponseData, request: httpx.Request) -> httpx.Response:
     if data.drop_connection:
         raise httpx.RemoteProtocolError("connection dropped (injected fault)", request=request)
-    status, headers, body = wire(data)
+    status, headers, body = answer_wire(method, data)
     return httpx.Response(status, headers=headers, content=body, request=request)
 
 
@@ -222,11 +224,11 @@ class MockServer(HTTPServerBase):
             raise ConfigError(msg)
         package = importlib.import_module(f"{self.api}_client")
         return package.AuthenticatedClient(
-            base_url=f"http://{self.api}.in-process",
+            base_url=f"http://{self.api}.localhost",  # a loopback name: the admin gate answers it
             token=self.api_key,
             prefix="",
             auth_header_name="x-api-key",
-            httpx_args={"transport": EngineTransport(self.engine)},
+            httpx_args={"transport": EngineTransport(self.app.site)},
         )
 
     @property

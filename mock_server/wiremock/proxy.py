@@ -57,6 +57,8 @@ __all__ = [
 VIOLATIONS_HEADER = "sl-violations"
 """The response header listing the violations, named and shaped as Prism's."""
 DEFAULT_TIMEOUT = 30.0
+MAX_BODY_BYTES = 64 * 1024 * 1024
+"""The largest body the proxy reads, either way (the mock's own request limit)."""
 log = logging.getLogger("mock_server.proxy")
 
 # Prism caps the header at "8kb minus some" and prefixes what it cuts (http-server/server.ts).
@@ -251,6 +253,8 @@ class Proxy:
         journal: Where every exchange is kept; by default a new one with ``redactor``.
         timeout: Seconds to wait for the upstream (connect, read, write each).
         on_violation: Called with each violation, after it is logged.
+        max_body_bytes: Request bodies (read by the edge) and upstream bodies are read up
+            to this many bytes; a larger request gets 413, a larger answer 502.
     """
 
     def __init__(
@@ -264,9 +268,11 @@ class Proxy:
         journal: Journal | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         on_violation: Callable[[Violation], None] | None = None,
+        max_body_bytes: int = MAX_BODY_BYTES,
     ) -> None:
         """Create the proxy; no connection is opened until the first request."""
         self.spec = spec
+        self.max_body_bytes = max_body_bytes
         self.upstream = upstream.rstrip("/")
         self.recorder = recorder
         self.redactor = redactor or spec_redactor(spec)
