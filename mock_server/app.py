@@ -2,8 +2,8 @@
 
 Each reads the method, path, query string, headers and at most the site's body limit
 (in chunks, never past it), builds the request record with
-:func:`~mock_server.edge.build_request`, asks the site and writes
-:func:`~mock_server.edge.answer_wire`. What differs is only how bytes are read and how a
+:func:`~mock_server.site.edge.build_request`, asks the site and writes
+:func:`~mock_server.site.edge.answer_wire`. What differs is only how bytes are read and how a
 delay is waited out: the RSGI edge awaits it and reads bodies under a timeout; the WSGI
 edge sleeps in its thread. It reads the WSGI environ directly rather than through
 ``werkzeug.Request``: the wrapper objects cost more than the engine's whole validation of
@@ -20,24 +20,24 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
-from mock_server.edge import (
+from mock_server.media import status_line
+from mock_server.site import Site
+from mock_server.site.edge import (
     BODILESS_METHODS,
     READ_CHUNK_BYTES,
     answer_wire,
     build_request,
     request_data,
 )
-from mock_server.media import status_line
-from mock_server.site import Site
 from mock_server.types import RequestData, ResponseData
 from mock_server.validation import CLOSE
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
-    from mock_server.admin import AdminSurface
     from mock_server.engine import Engine
     from mock_server.journal import Journal
+    from mock_server.site.admin import AdminSurface
 
 __all__ = ["MockApp", "read_request", "request_data", "serve_wsgi"]
 

@@ -32,12 +32,12 @@ from typing import TYPE_CHECKING, Any
 
 from werkzeug.serving import make_server
 
-from mock_server.admin import check_bind
 from mock_server.app import MockApp, serve_wsgi
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, MockServerError
 from mock_server.server import DEFAULT_HOST, MockServer, QuietRequestHandler
+from mock_server.site.admin import check_bind
 from mock_server.spec import Spec, load_spec
 from mock_server.vendors import (
     APIS,

@@ -50,7 +50,6 @@ from mock_server.types import RequestData, ResponseData
 from mock_server.validation import CLOSE, ValidRequest, run_validators
 from mock_server.validation._selfcheck import check_response
 from mock_server.webhooks import Delivery, WebhookSender
-from mock_server.wiremock import WireMock
 
 __all__ = [
     "BaseBehaviour",
@@ -59,12 +58,11 @@ __all__ = [
     "Engine",
     "EngineOptions",
     "ErrorRenderer",
+    "StubHook",
     "VendorContext",
 ]
 
 logger = logging.getLogger("mock_server")
-
-_STUB_HEADER = "Matched-Stub-Id"
 
 # Errors the engine decides on its own; a single example declared for them in the spec
 # is the vendor's body (the spec writer's decision), so it is served as is.
@@ -208,6 +206,34 @@ class Behaviour(Protocol):
         """Forget all state and restart generated ids from the seed."""
 
 
+class StubHook(Protocol):
+    """Canned answers that come before the behaviour (WireMock's stub mappings).
+
+    The engine asks twice: :meth:`early` before validating (a request no operation
+    matches, or a stub that opts out of validation), :meth:`answer` once the request is
+    valid. Whatever the stubs match on, a request body can never make either raise.
+    """
+
+    def early(self, request: RequestData, *, routed: bool) -> ResponseData | None:
+        """The answer before validation, or None.
+
+        Any stub may answer a request no operation matches; for a routed one, only a
+        stub that opts out of validation.
+        """
+
+    def answer(self, request: RequestData) -> ResponseData | None:
+        """The answer of a matching stub for a valid request, or None."""
+
+    def tag(self, response: ResponseData) -> object:
+        """What the journal keeps with an exchange (the stub that answered, or None)."""
+
+    def bind_journal(self, journal: Journal) -> None:
+        """Use ``journal`` as the record of served requests (one journal, two views)."""
+
+    def reset(self) -> None:
+        """Back to the stubs loaded at start; scenarios restart."""
+
+
 class BaseBehaviour:
     """A :class:`Behaviour` whose hooks do nothing; vendor behaviours subclass it."""
 
@@ -269,8 +295,8 @@ class Engine:
         options: Engine options.
         behaviour: Optional hook answering valid requests (and unrouted ones).
         clock: The time source of stateful behaviours and faults (default: real time).
-        stubs: WireMock stub mappings that answer before the behaviour (default: none
-            yet; add them through ``stubs.stub(...)`` or ``/__admin/mappings``).
+        stubs: Canned answers that come before the behaviour (a ``WireMock`` registry;
+            a :class:`~mock_server.site.Site` gives its engine one if it has none).
 
     Example:
         >>> engine = Engine.from_dict({
@@ -291,19 +317,19 @@ class Engine:
         options: EngineOptions | None = None,
         behaviour: Behaviour | None = None,
         clock: Clock | None = None,
-        stubs: WireMock | None = None,
+        stubs: StubHook | None = None,
     ) -> None:
         self.spec = spec
         self.options = options or EngineOptions()
         self.behaviour: Behaviour = behaviour if behaviour is not None else BaseBehaviour()
         self.clock = clock if clock is not None else Clock()
         self.faults = Faults()
-        self.stubs = (
-            stubs if stubs is not None else WireMock(journal_size=self.options.journal_size)
-        )
         self.journal = Journal(
             max_entries=self.options.journal_size, redactor=_redactor(spec, self.options)
         )
+        self.stubs: StubHook | None = None
+        if stubs is not None:
+            self.use_stubs(stubs)
         # On real time a slow receiver must delay nothing: deliveries go out from a queue.
         # On a manual clock they go out inline, so advance() returns after them.
         self.webhooks = WebhookSender(
@@ -340,6 +366,11 @@ class Engine:
             for status in _CANNED_STATUSES
             if (canned := _single_example(op, status)) is not None
         }
+
+    def use_stubs(self, stubs: StubHook) -> None:
+        """Answer from ``stubs`` before the behaviour; they read this engine's journal."""
+        stubs.bind_journal(self.journal)
+        self.stubs = stubs
 
     def reload(self, spec: Spec) -> None:
         """Serve a new version of the spec, keeping all state (orders, journal, stubs).
@@ -406,7 +437,8 @@ class Engine:
         self.synthesizer.reset()
         self.behaviour.reset()
         self.journal.clear()
-        self.stubs.reset()
+        if self.stubs is not None:
+            self.stubs.reset()
         with self._failures_lock:
             self._failures.clear()
 
@@ -514,8 +546,11 @@ class Engine:
             found = match.state is MatchState.FOUND and match.operation_id is not None
             if found:
                 operation_id = match.operation_id
-            if self.stubs.has_stubs and self._stub_skips_validation(request, found=found):
-                response = self._stubbed(request, operation_id)
+            early = None if self.stubs is None else self.stubs.early(request, routed=found)
+            if early is not None:
+                response = early
+                if operation_id is not None:
+                    response = self._self_check(self._operations[operation_id], request, early)
             elif found and operation_id is not None:
                 response = self._serve(self._operations[operation_id], request, match)
             elif match.state is MatchState.METHOD_NOT_ALLOWED:
@@ -527,33 +562,7 @@ class Engine:
         if self.options.cors:
             response = _with_cors(response, request)
         self._journal(request, operation_id, response, started)
-        # WireMock's request journal holds every request, stubbed or not (``/__admin/requests``).
-        self.stubs.record(request, response, matched_stub_id=response.headers.get(_STUB_HEADER))
         return response
-
-    # --- stubs (WireMock mappings) ------------------------------------------------
-
-    def _stub_skips_validation(self, request: RequestData, *, found: bool) -> bool:
-        """Whether a stub answers before validation: it opts out, or the spec has no route."""
-        probe = self.stubs.match(request, dry_run=True)
-        return probe is not None and (not probe.validate or not found)
-
-    def _stub_answer(self, request: RequestData) -> ResponseData | None:
-        stub = self.stubs.match(request)
-        if stub is None:
-            return None
-        response = _typed_stub_response(stub.response)
-        if stub.delay_ms:
-            return dataclasses.replace(response, delay_seconds=stub.delay_ms / 1000)
-        return response
-
-    def _stubbed(self, request: RequestData, operation_id: str | None) -> ResponseData:
-        response = self._stub_answer(request)
-        if response is None:  # the stub went away between the look and the match
-            return self._unrouted(request)
-        if operation_id is None:
-            return response
-        return self._self_check(self._operations[operation_id], request, response)
 
     def _serve(
         self,
@@ -611,8 +620,8 @@ class Engine:
     ) -> ResponseData:
         response = None
         # A matching stub wins over the behaviour; an explicit Prefer over both, as in Prism.
-        if preference == NO_PREFERENCE and self.stubs.has_stubs:
-            response = self._stub_answer(request)
+        if preference == NO_PREFERENCE and self.stubs is not None:
+            response = self.stubs.answer(request)
         if preference == NO_PREFERENCE and response is None:
             response = self.behaviour.handle(
                 Call(
@@ -674,10 +683,6 @@ class Engine:
         return self.renderer.render(error, generic=True)
 
     def _unrouted(self, request: RequestData) -> ResponseData:
-        if self.stubs.has_stubs:
-            stubbed = self._stub_answer(request)
-            if stubbed is not None:
-                return stubbed
         unread = request.unread
         if unread is not None:
             status = 413 if unread.too_large else 400
@@ -735,8 +740,9 @@ class Engine:
     ) -> None:
         # The duration includes an injected latency, which the edge waits out.
         elapsed = time.perf_counter() - started + response.delay_seconds
+        tag = None if self.stubs is None else self.stubs.tag(response)
         self.journal.record_exchange(
-            request, response, operation_id=operation_id, duration_ms=elapsed * 1000
+            request, response, operation_id=operation_id, duration_ms=elapsed * 1000, tag=tag
         )
 
     def _journal_delivery(self, delivery: Delivery) -> None:
@@ -752,29 +758,6 @@ class Engine:
             response_body=outcome.encode(),
             kind="webhook",
         )
-
-
-def _typed_stub_response(response: ResponseData) -> ResponseData:
-    """A stub's answer with its media type known, and JSON decoded, for the self-check.
-
-    A JSON object or array without a ``Content-Type`` (a ``jsonBody`` stub) is sent as
-    ``application/json``.
-    """
-    declared = next((v for k, v in response.headers.items() if k.lower() == "content-type"), None)
-    essence = (declared or "").split(";", 1)[0].strip().lower()
-    if (declared is None or is_json(essence)) and response.body[:1] in (b"{", b"["):
-        try:
-            value = json.loads(response.body)
-        except ValueError:
-            return dataclasses.replace(response, content_type=declared)
-        return dataclasses.replace(
-            response,
-            json=value,
-            has_json=True,
-            body=b"",
-            content_type=declared or "application/json",
-        )
-    return dataclasses.replace(response, content_type=declared)
 
 
 def _secret_parameters(spec: Spec) -> tuple[tuple[str, str], ...]:

@@ -26,10 +26,10 @@ from werkzeug.wrappers import Request, Response
 
 from mock_server.app import MockApp
 from mock_server.clock import Clock
-from mock_server.edge import answer_wire, build_request
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, ServerStateError
 from mock_server.site import Site
+from mock_server.site.edge import answer_wire, build_request
 from mock_server.types import ResponseData
 from mock_server.vendors import ApiName, build_engine
 
@@ -243,7 +243,7 @@ class MockServer(HTTPServerBase):
         Example: ``mock.stubs.stub({"request": {"method": "GET", "urlPath": "/v3/orders/x"},
         "response": {"status": 200, "jsonBody": {...}}})``; reset before each test.
         """
-        return self.engine.stubs
+        return self.app.site.stubs
 
     @property
     def journal(self) -> Journal:

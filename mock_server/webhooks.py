@@ -32,10 +32,10 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from mock_server.errors import ConfigError
-from mock_server.journal import REDACTED
+from mock_server.redaction import REDACTED, redacted_url, scrub_text, url_secrets
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -51,7 +51,6 @@ DEFAULT_TIMEOUT = 5.0
 MAX_PENDING = 1000
 """Background deliveries waiting beyond this many are dropped (and recorded as failed)."""
 
-_SECRET_QUERY_WORDS = ("key", "token", "secret", "sig", "pass", "auth", "credential")
 _PUBLIC_HEADERS = frozenset({"content-type"})
 
 
@@ -104,32 +103,9 @@ def check_webhook_url(url: str) -> None:
         raise ConfigError("a webhook URL has an invalid port") from None
 
 
-def redacted_url(url: str) -> str:
-    """``url`` without its password and with secret-looking query values redacted.
-
-    >>> redacted_url("http://u:pw@h/hook?token=abc&a=1")
-    'http://u:REDACTED@h/hook?token=REDACTED&a=1'
-    """
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if parts.password is not None:
-        userinfo, _, host = netloc.rpartition("@")
-        netloc = f"{userinfo.partition(':')[0]}:{REDACTED}@{host}"
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    query = parts.query
-    if any(_secret_name(name) for name, _ in pairs):
-        query = urlencode([(k, REDACTED if _secret_name(k) else v) for k, v in pairs])
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
-
-
 def redacted_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """Every configured header value is a credential as far as the record goes."""
     return {k: v if k.lower() in _PUBLIC_HEADERS else REDACTED for k, v in headers.items()}
-
-
-def _secret_name(name: str) -> bool:
-    lowered = name.lower()
-    return any(word in lowered for word in _SECRET_QUERY_WORDS)
 
 
 def _link_local(host: str) -> bool:
@@ -315,7 +291,9 @@ def _checked_address(host: str, port: int) -> str:
 
 
 def _failed(job: _Job, error: str) -> Delivery:
-    return _delivery(job, error=error)
+    # An error may quote the URL (http.client does for a space in it): scrub its secrets.
+    secrets = url_secrets(job.url) | {v for v in job.headers.values() if len(v) >= 4}
+    return _delivery(job, error=scrub_text(error, secrets))
 
 
 def _delivery(job: _Job, *, status: int | None = None, error: str | None = None) -> Delivery:

@@ -170,10 +170,10 @@ def build_engine(
             generation_seconds=generation_seconds,
         )
     compiled = _compiled(path, validate=not is_bundled_spec(path))
-    stubs = None
+    folder = None
     if mappings_dir is not None:
         folder = Path(mappings_dir)
         if (folder / "mappings").is_dir():
             folder = folder / "mappings"
-        stubs = WireMock(mappings_dir=folder, journal_size=options.journal_size)
+    stubs = WireMock(mappings_dir=folder, journal_size=options.journal_size)
     return Engine(compiled, options=options, behaviour=behaviour, clock=clock, stubs=stubs)

@@ -5,7 +5,7 @@
 ``/__mock/`` and ``/__admin/`` (one admin route table behind one gate, ``_gate``),
 ``/openapi.json``, ``/openapi.yaml`` and ``/docs``. The front ends (RSGI and WSGI in
 ``app``, the in-process transport in ``server``, the proxy's) only read bytes into
-:func:`~mock_server.edge.build_request` and write :func:`~mock_server.edge.answer_wire`,
+:func:`~mock_server.site.edge.build_request` and write :func:`~mock_server.site.edge.answer_wire`,
 so an answer is the same whichever way the request came in.
 
 Whatever an answer holds, what leaves the site is sendable: a status outside 100-599
@@ -24,12 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from mock_server._gate import AdminExtension, AdminGate, AdminRoutes
-from mock_server.admin import ADMIN_PREFIX, AdminSurface
 from mock_server.journal import scrub_text
 from mock_server.routing import MatchState
+from mock_server.site._gate import AdminExtension, AdminGate, AdminRoutes
+from mock_server.site.admin import ADMIN_PREFIX, AdminSurface
 from mock_server.spec._reference import render_reference
 from mock_server.types import RequestData, ResponseData
+from mock_server.wiremock import AdminError, WireMock
+from mock_server.wiremock._wire import error_response
 
 if TYPE_CHECKING:
     from mock_server.engine import Engine
@@ -81,6 +83,8 @@ class Site:
         admin_key: str | None = None,
         name: str | None = None,
     ) -> None:
+        if not isinstance(engine.stubs, WireMock):
+            engine.use_stubs(WireMock(journal_size=engine.options.journal_size))
         self._engine = engine
         self.name = name or engine.spec.title
         self._documents: dict[str, ResponseData] = {}
@@ -97,6 +101,13 @@ class Site:
     def engine(self) -> Engine:
         """The engine that answers API requests."""
         return self._engine
+
+    @property
+    def stubs(self) -> WireMock:
+        """The WireMock stubs the engine answers from (``/__admin/`` acts on them)."""
+        stubs = self._engine.stubs
+        assert isinstance(stubs, WireMock)  # given in __init__; nothing takes it away
+        return stubs
 
     @property
     def journal(self) -> Journal:
@@ -158,7 +169,7 @@ class Site:
                 # WireMock's reset means a clean server: here that includes the vendor state.
                 engine.reset()
                 return ResponseData(status=200)
-            return engine.stubs.admin(request)
+            return self.stubs.admin(request)
 
         return AdminExtension(
             prefix=_WIREMOCK_PREFIX,
@@ -229,9 +240,6 @@ def _sendable(engine: Engine, response: ResponseData) -> ResponseData:
 
 
 def _wiremock_refusal(status: int, message: str) -> ResponseData:
-    from mock_server.wiremock import AdminError  # the WireMock package's error shape
-    from mock_server.wiremock._wire import error_response
-
     return error_response(AdminError(status=status, title=message))
 
 

@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from mock_server._gate import ADMIN_KEY_HEADER, AdminExtension, is_loopback
 from mock_server.errors import ConfigError
 from mock_server.faults import Fault
 from mock_server.journal import EXPORT_BODY_BYTES, MAX_EXPORT_BODY_BYTES
+from mock_server.site._gate import ADMIN_KEY_HEADER, AdminExtension, is_loopback
 from mock_server.types import RequestData, ResponseData
 from mock_server.validation._json import json_problem
 from mock_server.webhooks import redacted_url
