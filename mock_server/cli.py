@@ -47,6 +47,7 @@ from mock_server.vendors import (
     build_engine,
     bundled_spec,
 )
+from mock_server.webhooks import serving_on
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -504,6 +505,7 @@ def _claim_ports(sites: list[Site]) -> None:
             raise ConfigError(msg)
         seen[port] = site
         sites[index] = dataclasses.replace(site, port=port)
+        serving_on(port)  # webhooks never aim at the mock itself
 
 
 def _family(host: str) -> socket.AddressFamily:

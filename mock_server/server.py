@@ -32,6 +32,7 @@ from mock_server.site import Site
 from mock_server.site.edge import answer_wire, build_request
 from mock_server.types import ResponseData
 from mock_server.vendors import ApiName, build_engine
+from mock_server.webhooks import serving_on
 
 if TYPE_CHECKING:
     import os
@@ -304,6 +305,7 @@ class MockServer(HTTPServerBase):
         except (OSError, SystemExit) as exc:  # werkzeug exits when the port is in use
             msg = f"cannot listen on {self.host}:{self.port}"
             raise ConfigError(msg) from exc
+        serving_on(self.port)  # webhooks never aim at the mock itself
 
     def stop(self) -> None:
         """Stop serving and stop the real-time clock's thread, if it has one.
@@ -314,6 +316,7 @@ class MockServer(HTTPServerBase):
         if not self.is_running():
             msg = "the mock server is not running"
             raise ServerStateError(msg)
+        serving_on(self.port, serving=False)
         super().stop()
         self.engine.clock.stop()
 

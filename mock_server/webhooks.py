@@ -10,9 +10,11 @@ Two ways to deliver, chosen when the sender is built:
   scheduled work. :meth:`WebhookSender.flush` waits for the queue to drain.
 
 Where a webhook may go (:func:`check_webhook_url`): ``http`` or ``https``, never a path
-under the mock's ``/__mock/`` admin surface (on any host), never a link-local address
-(``169.254.0.0/16``, ``fe80::/10``: cloud metadata services live there), checked again
-on the resolved addresses at each delivery. Loopback is allowed: test receivers run there.
+under an admin surface (``/__mock/``, ``/__admin/``, on any host), never a port this
+process serves the mock on (:func:`serving_on`) at a loopback or local address, never a
+link-local address (``169.254.0.0/16``, ``fe80::/10``: cloud metadata services live
+there), checked again on the resolved addresses at each delivery. Other loopback ports
+are allowed: test receivers run there.
 
 Every attempt is recorded with its outcome, failures included. Secrets never leave the
 sender in clear: a recorded delivery carries the URL without its password or secret-looking
@@ -45,6 +47,7 @@ __all__ = [
     "check_webhook_url",
     "redacted_headers",
     "redacted_url",
+    "serving_on",
 ]
 
 DEFAULT_TIMEOUT = 5.0
@@ -52,6 +55,22 @@ MAX_PENDING = 1000
 """Background deliveries waiting beyond this many are dropped (and recorded as failed)."""
 
 _PUBLIC_HEADERS = frozenset({"content-type"})
+_ADMIN_PATHS = ("__mock", "__admin")
+_OWN_PORTS: set[int] = set()
+_OWN_PORTS_LOCK = threading.Lock()
+
+
+def serving_on(port: int, *, serving: bool = True) -> None:
+    """Note that this process serves the mock on ``port`` (or no longer does).
+
+    A webhook aimed at such a port on this machine would let a configured URL drive the
+    mock itself (``/__admin/reset``), so :func:`check_webhook_url` refuses it.
+    """
+    with _OWN_PORTS_LOCK:
+        if serving:
+            _OWN_PORTS.add(port)
+        else:
+            _OWN_PORTS.discard(port)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,17 +109,40 @@ def check_webhook_url(url: str) -> None:
     Raises:
         ConfigError: With a sentence saying why.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise ConfigError("a webhook URL has an invalid host or port") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError("a webhook URL must be http(s)://host/...")
-    if "__mock" in unquote(parts.path).lower():
-        raise ConfigError("a webhook URL must not point at a /__mock/ admin surface")
+    path = unquote(parts.path).lower()
+    if any(name in path for name in _ADMIN_PATHS):
+        raise ConfigError("a webhook URL must not point at an admin surface (/__mock/, /__admin/)")
     if _link_local(parts.hostname):
         raise ConfigError("a webhook URL must not point at a link-local address")
+    if _is_own(parts.hostname, port):
+        raise ConfigError(
+            f"a webhook URL must not point at the mock itself (port {port} on this machine)"
+        )
+
+
+def _is_own(host: str, port: int) -> bool:
+    """Whether ``host:port`` is one of this process's mock servers on this machine."""
+    with _OWN_PORTS_LOCK:
+        if port not in _OWN_PORTS:
+            return False
+    name = host.strip("[]").rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost") or name == "":
+        return True
     try:
-        _ = parts.port
+        address = ipaddress.ip_address(name.partition("%")[0])
     except ValueError:
-        raise ConfigError("a webhook URL has an invalid port") from None
+        return False  # a name: checked again on its resolved address at delivery
+    mapped = getattr(address, "ipv4_mapped", None)
+    return (
+        address.is_loopback or address.is_unspecified or (mapped is not None and mapped.is_loopback)
+    )
 
 
 def redacted_headers(headers: Mapping[str, str]) -> dict[str, str]:
@@ -287,6 +329,8 @@ def _checked_address(host: str, port: int) -> str:
     addresses = [str(info[4][0]) for info in found]
     if any(_link_local(a) for a in addresses):
         raise ConnectionRefusedError(f"{host} resolves to a link-local address; not sent")
+    if any(_is_own(a, port) for a in addresses):
+        raise ConnectionRefusedError(f"{host} resolves to the mock itself; not sent")
     return addresses[0]
 
 

@@ -20,6 +20,7 @@ task. A web page must not be able to drive them (``docs/SECURITY.md``):
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import ipaddress
 import json
@@ -125,6 +126,9 @@ class AdminRoutes:
         refused = self.gate.refusal(request)
         if refused is not None:
             return extension.refuse(*refused)
+        if request.method.upper() == "HEAD":
+            # HEAD is GET without the body (the front end drops it), on every admin route.
+            request = dataclasses.replace(request, method="GET")
         return extension.handle(request)
 
 
