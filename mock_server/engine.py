@@ -27,6 +27,7 @@ import os
 import threading
 import time
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -319,7 +320,6 @@ class Engine:
         clock: Clock | None = None,
         stubs: StubHook | None = None,
     ) -> None:
-        self.spec = spec
         self.options = options or EngineOptions()
         self.behaviour: Behaviour = behaviour if behaviour is not None else BaseBehaviour()
         self.clock = clock if clock is not None else Clock()
@@ -348,24 +348,53 @@ class Engine:
         )
 
     def _use(self, spec: Spec) -> None:
-        """Compile what the engine derives from the spec (routes, synthesis, errors)."""
-        self.spec = spec
-        self.title = spec.title
-        self.operation_ids = tuple(op.operation_id for op in spec.operations)
-        self._operations = {op.operation_id: op for op in spec.operations}
-        self.router = Router(
-            ((op.path, op.method, op.operation_id) for op in spec.operations),
-            trailing_slash=spec.trailing_slash,
-            base_paths=spec.base_paths,
-        )
-        self.synthesizer = Synthesizer(spec, seed=self.options.seed)
-        self.renderer = _Renderer(spec.error_style)
-        self._canned = {
-            (op.operation_id, status): canned
-            for op in spec.operations
-            for status in _CANNED_STATUSES
-            if (canned := _single_example(op, status)) is not None
-        }
+        """Compile what the engine derives from the spec, and switch to it in one step."""
+        self._compiled = _Compiled.of(spec, seed=self.options.seed)
+
+    def _view(self) -> _Compiled:
+        # A request keeps the compiled spec it started with, whatever reload() does meanwhile.
+        pinned = _PINNED.get()
+        if pinned is not None and pinned[0] is self:
+            return pinned[1]
+        return self._compiled
+
+    @property
+    def spec(self) -> Spec:
+        """The spec served (the one a request in flight started with)."""
+        return self._view().spec
+
+    @property
+    def title(self) -> str:
+        """The spec's title."""
+        return self._view().spec.title
+
+    @property
+    def operation_ids(self) -> tuple[str, ...]:
+        """Every operationId of the spec, in its order."""
+        return self._view().operation_ids
+
+    @property
+    def router(self) -> Router:
+        """The spec's routes."""
+        return self._view().router
+
+    @property
+    def synthesizer(self) -> Synthesizer:
+        """Responses from the spec's examples and schemas."""
+        return self._view().synthesizer
+
+    @property
+    def renderer(self) -> _Renderer:
+        """The spec's vendor error shape."""
+        return self._view().renderer
+
+    @property
+    def _operations(self) -> Mapping[str, Operation]:
+        return self._view().operations
+
+    @property
+    def _canned(self) -> Mapping[tuple[str, int], ResponseData]:
+        return self._view().canned
 
     def use_stubs(self, stubs: StubHook) -> None:
         """Answer from ``stubs`` before the behaviour; they read this engine's journal."""
@@ -375,8 +404,9 @@ class Engine:
     def reload(self, spec: Spec) -> None:
         """Serve a new version of the spec, keeping all state (orders, journal, stubs).
 
-        The behaviour keeps answering the operations it knows that the new spec still
-        has; requests in flight finish on the old routes.
+        The switch is one assignment: a request in flight finishes on the spec it started
+        with (routes, synthesis, error shapes), and the next one sees the new spec. The
+        behaviour keeps answering the operations it knows that the new spec still has.
         """
         self._use(spec)
 
@@ -539,6 +569,13 @@ class Engine:
         logged (strict mode: answers 500); both are kept for :meth:`check`.
         """
         started = time.perf_counter()
+        pin = _PINNED.set((self, self._compiled))
+        try:
+            return self._handle(request, started)
+        finally:
+            _PINNED.reset(pin)
+
+    def _handle(self, request: RequestData, started: float) -> ResponseData:
         operation_id: str | None = None
         try:
             method = request.method.upper()
@@ -758,6 +795,43 @@ class Engine:
             response_body=outcome.encode(),
             kind="webhook",
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Compiled:
+    """Everything the engine derives from one spec; swapped whole by ``reload``."""
+
+    spec: Spec
+    operation_ids: tuple[str, ...]
+    operations: Mapping[str, Operation]
+    router: Router
+    synthesizer: Synthesizer
+    renderer: _Renderer
+    canned: Mapping[tuple[str, int], ResponseData]
+
+    @classmethod
+    def of(cls, spec: Spec, *, seed: int | None) -> _Compiled:
+        return cls(
+            spec=spec,
+            operation_ids=tuple(op.operation_id for op in spec.operations),
+            operations={op.operation_id: op for op in spec.operations},
+            router=Router(
+                ((op.path, op.method, op.operation_id) for op in spec.operations),
+                trailing_slash=spec.trailing_slash,
+                base_paths=spec.base_paths,
+            ),
+            synthesizer=Synthesizer(spec, seed=seed),
+            renderer=_Renderer(spec.error_style),
+            canned={
+                (op.operation_id, status): canned
+                for op in spec.operations
+                for status in _CANNED_STATUSES
+                if (canned := _single_example(op, status)) is not None
+            },
+        )
+
+
+_PINNED: ContextVar[tuple[Engine, _Compiled] | None] = ContextVar("engine_pinned", default=None)
 
 
 def _secret_parameters(spec: Spec) -> tuple[tuple[str, str], ...]:
