@@ -106,6 +106,12 @@ def _httpx_response(method: str, data: ResponseData, request: httpx.Request) -> 
     return httpx.Response(status, headers=headers, content=body, request=request)
 
 
+class _AsSent(Response):
+    """The app's answer as it sent it: no default ``text/plain`` on a body-less answer."""
+
+    default_mimetype = None
+
+
 class QuietRequestHandler(WSGIRequestHandler):
     """A request handler without werkzeug's access line.
 
@@ -342,7 +348,7 @@ class MockServer(HTTPServerBase):
 
     def dispatch(self, request: Request) -> Response:
         """Answer one request through the engine's WSGI app."""
-        return Response.from_app(self.app, request.environ)
+        return _AsSent.from_app(self.app, request.environ)
 
     def application(self, request: Request) -> Response:
         """Hand the request over unread, and keep no log of werkzeug objects.
