@@ -370,16 +370,25 @@ def _serving_engine(
         spec=path,
         clock=clock,
         options=engine_options(args),
-        rate_limit=not args.no_rate_limit,
-        processing_seconds=args.processing_delay,
-        merging_seconds=args.merging_delay,
-        generation_seconds=args.generation_delay,
+        vendor_options=vendor_options(vendor, args),
         mappings_dir=args.mappings,
     )
     webhook = getattr(args, f"{vendor}_webhook_url", None) if vendor else None
     if webhook:
         engine.configure_webhook(webhook)
     return engine
+
+
+def vendor_options(vendor: ApiName | None, args: argparse.Namespace) -> dict[str, Any]:
+    """The vendor behaviour's own options the parsed arguments ask for."""
+    if vendor == "aihomedesign":
+        return {"rate_limit": not args.no_rate_limit, "generation_seconds": args.generation_delay}
+    if vendor == "autoenhance":
+        return {
+            "processing_seconds": args.processing_delay,
+            "merging_seconds": args.merging_delay,
+        }
+    return {}
 
 
 def _spec_file(location: str) -> Path:

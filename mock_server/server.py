@@ -182,11 +182,11 @@ class MockServer(HTTPServerBase):
         *,
         options: EngineOptions | None = None,
         manual_clock: bool = True,
-        rate_limit: bool = True,
         host: str = DEFAULT_HOST,
         port: int = 0,
         admin: bool = True,
         admin_key: str | None = None,
+        **vendor_options: Any,
     ) -> MockServer:
         """Build a (stopped) vendor-faithful mock of a bundled API, with its behaviour.
 
@@ -195,11 +195,12 @@ class MockServer(HTTPServerBase):
             options: Engine options (default: strict off, key ``test-key``).
             manual_clock: Time moves only when ``clock.advance``/``complete_all`` is
                 called (the default, for tests); False runs on real time.
-            rate_limit: AI HomeDesign's 10 submissions per 10 minutes.
             host: Interface to bind.
             port: TCP port (0: a free one).
-            admin: Serve the ``/__mock/`` admin surface.
+            admin: Serve the ``/__mock/`` and ``/__admin/`` admin surfaces.
             admin_key: Require this ``x-mock-admin-key`` on admin requests.
+            **vendor_options: The vendor behaviour's own options, e.g.
+                ``rate_limit=False`` (AI HomeDesign); see ``vendors.behaviour_for``.
 
         Example:
             >>> with MockServer.for_api("autoenhance") as mock:
@@ -211,7 +212,7 @@ class MockServer(HTTPServerBase):
             name,
             options=options or EngineOptions(),
             clock=Clock(manual=manual_clock),
-            rate_limit=rate_limit,
+            vendor_options=vendor_options,
         )
         return cls(engine, api=name, host=host, port=port, admin=admin, admin_key=admin_key)
 
