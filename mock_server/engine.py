@@ -840,16 +840,8 @@ def _secret_parameters(spec: Spec) -> tuple[tuple[str, str], ...]:
 
 
 def _redactor(spec: Spec, options: EngineOptions) -> Redactor:
-    """The journal's redactor: the spec's credential locations plus the accepted keys."""
-    headers: set[str] = set()
-    query: set[str] = set()
-    for location, name in _secret_parameters(spec):
-        (headers if location == "header" else query).add(name)
-    return Redactor(
-        header_names=Redactor().header_names | {n.lower() for n in headers},
-        query_names=frozenset(query),
-        secrets=options.accepted_keys,
-    )
+    """The one redactor of an API (as the proxy's), with the accepted keys as secrets."""
+    return Redactor.for_spec(spec, secrets=options.accepted_keys)
 
 
 def _as_package_error(error: Exception) -> MockServerError:

@@ -20,7 +20,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from mock_server.spec import Spec
 
 __all__ = [
     "DEFAULT_SECRET_HEADERS",
@@ -67,6 +71,26 @@ class Redactor:
     header_names: frozenset[str] = DEFAULT_SECRET_HEADERS
     query_names: frozenset[str] = frozenset()
     secrets: frozenset[str] = frozenset()
+
+    @classmethod
+    def for_spec(cls, spec: Spec, *, secrets: Iterable[str] = ()) -> Redactor:
+        """The redactor of an API: its spec's credentials, the usual headers, ``secrets``.
+
+        The engine (journal, logs) and the proxy (journal, logs, recordings) both use it.
+
+        Args:
+            spec: The API's compiled spec; every security scheme's header or query
+                parameter is secret.
+            secrets: Known secret values (the accepted API keys) to scrub anywhere.
+        """
+        schemes = spec.security_schemes.values()
+        headers = {s.parameter.lower() for s in schemes if s.location == "header"}
+        query = {s.parameter for s in schemes if s.location == "query"}
+        return cls(
+            header_names=DEFAULT_SECRET_HEADERS | headers,
+            query_names=frozenset(query),
+            secrets=frozenset(secrets),
+        )
 
     def secret_query(self, name: str) -> bool:
         """Whether the query parameter ``name`` holds a credential."""

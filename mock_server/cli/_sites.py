@@ -18,6 +18,7 @@ from mock_server.cli._args import engine_options, vendor_options
 from mock_server.clock import Clock
 from mock_server.engine import Engine
 from mock_server.errors import ConfigError, MockServerError
+from mock_server.redaction import redacted_url, scrub_text, url_secrets
 from mock_server.server import MockServer
 from mock_server.spec import Spec, load_spec
 from mock_server.vendors import (
@@ -55,35 +56,39 @@ def build_sites(args: argparse.Namespace) -> list[ServedSite]:
     specs: list[tuple[Path, int, ApiName | None]]
     if args.spec is not None:
         vendor: ApiName | None = None if args.api == "both" else args.api
-        specs = [(_spec_file(args.spec), 4010 if args.port is None else args.port, vendor)]
+        downloaded = _spec_file(args.spec)
+        specs = [(downloaded, 4010 if args.port is None else args.port, vendor)]
     elif args.port is not None:
         raise ConfigError("--port goes with --spec; use --aihomedesign-port/--autoenhance-port")
     else:
         names = APIS if args.api == "both" else (args.api,)
         specs = [(bundled_spec(n), getattr(args, f"{n}_port"), n) for n in names]
     engine_options(args)  # built once here so that a bad option fails before binding
-    sites = []
-    for path, port, vendor in specs:
-        clock = Clock(manual=args.clock == "manual")
-        engine = _serving_engine(path, vendor, args, clock=clock)
-        app = MockApp(
-            engine,
-            admin=not args.no_admin,
-            admin_key=args.admin_key,
-            body_timeout=args.body_timeout,
-            name=engine.spec.title,
-        )
-        flag = "--port" if args.spec is not None else f"--{vendor}-port"
-        site = ServedSite(
-            label=engine.spec.title,
-            host=args.host,
-            port=port,
-            path_prefix=_path_prefix(engine.spec),
-            app=app,
-            flag=flag,
-        )
-        sites.append(site)
-    return sites
+    try:
+        return [_served(path, port, vendor, args) for path, port, vendor in specs]
+    finally:
+        if args.spec is not None and str(args.spec).startswith(("http://", "https://")):
+            specs[0][0].unlink(missing_ok=True)  # the download: loaded, no longer needed
+
+
+def _served(path: Path, port: int, vendor: ApiName | None, args: argparse.Namespace) -> ServedSite:
+    clock = Clock(manual=args.clock == "manual")
+    engine = _serving_engine(path, vendor, args, clock=clock)
+    app = MockApp(
+        engine,
+        admin=not args.no_admin,
+        admin_key=args.admin_key,
+        body_timeout=args.body_timeout,
+        name=engine.spec.title,
+    )
+    return ServedSite(
+        label=engine.spec.title,
+        host=args.host,
+        port=port,
+        path_prefix=_path_prefix(engine.spec),
+        app=app,
+        flag="--port" if args.spec is not None else f"--{vendor}-port",
+    )
 
 
 def _serving_engine(
@@ -107,6 +112,9 @@ def _serving_engine(
 def _spec_file(location: str) -> Path:
     """The spec's local path; an http(s) URL is downloaded once, at start.
 
+    The download is a temporary file that :func:`build_sites` removes once the spec is
+    loaded; the URL is only ever shown redacted (its password, its secret query values).
+
     Raises:
         ConfigError: The URL cannot be fetched.
     """
@@ -114,14 +122,22 @@ def _spec_file(location: str) -> Path:
         return Path(location)
     import httpx  # only for a spec URL
 
+    shown = redacted_url(location)
+    quiet = logging.getLogger("httpx")
+    level = quiet.level
+    quiet.setLevel(logging.WARNING)  # httpx's INFO line would show the URL in clear
     try:
         response = httpx.get(location, timeout=30, follow_redirects=True)
         response.raise_for_status()
     except httpx.HTTPError as exc:
-        raise ConfigError(f"cannot fetch the spec {location}: {exc}") from None
+        reason = scrub_text(f"{type(exc).__name__}: {exc}", url_secrets(location))
+        raise ConfigError(f"cannot fetch the spec {shown}: {reason}") from None
+    finally:
+        quiet.setLevel(level)
     suffix = ".json" if location.split("?", 1)[0].endswith(".json") else ".yaml"
     with tempfile.NamedTemporaryFile("wb", suffix=suffix, delete=False) as file:
         file.write(response.content)
+    logger.info("fetched the spec %s", shown)
     return Path(file.name)
 
 
