@@ -92,6 +92,13 @@ def test_slow_headers_are_cut_and_a_slow_body_gets_408(start_cli: Callable[..., 
         assert reply.startswith(b"HTTP/1.1 408"), reply
         assert b"Request body not received in time" in reply
         assert time.monotonic() - started < 4
+    for path in (b"/__mock/faults", b"/__admin/mappings"):  # admin bodies: the same edge
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as slow_admin:
+            slow_admin.sendall(
+                b"POST " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: application/json\r\nContent-Length: 50\r\n\r\n{"
+            )
+            assert slow_admin.recv(1000).startswith(b"HTTP/1.1 408"), path
 
 
 def test_sigterm_lets_the_request_in_flight_finish_and_exits_0(
