@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses as _dataclasses
 import json as _json
-from typing import TYPE_CHECKING
+import typing as _typing
 
 from mock_server import types as _types
 from mock_server.media import is_json as _is_json
@@ -46,12 +46,12 @@ __all__ = [
 ]
 
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from mock_server.journal import Journal as _SiteJournal
 
-STUB_HEADER = "Matched-Stub-Id"
-MAX_STUB_DELAY_MS = 60_000
-"""The longest ``fixedDelayMilliseconds`` served; a longer one waits this long."""
+_STUB_HEADER = "Matched-Stub-Id"
+# The longest fixedDelayMilliseconds served (the site's bound too); a longer one waits this long.
+_MAX_STUB_DELAY_MS = 60_000
 # A stub's answer comes from the mock's own origin: a browser must not run it as a page
 # of that origin (a script there would pass the admin gate's same-origin checks).
 _STUB_SAFETY_HEADERS = {
@@ -89,7 +89,7 @@ class WireMock(_Registry):
 
     def tag(self, response: _types.ResponseData) -> object:
         """The stub that answered (for the journal), or None."""
-        stub_id = response.headers.get(STUB_HEADER)
+        stub_id = response.headers.get(_STUB_HEADER)
         return None if stub_id is None else self.stub_of(stub_id)
 
     def bind_journal(self, journal: _SiteJournal) -> None:
@@ -102,7 +102,7 @@ class WireMock(_Registry):
             return None
         response = _typed(match.response)
         headers = {**response.headers, **_STUB_SAFETY_HEADERS}
-        delay = min(max(match.delay_ms, 0), MAX_STUB_DELAY_MS) / 1000
+        delay = min(max(match.delay_ms, 0), _MAX_STUB_DELAY_MS) / 1000
         return _dataclasses.replace(response, headers=headers, delay_seconds=delay)
 
     def admin(self, request: _types.RequestData) -> _types.ResponseData:
