@@ -13,7 +13,7 @@ the redacted request and response records each entry keeps for WireMock's
 
 from __future__ import annotations
 
-import dataclasses
+import itertools
 import json
 import threading
 import time
@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from mock_server.media import wire
 from mock_server.redaction import (
@@ -58,11 +58,26 @@ MAX_EXPORT_BODY_BYTES = DEFAULT_MAX_BODY_BYTES
 
 def _query_string(request: RequestData) -> str:
     # A request record built by hand has its query parsed only.
+    if not request.query:
+        return ""
     return urlencode([(name, value) for name, values in request.query.items() for value in values])
 
 
 def _lower(headers: list[tuple[str, str]]) -> dict[str, str]:
     return {name.lower(): value for name, value in headers}
+
+
+def _grouped(query_string: str) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for key, value in parse_qsl(query_string, keep_blank_values=True):
+        grouped.setdefault(key, []).append(value)
+    return {key: tuple(values) for key, values in grouped.items()}
+
+
+def _scrubbed_form(
+    form: Mapping[str, tuple[str, ...]], secrets: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(scrub_text(v, secrets) for v in vs) for k, vs in form.items()}
 
 
 def _text(data: bytes) -> str:
@@ -211,10 +226,36 @@ class Exchange:
     tag: Any = None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class _Slot:
+    """A recorded entry; a served exchange also keeps its id, tag and scrubbed form."""
+
     entry: JournalEntry
-    exchange: Exchange | None
+    id: str | None = None
+    tag: Any = None
+    form: Mapping[str, tuple[str, ...]] | None = None
+
+    def exchange(self) -> Exchange:
+        entry = self.entry
+        return Exchange(
+            id=self.id or "",
+            logged_at=entry.timestamp,
+            request=RequestData(
+                method=entry.method,
+                path=entry.path,
+                query=_grouped(entry.query_string),
+                query_string=entry.query_string,
+                headers=entry.request_headers,
+                body=entry.request_body,
+                form=self.form or {},
+            ),
+            response=ResponseData(
+                status=entry.status,
+                headers={k: v for k, v in entry.response_headers.items() if k != "content-length"},
+                body=entry.response_body,
+            ),
+            tag=self.tag,
+        )
 
 
 class Journal:
@@ -244,7 +285,7 @@ class Journal:
         self._entries: deque[_Slot] = deque(maxlen=max_entries)
         self._lock = threading.Lock()
         self._prefix = f"{uuid.uuid4()}"[:24]
-        self._count = 0
+        self._ids = itertools.count(1)  # next() on it is atomic: ids need no lock
 
     def record(
         self,
@@ -278,7 +319,7 @@ class Journal:
             kind=kind,
         )
         with self._lock:
-            self._entries.append(_Slot(entry=entry, exchange=None))
+            self._entries.append(_Slot(entry))
 
     def record_exchange(
         self,
@@ -316,31 +357,10 @@ class Journal:
             duration_ms=duration_ms,
             kind="request",
         )
-        exchange = Exchange(
-            id="",
-            logged_at=entry.timestamp,
-            request=RequestData(
-                method=request.method,
-                path=entry.path,
-                query=self.redactor.query_values(request.query, secrets),
-                query_string=entry.query_string,
-                headers=entry.request_headers,
-                body=entry.request_body,
-                form={
-                    k: tuple(scrub_text(v, secrets) for v in vs) for k, vs in request.form.items()
-                },
-            ),
-            response=ResponseData(
-                status=response.status,
-                headers={k: v for k, v in entry.response_headers.items() if k != "content-length"},
-                body=entry.response_body,
-            ),
-            tag=tag,
-        )
+        form = _scrubbed_form(request.form, secrets) if request.form else None
+        slot = _Slot(entry, f"{self._prefix}{next(self._ids):012x}", tag, form)
         with self._lock:
-            self._count += 1
-            exchange = dataclasses.replace(exchange, id=f"{self._prefix}{self._count:012x}")
-            self._entries.append(_Slot(entry=entry, exchange=exchange))
+            self._entries.append(slot)
 
     def _redacted(
         self,
@@ -377,6 +397,8 @@ class Journal:
         )
 
     def _cut(self, body: bytes, secrets: frozenset[str]) -> bytes:
+        if not body:
+            return body
         # Scrubbed with a margin, so a secret across the cut is still found, then cut.
         limit = self.max_body_bytes
         margin = 6 * max((len(s) for s in secrets), default=0)  # \uXXXX per character
@@ -385,13 +407,14 @@ class Journal:
     def exchanges(self) -> list[Exchange]:
         """Every served exchange still kept (webhook deliveries left out), oldest first."""
         with self._lock:
-            return [slot.exchange for slot in self._entries if slot.exchange is not None]
+            slots = [slot for slot in self._entries if slot.id is not None]
+        return [slot.exchange() for slot in slots]
 
     def forget(self, ids: Iterable[str]) -> None:
         """Drop the exchanges with these ids (from both views)."""
         gone = set(ids)
         with self._lock:
-            kept = [s for s in self._entries if s.exchange is None or s.exchange.id not in gone]
+            kept = [s for s in self._entries if s.id is None or s.id not in gone]
             self._entries = deque(kept, maxlen=self._entries.maxlen)
 
     def calls(

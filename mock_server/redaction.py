@@ -99,7 +99,8 @@ class Redactor:
     def secrets_in(self, headers: Mapping[str, str], query_string: str) -> frozenset[str]:
         """Return the known secrets plus the values of this request's secret fields."""
         found = {v for k, v in headers.items() if k.lower() in self.header_names}
-        found.update(v for k, v in _parse_query(query_string) if self.secret_query(k))
+        if query_string:
+            found.update(v for k, v in _parse_query(query_string) if self.secret_query(k))
         found.update(self.secrets)
         return frozenset(s for s in found if len(s) >= MIN_SCRUB_LENGTH)
 
@@ -112,6 +113,8 @@ class Redactor:
 
     def query(self, query_string: str, secrets: Iterable[str]) -> str:
         """Return ``query_string`` with secret parameter values replaced."""
+        if not query_string:
+            return query_string
         pairs = _parse_query(query_string)
         if any(self.secret_query(k) for k, _ in pairs):
             query_string = urlencode(
