@@ -327,3 +327,20 @@ def test_11_head_has_the_get_headers_and_no_body(target: Target, path: str) -> N
     assert head.body == b""
     for name in ("content-type", "content-length"):
         assert head.headers.get(name) == get.headers.get(name), name
+
+
+def test_5_an_opted_out_stub_that_cannot_read_the_body_leaves_it_to_the_vendor(
+    target: Target,
+) -> None:
+    stub = {
+        "request": {
+            "method": "POST",
+            "urlPath": "/v3/orders/",
+            "bodyPatterns": [{"equalToJson": {"a": 1}}],
+        },
+        "response": {"status": 200},
+        "metadata": {"mock-server": {"validate": False}},
+    }
+    assert target.admin("POST", "/__admin/mappings", stub).status == 201
+    reply = target.call("POST", "/v3/orders/", b"9" * 5000, {"content-type": "application/json"})
+    assert reply.status == 401, reply
