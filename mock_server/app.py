@@ -96,7 +96,14 @@ class MockApp:
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Serve one request (the WSGI entry point)."""
-        return serve_wsgi(environ, start_response, self.site.handle, self.site.body_limit)
+        return serve_wsgi(
+            environ, start_response, self.site.handle, self.site.body_limit, self._late_body
+        )
+
+    def _late_body(self) -> ResponseData:
+        return self.engine.error_response(
+            status=408, message="Request body not received in time", headers=CLOSE
+        )
 
     def __rsgi_init__(self, loop: asyncio.AbstractEventLoop) -> None:
         """Nothing to set up per worker (RSGI hook)."""
@@ -115,10 +122,7 @@ class MockApp:
                 async with asyncio.timeout(self.body_timeout):
                     body = await _read_rsgi_body(protocol, pairs, limit)
         except TimeoutError:
-            late = self.engine.error_response(
-                status=408, message="Request body not received in time", headers=CLOSE
-            )
-            protocol.response_bytes(*answer_wire(method, late))
+            protocol.response_bytes(*answer_wire(method, self._late_body()))
             return
         except Exception as error:
             if _client_went_away(error):
@@ -152,6 +156,7 @@ def serve_wsgi(
     start_response: StartResponse,
     handle: Callable[[RequestData], ResponseData],
     body_limit: Callable[[str], int],
+    late_body: Callable[[], ResponseData] | None = None,
 ) -> Iterable[bytes]:
     """Serve one WSGI request with ``handle`` (a site's, or the proxy's).
 
@@ -160,9 +165,15 @@ def serve_wsgi(
         start_response: The WSGI callable.
         handle: Answers the request record.
         body_limit: How many body bytes may be read for a path.
+        late_body: The 408 for a body that stalls past the server's socket timeout.
     """
     path = _path(environ)
-    request = read_request(environ, path, _headers(environ), body_limit(path))
+    try:
+        request = read_request(environ, path, _headers(environ), body_limit(path))
+    except TimeoutError:  # the server's socket timeout, mid-body
+        status, headers, body = answer_wire("POST", (late_body or _late_body)())
+        start_response(status_line(status), headers)
+        return [body]
     data = handle(request)
     if data.delay_seconds:
         time.sleep(data.delay_seconds)
@@ -185,6 +196,15 @@ def read_request(
         headers=headers,
         body=_read_body(environ, limit),
         limit=limit,
+    )
+
+
+def _late_body() -> ResponseData:
+    return ResponseData(
+        status=408,
+        json={"error": "Request Timeout", "message": "Request body not received in time"},
+        has_json=True,
+        headers=CLOSE,
     )
 
 

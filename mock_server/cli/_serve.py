@@ -126,9 +126,11 @@ def _stop_all(servers: Sequence[Any]) -> None:
 
 
 def run_werkzeug(sites: list[ServedSite], args: argparse.Namespace) -> int:
+    # A body that stalls longer than --body-timeout gets 408, as under granian.
+    requests = type("Handler", (QuietRequestHandler,), {"timeout": args.body_timeout})
     try:
         servers = [
-            make_server(s.host, s.port, s.app, threaded=True, request_handler=QuietRequestHandler)
+            make_server(s.host, s.port, s.app, threaded=True, request_handler=requests)
             for s in sites
         ]
     except OSError as exc:
