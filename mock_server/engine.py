@@ -8,13 +8,17 @@ response, never an exception: a behaviour that crashes gets the client a 500, a 
 that breaks the spec is logged (or, in strict mode, replaced by a 500); both are kept
 and :meth:`Engine.check` raises them, so a test cannot miss them.
 
-Order of work for a request: routing (404 / 405 / ``OPTIONS``), faults, request
-validation (:func:`mock_server.validation.run_validators`, which also refuses a body the
-edge could not read), the ``Prefer`` header, the behaviour hook, response synthesis,
-the self-check of whatever response was chosen, and the journal.
+Order of work for a request: routing (404 / 405 / ``OPTIONS``), the stub hook's early
+answer, faults, request validation (:func:`mock_server.validation.run_validators`, which
+also refuses a body the edge could not read), the ``Prefer`` header, the stub hook, the
+behaviour hook, response synthesis, the self-check of whatever response was chosen, and
+the journal. A request runs on the compiled spec it started with, whatever ``reload``
+does meanwhile.
 
-Behaviours see the engine only through a :class:`VendorContext` (clock, webhook sender,
-seed, error rendering): they cannot reach its router, journal or options.
+What plugs in is declared in :mod:`mock_server.hooks` (re-exported here): behaviours see
+the engine only through a :class:`VendorContext` (clock, webhook sender, seed, error
+rendering), stubs through the :class:`StubHook` calls; neither reaches its router, journal
+or options, and the engine imports no stub implementation.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ import os
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
 
 from mock_server._render import ErrorRenderer as _Renderer
 from mock_server._render import reason
@@ -41,6 +46,14 @@ from mock_server.errors import (
     ServerFailure,
 )
 from mock_server.faults import Fault, Faults
+from mock_server.hooks import (
+    BaseBehaviour,
+    Behaviour,
+    Call,
+    ErrorRenderer,
+    StubHook,
+    VendorContext,
+)
 from mock_server.journal import DEFAULT_MAX_ENTRIES, Journal, Redactor, scrub_text
 from mock_server.media import is_json
 from mock_server.routing import MatchState, RouteMatch, Router
@@ -50,7 +63,6 @@ from mock_server.types import RequestData, ResponseData
 from mock_server.validation import CLOSE, ValidRequest, run_validators
 from mock_server.validation._selfcheck import check_response
 from mock_server.webhooks import Delivery, WebhookSender
-from mock_server.wiremock import WireMock
 
 __all__ = [
     "BaseBehaviour",
@@ -59,12 +71,11 @@ __all__ = [
     "Engine",
     "EngineOptions",
     "ErrorRenderer",
+    "StubHook",
     "VendorContext",
 ]
 
 logger = logging.getLogger("mock_server")
-
-_STUB_HEADER = "Matched-Stub-Id"
 
 # Errors the engine decides on its own; a single example declared for them in the spec
 # is the vendor's body (the spec writer's decision), so it is served as is.
@@ -100,167 +111,6 @@ class EngineOptions:
             raise ConfigError(f"max_body_bytes must be positive, got {self.max_body_bytes}")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Call:
-    """What a behaviour receives for a routed, valid request.
-
-    Attributes:
-        operation_id: The operation called.
-        request: The request as received.
-        path_params: Path parameters, coerced to their schema types.
-        query: Query parameters: declared ones coerced (arrays as lists), others raw.
-        headers: Request headers (lower-case names).
-        body: Parsed JSON, a form dict (files as ``UploadedFile``), text, raw bytes, or
-            None without a body.
-        cookies: Request cookies.
-        media_type: The declared request media type that matched, if a body was sent.
-    """
-
-    operation_id: str
-    request: RequestData
-    path_params: Mapping[str, Any]
-    query: Mapping[str, Any]
-    headers: Mapping[str, str]
-    body: Any
-    cookies: Mapping[str, str] = field(default_factory=dict)
-    media_type: str | None = None
-
-
-class ErrorRenderer(Protocol):
-    """Renders an error in the served spec's vendor shape (see :meth:`Engine.error_response`)."""
-
-    def __call__(
-        self,
-        *,
-        status: int,
-        message: str,
-        field: str | None = None,
-        location: str | None = None,
-        operation_id: str | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> ResponseData:
-        """The error response."""
-        ...
-
-
-@dataclass(frozen=True, kw_only=True)
-class VendorContext:
-    """What an engine lends the behaviour it serves, and nothing more.
-
-    Attributes:
-        clock: Times the work that takes time; a manual clock in tests.
-        webhooks: Sends the vendor's webhooks (to the URL a test configured).
-        seed: Seed of generated ids, so reruns see the same ones.
-        render_error: Renders an error in the spec's vendor shape.
-    """
-
-    clock: Clock
-    webhooks: WebhookSender
-    seed: int | None
-    render_error: ErrorRenderer
-
-
-class Behaviour(Protocol):
-    """Stateful or scripted answers plugged into the engine; every hook is called.
-
-    :class:`BaseBehaviour` implements each hook as a no-op: subclass it and override
-    what the vendor needs.
-    """
-
-    def bind(self, context: VendorContext) -> None:
-        """Called once, when the engine is built, with what the behaviour may use."""
-
-    def handle(self, call: Call) -> ResponseData | None:
-        """Answer a valid request, or return None for the synthesized response.
-
-        Raises:
-            RequestError: To answer with an error in the vendor's shape.
-        """
-
-    def handle_unrouted(self, request: RequestData) -> ResponseData | None:
-        """Answer a request no spec path matches (e.g. upload URLs), or None for 404."""
-
-    def handle_error(
-        self, request: RequestData, operation_id: str, error: RequestError
-    ) -> ResponseData | None:
-        """Reword a failed validation (``error.check`` says which) or None to keep it.
-
-        Raises:
-            RequestError: To answer with this error instead.
-        """
-
-    def webhook_configured(self) -> None:
-        """Called after a webhook URL is configured (Autoenhance sends ``webhook_updated``)."""
-
-    def scenario_names(self) -> Mapping[str, str]:
-        """The vendor scenarios :meth:`run_scenario` knows, each with what it does."""
-        ...
-
-    def run_scenario(self, name: str, arguments: Mapping[str, Any]) -> None:
-        """Arm a vendor scenario (``fail-next-image``...), from ``/__mock/scenarios/{name}``.
-
-        Raises:
-            ConfigError: Unknown scenario, or arguments it does not take.
-            LookupError: A record the arguments name does not exist.
-        """
-
-    def reset(self) -> None:
-        """Forget all state and restart generated ids from the seed."""
-
-
-class BaseBehaviour:
-    """A :class:`Behaviour` whose hooks do nothing; vendor behaviours subclass it."""
-
-    _context: VendorContext | None = None
-
-    @property
-    def context(self) -> VendorContext:
-        """The context :meth:`bind` received.
-
-        Raises:
-            ConfigError: The behaviour is not bound to an engine yet.
-        """
-        if self._context is None:
-            raise ConfigError(f"{type(self).__name__} is not bound to an engine")
-        return self._context
-
-    def bind(self, context: VendorContext) -> None:
-        """Keep the context."""
-        self._context = context
-
-    def handle(self, call: Call) -> ResponseData | None:
-        """Nothing modelled: the synthesized response."""
-        return None
-
-    def handle_unrouted(self, request: RequestData) -> ResponseData | None:
-        """Nothing served outside the spec: 404."""
-        return None
-
-    def handle_error(
-        self, request: RequestData, operation_id: str, error: RequestError
-    ) -> ResponseData | None:
-        """The engine's own error response."""
-        return None
-
-    def webhook_configured(self) -> None:
-        """Nothing to send."""
-
-    def scenario_names(self) -> Mapping[str, str]:
-        """None."""
-        return {}
-
-    def run_scenario(self, name: str, arguments: Mapping[str, Any]) -> None:
-        """No scenarios: every name is unknown.
-
-        Raises:
-            ConfigError: Always.
-        """
-        raise ConfigError(f"unknown scenario {name!r}")
-
-    def reset(self) -> None:
-        """No state."""
-
-
 class Engine:
     """Serves an OpenAPI document: validation, vendor-shaped errors, synthesized responses.
 
@@ -269,8 +119,8 @@ class Engine:
         options: Engine options.
         behaviour: Optional hook answering valid requests (and unrouted ones).
         clock: The time source of stateful behaviours and faults (default: real time).
-        stubs: WireMock stub mappings that answer before the behaviour (default: none
-            yet; add them through ``stubs.stub(...)`` or ``/__admin/mappings``).
+        stubs: Canned answers that come before the behaviour (a ``WireMock`` registry;
+            a :class:`~mock_server.site.Site` gives its engine one if it has none).
 
     Example:
         >>> engine = Engine.from_dict({
@@ -291,19 +141,18 @@ class Engine:
         options: EngineOptions | None = None,
         behaviour: Behaviour | None = None,
         clock: Clock | None = None,
-        stubs: WireMock | None = None,
+        stubs: StubHook | None = None,
     ) -> None:
-        self.spec = spec
         self.options = options or EngineOptions()
         self.behaviour: Behaviour = behaviour if behaviour is not None else BaseBehaviour()
         self.clock = clock if clock is not None else Clock()
         self.faults = Faults()
-        self.stubs = (
-            stubs if stubs is not None else WireMock(journal_size=self.options.journal_size)
-        )
         self.journal = Journal(
             max_entries=self.options.journal_size, redactor=_redactor(spec, self.options)
         )
+        self.stubs: StubHook | None = None
+        if stubs is not None:
+            self.use_stubs(stubs)
         # On real time a slow receiver must delay nothing: deliveries go out from a queue.
         # On a manual clock they go out inline, so advance() returns after them.
         self.webhooks = WebhookSender(
@@ -322,30 +171,65 @@ class Engine:
         )
 
     def _use(self, spec: Spec) -> None:
-        """Compile what the engine derives from the spec (routes, synthesis, errors)."""
-        self.spec = spec
-        self.title = spec.title
-        self.operation_ids = tuple(op.operation_id for op in spec.operations)
-        self._operations = {op.operation_id: op for op in spec.operations}
-        self.router = Router(
-            ((op.path, op.method, op.operation_id) for op in spec.operations),
-            trailing_slash=spec.trailing_slash,
-            base_paths=spec.base_paths,
-        )
-        self.synthesizer = Synthesizer(spec, seed=self.options.seed)
-        self.renderer = _Renderer(spec.error_style)
-        self._canned = {
-            (op.operation_id, status): canned
-            for op in spec.operations
-            for status in _CANNED_STATUSES
-            if (canned := _single_example(op, status)) is not None
-        }
+        """Compile what the engine derives from the spec, and switch to it in one step."""
+        self._compiled = _Compiled.of(spec, seed=self.options.seed)
+
+    def _view(self) -> _Compiled:
+        # A request keeps the compiled spec it started with, whatever reload() does meanwhile.
+        pinned = _PINNED.get()
+        if pinned is not None and pinned[0] is self:
+            return pinned[1]
+        return self._compiled
+
+    @property
+    def spec(self) -> Spec:
+        """The spec served (the one a request in flight started with)."""
+        return self._view().spec
+
+    @property
+    def title(self) -> str:
+        """The spec's title."""
+        return self._view().spec.title
+
+    @property
+    def operation_ids(self) -> tuple[str, ...]:
+        """Every operationId of the spec, in its order."""
+        return self._view().operation_ids
+
+    @property
+    def router(self) -> Router:
+        """The spec's routes."""
+        return self._view().router
+
+    @property
+    def synthesizer(self) -> Synthesizer:
+        """Responses from the spec's examples and schemas."""
+        return self._view().synthesizer
+
+    @property
+    def renderer(self) -> _Renderer:
+        """The spec's vendor error shape."""
+        return self._view().renderer
+
+    @property
+    def _operations(self) -> Mapping[str, Operation]:
+        return self._view().operations
+
+    @property
+    def _canned(self) -> Mapping[tuple[str, int], ResponseData]:
+        return self._view().canned
+
+    def use_stubs(self, stubs: StubHook) -> None:
+        """Answer from ``stubs`` before the behaviour; they read this engine's journal."""
+        stubs.bind_journal(self.journal)
+        self.stubs = stubs
 
     def reload(self, spec: Spec) -> None:
         """Serve a new version of the spec, keeping all state (orders, journal, stubs).
 
-        The behaviour keeps answering the operations it knows that the new spec still
-        has; requests in flight finish on the old routes.
+        The switch is one assignment: a request in flight finishes on the spec it started
+        with (routes, synthesis, error shapes), and the next one sees the new spec. The
+        behaviour keeps answering the operations it knows that the new spec still has.
         """
         self._use(spec)
 
@@ -406,7 +290,8 @@ class Engine:
         self.synthesizer.reset()
         self.behaviour.reset()
         self.journal.clear()
-        self.stubs.reset()
+        if self.stubs is not None:
+            self.stubs.reset()
         with self._failures_lock:
             self._failures.clear()
 
@@ -507,6 +392,13 @@ class Engine:
         logged (strict mode: answers 500); both are kept for :meth:`check`.
         """
         started = time.perf_counter()
+        pin = _PINNED.set((self, self._compiled))
+        try:
+            return self._handle(request, started)
+        finally:
+            _PINNED.reset(pin)
+
+    def _handle(self, request: RequestData, started: float) -> ResponseData:
         operation_id: str | None = None
         try:
             method = request.method.upper()
@@ -514,8 +406,11 @@ class Engine:
             found = match.state is MatchState.FOUND and match.operation_id is not None
             if found:
                 operation_id = match.operation_id
-            if self.stubs.has_stubs and self._stub_skips_validation(request, found=found):
-                response = self._stubbed(request, operation_id)
+            early = None if self.stubs is None else self.stubs.early(request, routed=found)
+            if early is not None:
+                response = early
+                if operation_id is not None:
+                    response = self._self_check(self._operations[operation_id], request, early)
             elif found and operation_id is not None:
                 response = self._serve(self._operations[operation_id], request, match)
             elif match.state is MatchState.METHOD_NOT_ALLOWED:
@@ -527,33 +422,7 @@ class Engine:
         if self.options.cors:
             response = _with_cors(response, request)
         self._journal(request, operation_id, response, started)
-        # WireMock's request journal holds every request, stubbed or not (``/__admin/requests``).
-        self.stubs.record(request, response, matched_stub_id=response.headers.get(_STUB_HEADER))
         return response
-
-    # --- stubs (WireMock mappings) ------------------------------------------------
-
-    def _stub_skips_validation(self, request: RequestData, *, found: bool) -> bool:
-        """Whether a stub answers before validation: it opts out, or the spec has no route."""
-        probe = self.stubs.match(request, dry_run=True)
-        return probe is not None and (not probe.validate or not found)
-
-    def _stub_answer(self, request: RequestData) -> ResponseData | None:
-        stub = self.stubs.match(request)
-        if stub is None:
-            return None
-        response = _typed_stub_response(stub.response)
-        if stub.delay_ms:
-            return dataclasses.replace(response, delay_seconds=stub.delay_ms / 1000)
-        return response
-
-    def _stubbed(self, request: RequestData, operation_id: str | None) -> ResponseData:
-        response = self._stub_answer(request)
-        if response is None:  # the stub went away between the look and the match
-            return self._unrouted(request)
-        if operation_id is None:
-            return response
-        return self._self_check(self._operations[operation_id], request, response)
 
     def _serve(
         self,
@@ -611,8 +480,8 @@ class Engine:
     ) -> ResponseData:
         response = None
         # A matching stub wins over the behaviour; an explicit Prefer over both, as in Prism.
-        if preference == NO_PREFERENCE and self.stubs.has_stubs:
-            response = self._stub_answer(request)
+        if preference == NO_PREFERENCE and self.stubs is not None:
+            response = self.stubs.answer(request)
         if preference == NO_PREFERENCE and response is None:
             response = self.behaviour.handle(
                 Call(
@@ -674,10 +543,6 @@ class Engine:
         return self.renderer.render(error, generic=True)
 
     def _unrouted(self, request: RequestData) -> ResponseData:
-        if self.stubs.has_stubs:
-            stubbed = self._stub_answer(request)
-            if stubbed is not None:
-                return stubbed
         unread = request.unread
         if unread is not None:
             status = 413 if unread.too_large else 400
@@ -735,8 +600,9 @@ class Engine:
     ) -> None:
         # The duration includes an injected latency, which the edge waits out.
         elapsed = time.perf_counter() - started + response.delay_seconds
+        tag = None if self.stubs is None else self.stubs.tag(response)
         self.journal.record_exchange(
-            request, response, operation_id=operation_id, duration_ms=elapsed * 1000
+            request, response, operation_id=operation_id, duration_ms=elapsed * 1000, tag=tag
         )
 
     def _journal_delivery(self, delivery: Delivery) -> None:
@@ -754,27 +620,41 @@ class Engine:
         )
 
 
-def _typed_stub_response(response: ResponseData) -> ResponseData:
-    """A stub's answer with its media type known, and JSON decoded, for the self-check.
+@dataclass(frozen=True, kw_only=True)
+class _Compiled:
+    """Everything the engine derives from one spec; swapped whole by ``reload``."""
 
-    A JSON object or array without a ``Content-Type`` (a ``jsonBody`` stub) is sent as
-    ``application/json``.
-    """
-    declared = next((v for k, v in response.headers.items() if k.lower() == "content-type"), None)
-    essence = (declared or "").split(";", 1)[0].strip().lower()
-    if (declared is None or is_json(essence)) and response.body[:1] in (b"{", b"["):
-        try:
-            value = json.loads(response.body)
-        except ValueError:
-            return dataclasses.replace(response, content_type=declared)
-        return dataclasses.replace(
-            response,
-            json=value,
-            has_json=True,
-            body=b"",
-            content_type=declared or "application/json",
+    spec: Spec
+    operation_ids: tuple[str, ...]
+    operations: Mapping[str, Operation]
+    router: Router
+    synthesizer: Synthesizer
+    renderer: _Renderer
+    canned: Mapping[tuple[str, int], ResponseData]
+
+    @classmethod
+    def of(cls, spec: Spec, *, seed: int | None) -> _Compiled:
+        return cls(
+            spec=spec,
+            operation_ids=tuple(op.operation_id for op in spec.operations),
+            operations={op.operation_id: op for op in spec.operations},
+            router=Router(
+                ((op.path, op.method, op.operation_id) for op in spec.operations),
+                trailing_slash=spec.trailing_slash,
+                base_paths=spec.base_paths,
+            ),
+            synthesizer=Synthesizer(spec, seed=seed),
+            renderer=_Renderer(spec.error_style),
+            canned={
+                (op.operation_id, status): canned
+                for op in spec.operations
+                for status in _CANNED_STATUSES
+                if (canned := _single_example(op, status)) is not None
+            },
         )
-    return dataclasses.replace(response, content_type=declared)
+
+
+_PINNED: ContextVar[tuple[Engine, _Compiled] | None] = ContextVar("engine_pinned", default=None)
 
 
 def _secret_parameters(spec: Spec) -> tuple[tuple[str, str], ...]:
@@ -783,16 +663,8 @@ def _secret_parameters(spec: Spec) -> tuple[tuple[str, str], ...]:
 
 
 def _redactor(spec: Spec, options: EngineOptions) -> Redactor:
-    """The journal's redactor: the spec's credential locations plus the accepted keys."""
-    headers: set[str] = set()
-    query: set[str] = set()
-    for location, name in _secret_parameters(spec):
-        (headers if location == "header" else query).add(name)
-    return Redactor(
-        header_names=Redactor().header_names | {n.lower() for n in headers},
-        query_names=frozenset(query),
-        secrets=options.accepted_keys,
-    )
+    """The one redactor of an API (as the proxy's), with the accepted keys as secrets."""
+    return Redactor.for_spec(spec, secrets=options.accepted_keys)
 
 
 def _as_package_error(error: Exception) -> MockServerError:

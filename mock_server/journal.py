@@ -1,17 +1,23 @@
-"""A bounded, thread-safe record of the requests a mock has served.
+"""The one bounded, thread-safe record of the exchanges a mock has served.
 
-Secrets never leave the journal: the API key (and every other credential-bearing header
+Secrets never enter the journal: the API key (and every other credential-bearing header
 or query parameter) is replaced by ``REDACTED``, and the same secret values are scrubbed
-from the path, the other headers and both bodies, before any entry is handed out.
-Recording only keeps the raw exchange (it is on every request's path); the redacted
-:class:`JournalEntry` is built the first time the entry is read.
+from the path, the other headers and both bodies, when an exchange is recorded (one
+redactor, :mod:`mock_server.redaction`). Bodies are cut to ``max_body_bytes`` then too,
+so the journal never holds more than ``max_entries`` times two such bodies.
+
+It has two views: :class:`JournalEntry` records (``/__mock/journal``, the fixtures) and
+the redacted request and response records each entry keeps for WireMock's
+``/__admin/requests`` (:meth:`Journal.exchanges`).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
+import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +25,13 @@ from typing import Any, overload
 from urllib.parse import parse_qsl, urlencode
 
 from mock_server.media import wire
+from mock_server.redaction import (
+    DEFAULT_SECRET_HEADERS,
+    REDACTED,
+    Redactor,
+    scrub_bytes,
+    scrub_text,
+)
 from mock_server.types import RequestData, ResponseData
 
 __all__ = [
@@ -29,88 +42,42 @@ __all__ = [
     "MAX_EXPORT_BODY_BYTES",
     "REDACTED",
     "Calls",
+    "Exchange",
     "Journal",
     "JournalEntry",
     "Redactor",
     "scrub_text",
 ]
 
-REDACTED = "REDACTED"
 DEFAULT_MAX_ENTRIES = 1000
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 EXPORT_BODY_BYTES = 4096
 """Bodies in a JSON export (``/__mock/journal``) are cut to this many bytes by default."""
 MAX_EXPORT_BODY_BYTES = DEFAULT_MAX_BODY_BYTES
-DEFAULT_SECRET_HEADERS = frozenset(
-    {"x-api-key", "authorization", "proxy-authorization", "cookie", "x-mock-admin-key"}
-)
-# Scrubbing very short values from bodies would mangle unrelated text; such keys are
-# still redacted wherever they appear under a credential-bearing name.
-_MIN_SCRUB_LENGTH = 4
-
-
-@dataclass(frozen=True, kw_only=True)
-class Redactor:
-    """Knows which header and query-parameter names carry credentials.
-
-    Args:
-        header_names: Lower-cased header names whose values are secret.
-        query_names: Query parameter names whose values are secret.
-        secrets: Known secret values (e.g. the accepted API keys) to scrub anywhere.
-    """
-
-    header_names: frozenset[str] = DEFAULT_SECRET_HEADERS
-    query_names: frozenset[str] = frozenset()
-    secrets: frozenset[str] = frozenset()
-
-    def secrets_in(self, headers: Mapping[str, str], query_string: str) -> frozenset[str]:
-        """Return the known secrets plus the values of this request's secret fields."""
-        found = {v for k, v in headers.items() if k.lower() in self.header_names}
-        found.update(v for k, v in _parse_query(query_string) if k in self.query_names)
-        found.update(self.secrets)
-        return frozenset(s for s in found if len(s) >= _MIN_SCRUB_LENGTH)
-
-    def headers(self, headers: Mapping[str, str], secrets: Iterable[str]) -> dict[str, str]:
-        """Return a copy of ``headers`` with secret values replaced."""
-        return {
-            k: REDACTED if k.lower() in self.header_names else scrub_text(v, secrets)
-            for k, v in headers.items()
-        }
-
-    def query(self, query_string: str, secrets: Iterable[str]) -> str:
-        """Return ``query_string`` with secret parameter values replaced."""
-        pairs = _parse_query(query_string)
-        if any(k in self.query_names for k, _ in pairs):
-            query_string = urlencode(
-                [(k, REDACTED if k in self.query_names else v) for k, v in pairs]
-            )
-        return scrub_text(query_string, secrets)
-
-
-def scrub_text(text: str, secrets: Iterable[str]) -> str:
-    """Replace every occurrence of each secret in ``text``."""
-    for secret in secrets:
-        text = text.replace(secret, REDACTED)
-    return text
-
-
-def _scrub_bytes(data: bytes, secrets: Iterable[str]) -> bytes:
-    for secret in secrets:
-        data = data.replace(secret.encode(), REDACTED.encode())
-    return data
-
-
-def _parse_query(query_string: str) -> list[tuple[str, str]]:
-    return parse_qsl(query_string, keep_blank_values=True)
 
 
 def _query_string(request: RequestData) -> str:
     # A request record built by hand has its query parsed only.
+    if not request.query:
+        return ""
     return urlencode([(name, value) for name, values in request.query.items() for value in values])
 
 
 def _lower(headers: list[tuple[str, str]]) -> dict[str, str]:
     return {name.lower(): value for name, value in headers}
+
+
+def _grouped(query_string: str) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for key, value in parse_qsl(query_string, keep_blank_values=True):
+        grouped.setdefault(key, []).append(value)
+    return {key: tuple(values) for key, values in grouped.items()}
+
+
+def _scrubbed_form(
+    form: Mapping[str, tuple[str, ...]], secrets: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(scrub_text(v, secrets) for v in vs) for k, vs in form.items()}
 
 
 def _text(data: bytes) -> str:
@@ -240,23 +207,55 @@ class Calls(Sequence[JournalEntry]):
         return self._entries[-1]
 
 
-@dataclass(kw_only=True, slots=True, eq=False)
-class _Slot:
-    """A recorded exchange, raw until first read (then ``entry`` holds the redacted one)."""
+@dataclass(frozen=True, kw_only=True)
+class Exchange:
+    """One served exchange as WireMock's view reads it: redacted, bodies cut.
 
-    timestamp: float
-    method: str
-    path: str
-    query_string: str
-    operation_id: str | None
-    request_headers: Mapping[str, str]
-    request_body: bytes
-    status: int
-    response_headers: Mapping[str, str]
-    response_body: bytes
-    duration_ms: float
-    kind: str
-    entry: JournalEntry | None = None
+    Attributes:
+        id: The exchange's id (WireMock's request id).
+        logged_at: When it was recorded, in seconds since the epoch.
+        request: The request, its secrets redacted, its body cut, its files left out.
+        response: The answer sent, its secrets redacted, its body cut.
+        tag: What the recorder attached (WireMock: the stub that answered, or None).
+    """
+
+    id: str
+    logged_at: float
+    request: RequestData
+    response: ResponseData
+    tag: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """A recorded entry; a served exchange also keeps its id, tag and scrubbed form."""
+
+    entry: JournalEntry
+    id: str | None = None
+    tag: Any = None
+    form: Mapping[str, tuple[str, ...]] | None = None
+
+    def exchange(self) -> Exchange:
+        entry = self.entry
+        return Exchange(
+            id=self.id or "",
+            logged_at=entry.timestamp,
+            request=RequestData(
+                method=entry.method,
+                path=entry.path,
+                query=_grouped(entry.query_string),
+                query_string=entry.query_string,
+                headers=entry.request_headers,
+                body=entry.request_body,
+                form=self.form or {},
+            ),
+            response=ResponseData(
+                status=entry.status,
+                headers={k: v for k, v in entry.response_headers.items() if k != "content-length"},
+                body=entry.response_body,
+            ),
+            tag=self.tag,
+        )
 
 
 class Journal:
@@ -285,6 +284,8 @@ class Journal:
         self.redactor = redactor or Redactor()
         self._entries: deque[_Slot] = deque(maxlen=max_entries)
         self._lock = threading.Lock()
+        self._prefix = f"{uuid.uuid4()}"[:24]
+        self._ids = itertools.count(1)  # next() on it is atomic: ids need no lock
 
     def record(
         self,
@@ -301,9 +302,10 @@ class Journal:
         duration_ms: float = 0.0,
         kind: str = "request",
     ) -> None:
-        """Append one exchange (redacted and truncated when first read)."""
-        slot = _Slot(
-            timestamp=time.time(),
+        """Append one exchange, redacted and cut now."""
+        secrets = self.redactor.secrets_in(request_headers, query_string)
+        entry = self._redacted(
+            secrets,
             method=method,
             path=path,
             query_string=query_string,
@@ -317,7 +319,7 @@ class Journal:
             kind=kind,
         )
         with self._lock:
-            self._entries.append(slot)
+            self._entries.append(_Slot(entry))
 
     def record_exchange(
         self,
@@ -326,48 +328,94 @@ class Journal:
         *,
         operation_id: str | None,
         duration_ms: float,
+        tag: Any = None,
     ) -> None:
-        """Append a request and the engine's answer (encoded now; redacted when first read)."""
-        _status, headers, body = wire(response)
-        slot = _Slot(
-            timestamp=time.time(),
+        """Append a request and the answer sent, redacted and cut now.
+
+        Args:
+            request: The request as the site received it.
+            response: The answer.
+            operation_id: The operation it was routed to, if any.
+            duration_ms: How long answering took (an injected delay included).
+            tag: Kept with the exchange for :meth:`exchanges` (WireMock's matched stub).
+        """
+        _status, wire_headers, body = wire(response)
+        query_string = request.query_string or _query_string(request)
+        secrets = self.redactor.secrets_in(request.headers, query_string)
+        headers = _lower(wire_headers)
+        entry = self._redacted(
+            secrets,
             method=request.method.upper(),
             path=request.path,
-            query_string=request.query_string or _query_string(request),
+            query_string=query_string,
             operation_id=operation_id,
             request_headers=request.headers,
             request_body=request.body,
             status=response.status,
-            response_headers=_lower(headers),
+            response_headers=headers,
             response_body=body,
             duration_ms=duration_ms,
             kind="request",
         )
+        form = _scrubbed_form(request.form, secrets) if request.form else None
+        slot = _Slot(entry, f"{self._prefix}{next(self._ids):012x}", tag, form)
         with self._lock:
             self._entries.append(slot)
 
-    def _entry(self, slot: _Slot) -> JournalEntry:
-        if slot.entry is None:
-            red = self.redactor
-            secrets = red.secrets_in(slot.request_headers, slot.query_string)
-            limit = self.max_body_bytes
-            slot.entry = JournalEntry(
-                timestamp=slot.timestamp,
-                method=slot.method,
-                path=scrub_text(slot.path, secrets),
-                query_string=red.query(slot.query_string, secrets),
-                operation_id=slot.operation_id,
-                request_headers=red.headers(slot.request_headers, secrets),
-                request_body=_scrub_bytes(slot.request_body, secrets)[:limit],
-                request_size=len(slot.request_body),
-                status=slot.status,
-                response_headers=red.headers(slot.response_headers, secrets),
-                response_body=_scrub_bytes(slot.response_body, secrets)[:limit],
-                response_size=len(slot.response_body),
-                duration_ms=round(slot.duration_ms, 3),
-                kind=slot.kind,
-            )
-        return slot.entry
+    def _redacted(
+        self,
+        secrets: frozenset[str],
+        *,
+        method: str,
+        path: str,
+        query_string: str,
+        operation_id: str | None,
+        request_headers: Mapping[str, str],
+        request_body: bytes,
+        status: int,
+        response_headers: Mapping[str, str],
+        response_body: bytes,
+        duration_ms: float,
+        kind: str,
+    ) -> JournalEntry:
+        red = self.redactor
+        return JournalEntry(
+            timestamp=time.time(),
+            method=method,
+            path=scrub_text(path, secrets),
+            query_string=red.query(query_string, secrets),
+            operation_id=operation_id,
+            request_headers=red.headers(request_headers, secrets),
+            request_body=self._cut(request_body, secrets),
+            request_size=len(request_body),
+            status=status,
+            response_headers=red.headers(response_headers, secrets),
+            response_body=self._cut(response_body, secrets),
+            response_size=len(response_body),
+            duration_ms=round(duration_ms, 3),
+            kind=kind,
+        )
+
+    def _cut(self, body: bytes, secrets: frozenset[str]) -> bytes:
+        if not body:
+            return body
+        # Scrubbed with a margin, so a secret across the cut is still found, then cut.
+        limit = self.max_body_bytes
+        margin = 6 * max((len(s) for s in secrets), default=0)  # \uXXXX per character
+        return scrub_bytes(body[: limit + margin], secrets)[:limit]
+
+    def exchanges(self) -> list[Exchange]:
+        """Every served exchange still kept (webhook deliveries left out), oldest first."""
+        with self._lock:
+            slots = [slot for slot in self._entries if slot.id is not None]
+        return [slot.exchange() for slot in slots]
+
+    def forget(self, ids: Iterable[str]) -> None:
+        """Drop the exchanges with these ids (from both views)."""
+        gone = set(ids)
+        with self._lock:
+            kept = [s for s in self._entries if s.id is None or s.id not in gone]
+            self._entries = deque(kept, maxlen=self._entries.maxlen)
 
     def calls(
         self,
@@ -396,7 +444,7 @@ class Journal:
     def entries(self) -> Calls:
         """A snapshot of all entries, oldest first."""
         with self._lock:
-            return Calls([self._entry(slot) for slot in self._entries])
+            return Calls([slot.entry for slot in self._entries])
 
     @property
     def called(self) -> bool:

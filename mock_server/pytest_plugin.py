@@ -10,8 +10,9 @@ Fixtures:
     ``make_mock_server``: the session-scoped factory that owns starting and stopping.
 
 Per-test engine options go through the marker, e.g.
-``@pytest.mark.mock_server(seed=7, accept_any_key=True)``; ``rate_limit=False`` turns
-AI HomeDesign's submission limit off.
+``@pytest.mark.mock_server(seed=7, accept_any_key=True)``; a keyword that is not an
+``EngineOptions`` field is a vendor option for the vendor fixtures (``rate_limit=False``
+turns AI HomeDesign's submission limit off).
 
 Anything that goes wrong inside a server thread (a handler crash, a strict-mode
 ``ResponseViolation``) fails the test that caused it.
@@ -20,8 +21,8 @@ Anything that goes wrong inside a server thread (a handler crash, a strict-mode
 from __future__ import annotations
 
 import os
-from collections.abc import Generator, Iterator
-from dataclasses import replace
+from collections.abc import Generator, Iterator, Mapping
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -51,7 +52,7 @@ class MakeMockServer(Protocol):
         api: ApiName | None = None,
         options: EngineOptions,
         behaviour: Behaviour | None = None,
-        rate_limit: bool = True,
+        vendor_options: Mapping[str, Any] | None = None,
     ) -> MockServer:
         """Return the running server for this spec or API, options and behaviour."""
         ...
@@ -129,18 +130,19 @@ def make_mock_server() -> Iterator[MakeMockServer]:
         api: ApiName | None = None,
         options: EngineOptions,
         behaviour: Behaviour | None = None,
-        rate_limit: bool = True,
+        vendor_options: Mapping[str, Any] | None = None,
     ) -> MockServer:
         path = None if spec_path is None else Path(spec_path).resolve()
-        key = (path, api, options, behaviour, rate_limit)
+        vendor = tuple(sorted((vendor_options or {}).items()))
+        key = (path, api, options, behaviour, vendor)
         if key not in servers:
             engine = build_engine(
                 api,
                 spec=path,
                 clock=Clock(manual=True),
                 options=options,
-                rate_limit=rate_limit,
                 behaviour=behaviour,
+                vendor_options=dict(vendor),
             )
             servers[key] = MockServer(engine, api=api)
             servers[key].start()
@@ -163,8 +165,7 @@ def mock_server_factory(
     Each call gives a running server, reset for this test. Servers are shared across the
     session per (spec, options, behaviour), so pass behaviours created once per session.
     """
-    marked = _marked_options(request)
-    marked.pop("rate_limit", None)  # a behaviour option, read by the vendor fixtures
+    marked, _vendor = _split(_marked_options(request))  # vendor options: vendor fixtures
     used = request.node.stash.setdefault(_USED_SERVERS, [])
 
     def factory(
@@ -191,16 +192,22 @@ def _marked_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     return dict(marker.kwargs) if marker else {}
 
 
+def _split(marked: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The marker's keywords as (EngineOptions fields, vendor options)."""
+    engine_fields = {f.name for f in fields(EngineOptions)}
+    engine = {k: v for k, v in marked.items() if k in engine_fields}
+    return engine, {k: v for k, v in marked.items() if k not in engine_fields}
+
+
 def _vendor_mock(
     name: ApiName,
     request: pytest.FixtureRequest,
     make_mock_server: MakeMockServer,
     mock_server_options: EngineOptions,
 ) -> MockServer:
-    marked = _marked_options(request)
-    rate_limit = bool(marked.pop("rate_limit", True))
+    marked, vendor_options = _split(_marked_options(request))
     options = replace(mock_server_options, **marked)
-    server = make_mock_server(api=name, options=options, rate_limit=rate_limit)
+    server = make_mock_server(api=name, options=options, vendor_options=vendor_options)
     server.reset()
     request.node.stash.setdefault(_USED_SERVERS, []).append(server)
     request.addfinalizer(server.check)

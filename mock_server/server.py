@@ -24,13 +24,15 @@ from pytest_httpserver.httpserver import HTTPServerBase
 from werkzeug.serving import WSGIRequestHandler
 from werkzeug.wrappers import Request, Response
 
-from mock_server.app import MockApp, request_record
+from mock_server.app import MockApp
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, ServerStateError
-from mock_server.media import wire
+from mock_server.site import Site
+from mock_server.site.edge import answer_wire, build_request
 from mock_server.types import ResponseData
 from mock_server.vendors import ApiName, build_engine
+from mock_server.webhooks import serving_on
 
 if TYPE_CHECKING:
     import os
@@ -50,65 +52,75 @@ _POLL_INTERVAL = 0.05
 
 
 class EngineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """An httpx transport that hands requests to an engine in-process: no socket.
+    """An httpx transport that hands requests to a site in-process: no socket.
 
-    The request goes through the same record, validation, behaviour and journal as one
-    over HTTP; an injected latency is waited out (asynchronously for the async client).
+    Every route answers as over HTTP (the API, ``/__mock/``, ``/__admin/``, the spec and
+    docs, HEAD without a body), through the same request builder, gate, engine and
+    journal; an injected latency is waited out (asynchronously for the async client).
 
     Args:
-        engine: The engine that answers.
+        target: The site that answers (an engine is served with its own site).
     """
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, target: Site | Engine) -> None:
+        self.site = target if isinstance(target, Site) else Site(target)
+
+    @property
+    def engine(self) -> Engine:
+        """The site's engine."""
+        return self.site.engine
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Answer a request of a sync ``httpx.Client``."""
-        data = self._answer(request, request.read())
+        method, data = self._answer(request, request.read())
         if data.delay_seconds:
             time.sleep(data.delay_seconds)
-        return _httpx_response(data, request)
+        return _httpx_response(method, data, request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Answer a request of an ``httpx.AsyncClient``."""
-        data = self._answer(request, await request.aread())
+        method, data = self._answer(request, await request.aread())
         if data.delay_seconds:
             await asyncio.sleep(data.delay_seconds)
-        return _httpx_response(data, request)
+        return _httpx_response(method, data, request)
 
-    def _answer(self, request: httpx.Request, body: bytes) -> ResponseData:
+    def _answer(self, request: httpx.Request, body: bytes) -> tuple[str, ResponseData]:
         url = request.url
-        path = "/" + url.path.lstrip("/")
-        query_string = url.query.decode("latin-1").encode("latin-1").decode(errors="replace")
-        headers: dict[str, str] = {}
-        for name, value in request.headers.multi_items():
-            name = name.lower()
-            headers[name] = f"{headers[name]}, {value}" if name in headers else value
-        limit = self.engine.options.max_body_bytes
-        record = request_record(
-            request.method.upper(),
-            path,
-            query_string,
-            headers,
-            body if len(body) <= limit else None,
-            self.engine,
+        path = url.path
+        limit = self.site.body_limit("/" + path.lstrip("/"))
+        record = build_request(
+            method=request.method,
+            path=path,
+            query_string=url.query.decode("latin-1").encode("latin-1").decode(errors="replace"),
+            headers=request.headers.multi_items(),
+            body=body if len(body) <= limit else None,
+            limit=limit,
         )
-        return self.engine.handle(record)
+        return record.method, self.site.handle(record)
 
 
-def _httpx_response(data: ResponseData, request: httpx.Request) -> httpx.Response:
+def _httpx_response(method: str, data: ResponseData, request: httpx.Request) -> httpx.Response:
     if data.drop_connection:
         raise httpx.RemoteProtocolError("connection dropped (injected fault)", request=request)
-    status, headers, body = wire(data)
+    status, headers, body = answer_wire(method, data)
     return httpx.Response(status, headers=headers, content=body, request=request)
 
 
-class QuietRequestHandler(WSGIRequestHandler):
-    """A request handler without werkzeug's access line.
+class _AsSent(Response):
+    """The app's answer as it sent it: no default ``text/plain`` on a body-less answer."""
 
-    That line would print query strings (and any key in them); MockApp logs one
-    redacted line per request instead.
+    default_mimetype = None
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+    """A request handler without werkzeug's access line, and with a socket timeout.
+
+    That line would print query strings (and any key in them); the site logs one
+    redacted line per request instead. A client that stops sending for ``timeout``
+    seconds mid-body gets 408 (the front end answers it), as granian's clients do.
     """
+
+    timeout = 30.0
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         """Drop werkzeug's own access line."""
@@ -173,11 +185,11 @@ class MockServer(HTTPServerBase):
         *,
         options: EngineOptions | None = None,
         manual_clock: bool = True,
-        rate_limit: bool = True,
         host: str = DEFAULT_HOST,
         port: int = 0,
         admin: bool = True,
         admin_key: str | None = None,
+        **vendor_options: Any,
     ) -> MockServer:
         """Build a (stopped) vendor-faithful mock of a bundled API, with its behaviour.
 
@@ -186,11 +198,12 @@ class MockServer(HTTPServerBase):
             options: Engine options (default: strict off, key ``test-key``).
             manual_clock: Time moves only when ``clock.advance``/``complete_all`` is
                 called (the default, for tests); False runs on real time.
-            rate_limit: AI HomeDesign's 10 submissions per 10 minutes.
             host: Interface to bind.
             port: TCP port (0: a free one).
-            admin: Serve the ``/__mock/`` admin surface.
+            admin: Serve the ``/__mock/`` and ``/__admin/`` admin surfaces.
             admin_key: Require this ``x-mock-admin-key`` on admin requests.
+            **vendor_options: The vendor behaviour's own options, e.g.
+                ``rate_limit=False`` (AI HomeDesign); see ``vendors.behaviour_for``.
 
         Example:
             >>> with MockServer.for_api("autoenhance") as mock:
@@ -202,7 +215,7 @@ class MockServer(HTTPServerBase):
             name,
             options=options or EngineOptions(),
             clock=Clock(manual=manual_clock),
-            rate_limit=rate_limit,
+            vendor_options=vendor_options,
         )
         return cls(engine, api=name, host=host, port=port, admin=admin, admin_key=admin_key)
 
@@ -222,11 +235,11 @@ class MockServer(HTTPServerBase):
             raise ConfigError(msg)
         package = importlib.import_module(f"{self.api}_client")
         return package.AuthenticatedClient(
-            base_url=f"http://{self.api}.in-process",
+            base_url=f"http://{self.api}.localhost",  # a loopback name: the admin gate answers it
             token=self.api_key,
             prefix="",
             auth_header_name="x-api-key",
-            httpx_args={"transport": EngineTransport(self.engine)},
+            httpx_args={"transport": EngineTransport(self.app.site)},
         )
 
     @property
@@ -241,7 +254,7 @@ class MockServer(HTTPServerBase):
         Example: ``mock.stubs.stub({"request": {"method": "GET", "urlPath": "/v3/orders/x"},
         "response": {"status": 200, "jsonBody": {...}}})``; reset before each test.
         """
-        return self.engine.stubs
+        return self.app.site.stubs
 
     @property
     def journal(self) -> Journal:
@@ -302,6 +315,7 @@ class MockServer(HTTPServerBase):
         except (OSError, SystemExit) as exc:  # werkzeug exits when the port is in use
             msg = f"cannot listen on {self.host}:{self.port}"
             raise ConfigError(msg) from exc
+        serving_on(self.port)  # webhooks never aim at the mock itself
 
     def stop(self) -> None:
         """Stop serving and stop the real-time clock's thread, if it has one.
@@ -312,6 +326,7 @@ class MockServer(HTTPServerBase):
         if not self.is_running():
             msg = "the mock server is not running"
             raise ServerStateError(msg)
+        serving_on(self.port, serving=False)
         super().stop()
         self.engine.clock.stop()
 
@@ -337,7 +352,7 @@ class MockServer(HTTPServerBase):
 
     def dispatch(self, request: Request) -> Response:
         """Answer one request through the engine's WSGI app."""
-        return Response.from_app(self.app, request.environ)
+        return _AsSent.from_app(self.app, request.environ)
 
     def application(self, request: Request) -> Response:
         """Hand the request over unread, and keep no log of werkzeug objects.

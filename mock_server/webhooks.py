@@ -10,9 +10,11 @@ Two ways to deliver, chosen when the sender is built:
   scheduled work. :meth:`WebhookSender.flush` waits for the queue to drain.
 
 Where a webhook may go (:func:`check_webhook_url`): ``http`` or ``https``, never a path
-under the mock's ``/__mock/`` admin surface (on any host), never a link-local address
-(``169.254.0.0/16``, ``fe80::/10``: cloud metadata services live there), checked again
-on the resolved addresses at each delivery. Loopback is allowed: test receivers run there.
+under an admin surface (``/__mock/``, ``/__admin/``, on any host), never a port this
+process serves the mock on (:func:`serving_on`) at a loopback or local address, never a
+link-local address (``169.254.0.0/16``, ``fe80::/10``: cloud metadata services live
+there), checked again on the resolved addresses at each delivery. Other loopback ports
+are allowed: test receivers run there.
 
 Every attempt is recorded with its outcome, failures included. Secrets never leave the
 sender in clear: a recorded delivery carries the URL without its password or secret-looking
@@ -32,10 +34,10 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from mock_server.errors import ConfigError
-from mock_server.journal import REDACTED
+from mock_server.redaction import REDACTED, redacted_url, scrub_text, url_secrets
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -45,14 +47,30 @@ __all__ = [
     "check_webhook_url",
     "redacted_headers",
     "redacted_url",
+    "serving_on",
 ]
 
 DEFAULT_TIMEOUT = 5.0
 MAX_PENDING = 1000
 """Background deliveries waiting beyond this many are dropped (and recorded as failed)."""
 
-_SECRET_QUERY_WORDS = ("key", "token", "secret", "sig", "pass", "auth", "credential")
 _PUBLIC_HEADERS = frozenset({"content-type"})
+_ADMIN_PATHS = ("__mock", "__admin")
+_OWN_PORTS: set[int] = set()
+_OWN_PORTS_LOCK = threading.Lock()
+
+
+def serving_on(port: int, *, serving: bool = True) -> None:
+    """Note that this process serves the mock on ``port`` (or no longer does).
+
+    A webhook aimed at such a port on this machine would let a configured URL drive the
+    mock itself (``/__admin/reset``), so :func:`check_webhook_url` refuses it.
+    """
+    with _OWN_PORTS_LOCK:
+        if serving:
+            _OWN_PORTS.add(port)
+        else:
+            _OWN_PORTS.discard(port)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,45 +109,45 @@ def check_webhook_url(url: str) -> None:
     Raises:
         ConfigError: With a sentence saying why.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise ConfigError("a webhook URL has an invalid host or port") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError("a webhook URL must be http(s)://host/...")
-    if "__mock" in unquote(parts.path).lower():
-        raise ConfigError("a webhook URL must not point at a /__mock/ admin surface")
+    path = unquote(parts.path).lower()
+    if any(name in path for name in _ADMIN_PATHS):
+        raise ConfigError("a webhook URL must not point at an admin surface (/__mock/, /__admin/)")
     if _link_local(parts.hostname):
         raise ConfigError("a webhook URL must not point at a link-local address")
+    if _is_own(parts.hostname, port):
+        raise ConfigError(
+            f"a webhook URL must not point at the mock itself (port {port} on this machine)"
+        )
+
+
+def _is_own(host: str, port: int) -> bool:
+    """Whether ``host:port`` is one of this process's mock servers on this machine."""
+    with _OWN_PORTS_LOCK:
+        if port not in _OWN_PORTS:
+            return False
+    name = host.strip("[]").rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost") or name == "":
+        return True
     try:
-        _ = parts.port
+        address = ipaddress.ip_address(name.partition("%")[0])
     except ValueError:
-        raise ConfigError("a webhook URL has an invalid port") from None
-
-
-def redacted_url(url: str) -> str:
-    """``url`` without its password and with secret-looking query values redacted.
-
-    >>> redacted_url("http://u:pw@h/hook?token=abc&a=1")
-    'http://u:REDACTED@h/hook?token=REDACTED&a=1'
-    """
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if parts.password is not None:
-        userinfo, _, host = netloc.rpartition("@")
-        netloc = f"{userinfo.partition(':')[0]}:{REDACTED}@{host}"
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    query = parts.query
-    if any(_secret_name(name) for name, _ in pairs):
-        query = urlencode([(k, REDACTED if _secret_name(k) else v) for k, v in pairs])
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+        return False  # a name: checked again on its resolved address at delivery
+    mapped = getattr(address, "ipv4_mapped", None)
+    return (
+        address.is_loopback or address.is_unspecified or (mapped is not None and mapped.is_loopback)
+    )
 
 
 def redacted_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """Every configured header value is a credential as far as the record goes."""
     return {k: v if k.lower() in _PUBLIC_HEADERS else REDACTED for k, v in headers.items()}
-
-
-def _secret_name(name: str) -> bool:
-    lowered = name.lower()
-    return any(word in lowered for word in _SECRET_QUERY_WORDS)
 
 
 def _link_local(host: str) -> bool:
@@ -311,11 +329,15 @@ def _checked_address(host: str, port: int) -> str:
     addresses = [str(info[4][0]) for info in found]
     if any(_link_local(a) for a in addresses):
         raise ConnectionRefusedError(f"{host} resolves to a link-local address; not sent")
+    if any(_is_own(a, port) for a in addresses):
+        raise ConnectionRefusedError(f"{host} resolves to the mock itself; not sent")
     return addresses[0]
 
 
 def _failed(job: _Job, error: str) -> Delivery:
-    return _delivery(job, error=error)
+    # An error may quote the URL (http.client does for a space in it): scrub its secrets.
+    secrets = url_secrets(job.url) | {v for v in job.headers.values() if len(v) >= 4}
+    return _delivery(job, error=scrub_text(error, secrets))
 
 
 def _delivery(job: _Job, *, status: int | None = None, error: str | None = None) -> Delivery:

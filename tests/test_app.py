@@ -290,8 +290,8 @@ def test_admin_key_required(app_factory: Callable[..., MockApp]) -> None:
 
 def test_admin_routes_are_extensible(app: MockApp, client: Client) -> None:
     assert app.admin_surface is not None
-    app.admin_surface.routes["GET", "ping"] = lambda _request: to_werkzeug_response(
-        ResponseData(status=200, json="pong", has_json=True)
+    app.admin_surface.routes["GET", "ping"] = lambda _request: ResponseData(
+        status=200, json="pong", has_json=True
     )
     assert client.get("/__mock/ping").json == "pong"
 

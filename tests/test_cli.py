@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import signal
 import socket
@@ -456,3 +457,30 @@ def test_failure_scenarios_are_reachable_over_http(start_cli: Callable[..., Star
         assert bad.status_code == 400
         missing = http.post("/__mock/scenarios/expire-image", json={"image_id": "nope"})
         assert missing.status_code == 404
+
+
+def test_a_spec_url_download_is_removed_and_its_secrets_never_shown(
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import tempfile
+
+    from mock_server.errors import ConfigError
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    httpserver.expect_request("/specs/edge.yaml").respond_with_data(SPEC.read_text())
+    url = httpserver.url_for("/specs/edge.yaml").replace("http://", "http://me:pw-secret-77@")
+    with caplog.at_level(logging.INFO):
+        sites = cli.build_sites(
+            cli.build_parser().parse_args(["--spec", url + "?token=tk-secret-88"])
+        )
+    assert sites and list(tmp_path.iterdir()) == []  # loaded, then removed
+    ours = "\n".join(r.getMessage() for r in caplog.records if r.name != "werkzeug")
+    assert "fetched the spec" in ours  # (werkzeug's line is the test server's own)
+    assert "pw-secret-77" not in ours and "tk-secret-88" not in ours
+    missing = httpserver.url_for("/nothing").replace("http://", "http://me:pw-secret-77@")
+    with pytest.raises(ConfigError) as refused:
+        cli.build_sites(cli.build_parser().parse_args(["--spec", missing + "?token=tk-secret-88"]))
+    assert "pw-secret-77" not in str(refused.value) and "tk-secret-88" not in str(refused.value)

@@ -92,6 +92,13 @@ def test_slow_headers_are_cut_and_a_slow_body_gets_408(start_cli: Callable[..., 
         assert reply.startswith(b"HTTP/1.1 408"), reply
         assert b"Request body not received in time" in reply
         assert time.monotonic() - started < 4
+    for path in (b"/__mock/faults", b"/__admin/mappings"):  # admin bodies: the same edge
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as slow_admin:
+            slow_admin.sendall(
+                b"POST " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: application/json\r\nContent-Length: 50\r\n\r\n{"
+            )
+            assert slow_admin.recv(1000).startswith(b"HTTP/1.1 408"), path
 
 
 def test_sigterm_lets_the_request_in_flight_finish_and_exits_0(
@@ -131,3 +138,19 @@ def test_a_drop_fault_cuts_the_response_and_serving_goes_on(
     with pytest.raises(httpx.TransportError):
         httpx.get(f"{url}/v3/orders/", headers=KEY)
     assert httpx.get(f"{url}/v3/orders/", headers=KEY).status_code == 200
+
+
+def test_a_stalled_body_gets_408_under_werkzeug_too(start_cli: Callable[..., Started]) -> None:
+    _, out = start_cli(
+        "--api", "autoenhance", "--autoenhance-port", "0", "--server", "werkzeug",
+        "--body-timeout", "1",
+    )  # fmt: skip
+    port = _port(_urls(out)["Autoenhance.ai API"])
+    for path in (b"/v3/orders/", b"/__mock/faults"):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as slow_body:
+            slow_body.sendall(
+                b"POST " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: test-key\r\n"
+                b"Content-Type: application/json\r\nContent-Length: 50\r\n\r\n{"
+            )
+            reply = slow_body.recv(1000)
+            assert reply.startswith(b"HTTP/1.1 408"), (path, reply)

@@ -7,6 +7,7 @@ import pytest
 
 from mock_server.engine import BaseBehaviour, Call, Engine, EngineOptions
 from mock_server.errors import ConfigError, RequestError, ResponseViolation
+from mock_server.spec import compile_spec
 from mock_server.types import RequestData, ResponseData
 from tests._core import PETS, pets_engine, pets_variant, request, upload
 
@@ -524,3 +525,25 @@ def test_unknown_preferences_do_not_bypass_the_behaviour(engine_factory):
         request("GET", "/pets/2", headers={"Prefer": "return=minimal"})
     )
     assert len(recorder.calls) == 1
+
+
+def _pets(name: str) -> dict[str, Any]:
+    ok = {"description": "ok", "content": {"application/json": {"example": [{"name": name}]}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": f"Pets {name}", "version": "1"},
+        "paths": {"/pets": {"get": {"operationId": "list_pets", "responses": {"200": ok}}}},
+    }
+
+
+def test_reload_is_atomic_a_request_in_flight_finishes_on_its_spec() -> None:
+    class ReloadsMidRequest(BaseBehaviour):
+        def handle(self, call: Call) -> ResponseData | None:
+            engine.reload(compile_spec(_pets("Max")))  # lands while this request runs
+            return None  # the synthesized answer: from the spec the request started on
+
+    engine = Engine.from_dict(_pets("Rex"), behaviour=ReloadsMidRequest())
+    assert engine.handle(RequestData(method="GET", path="/pets")).json == [{"name": "Rex"}]
+    assert engine.title == "Pets Max"
+    engine.behaviour = BaseBehaviour()
+    assert engine.handle(RequestData(method="GET", path="/pets")).json == [{"name": "Max"}]

@@ -152,3 +152,79 @@ def test_hostile_requests_never_crash_hang_or_write(cli: Cli, case: tuple[str, b
     assert reply.status < 500, (request[:300], reply.status, reply.body[:300])
     if 400 <= reply.status < 500:
         assert cli.snapshot(api) == before, request[:300]
+
+
+# --- WireMock's /__admin/ surface ----------------------------------------------------------
+
+_ADMIN_ROUTES = [
+    ("POST", "/__admin/mappings"),
+    ("POST", "/__admin/mappings/import"),
+    ("POST", "/__admin/mappings/find-by-metadata"),
+    ("POST", "/__admin/mappings/remove-by-metadata"),
+    ("PUT", "/__admin/mappings/{id}"),
+    ("GET", "/__admin/mappings/{id}"),
+    ("DELETE", "/__admin/mappings/{id}"),
+    ("GET", "/__admin/mappings?limit={q}&offset={q}"),
+    ("GET", "/__admin/requests?limit={q}&since={q}"),
+    ("POST", "/__admin/requests/count"),
+    ("POST", "/__admin/requests/find"),
+    ("POST", "/__admin/requests/remove"),
+    ("GET", "/__admin/requests/{id}"),
+    ("POST", "/__admin/near-misses/request"),
+    ("POST", "/__admin/near-misses/request-pattern"),
+    ("PUT", "/__admin/scenarios/{id}/state"),
+    ("GET", "/__admin/requests/unmatched/near-misses"),
+]
+_STATUSES = st.one_of(st.sampled_from([0, 99, 100, 599, 600, 1000, -1, 2**70]), strings)
+stub_like = st.fixed_dictionaries(
+    {
+        "request": st.dictionaries(
+            st.sampled_from(["url", "urlPath", "urlPattern", "method", "headers", "bodyPatterns"]),
+            json_values,
+            max_size=3,
+        ),
+        "response": st.dictionaries(
+            st.sampled_from(["status", "body", "jsonBody", "headers", "fixedDelayMilliseconds"]),
+            st.one_of(_STATUSES, json_values),
+            max_size=3,
+        ),
+    },
+    optional={"name": strings, "priority": json_values, "metadata": json_values},
+)
+
+
+@st.composite
+def admin_requests(draw: st.DrawFn) -> bytes:
+    method, path = draw(st.sampled_from(_ADMIN_ROUTES))
+    path = path.replace("{id}", _encoded(draw(st.one_of(strings, raw).filter(bool))))
+    path = path.replace("{q}", _encoded(draw(strings)))
+    kind = draw(st.sampled_from(["stub", "import", "json", "deep", "bytes"]))
+    body = {
+        "stub": lambda: json.dumps(draw(stub_like)).encode(),
+        "import": lambda: json.dumps({"mappings": draw(st.lists(stub_like, max_size=3))}).encode(),
+        "json": lambda: json.dumps(draw(json_values)).encode(),
+        "deep": lambda: _deep(draw(st.sampled_from([65, 1000, 100_000]))).encode(),
+        "bytes": lambda: draw(raw),
+    }[kind]()
+    headers = [("content-type", "application/json")]
+    return raw_request(method, path.encode("latin-1", "replace"), headers, body)
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    database=None,
+)
+@given(request=admin_requests())
+def test_hostile_admin_requests_never_crash_hang_or_store(cli: Cli, request: bytes) -> None:
+    port = cli.ports["autoenhance"]
+    assert exchange(port, raw_request("DELETE", "/__admin/mappings")).status == 200
+    reply = exchange(port, request, timeout=10)
+    assert reply.status < 500, (request[:300], reply.status, reply.body[:300])
+    listing = exchange(port, raw_request("GET", "/__admin/mappings"))
+    assert listing.status == 200, listing
+    if 400 <= reply.status < 500:
+        assert json.loads(listing.body)["meta"]["total"] == 0, request[:300]
+    # Still serving (admin paths: a stored stub may rightly answer any API path).
+    assert exchange(port, raw_request("GET", "/__mock/health")).status == 200

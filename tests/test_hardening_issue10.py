@@ -461,8 +461,8 @@ def test_f12_a_restarted_cli_never_reuses_an_order_id() -> None:
     ],
 )
 def test_bind_check(host: str, admin_on: bool, key: str | None, refused: bool) -> None:
-    from mock_server.admin import check_bind
     from mock_server.errors import ConfigError
+    from mock_server.site.admin import check_bind
 
     if refused:
         with pytest.raises(ConfigError, match="--admin-key"):

@@ -543,3 +543,46 @@ def test_open_proxy_builds_from_an_api_name_or_a_spec(tmp_path: Path) -> None:
 def test_open_proxy_refuses_incomplete_options(options: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         open_proxy(**options)
+
+
+def test_an_upstream_answer_over_the_limit_is_a_502(
+    make_proxy: ProxyFactory, faithful: MockServer
+) -> None:
+    proxy = make_proxy(faithful.url, max_body_bytes=10)
+    answer = proxy.handle(
+        RequestData(method="GET", path="/v3/orders/", headers={"x-api-key": "test-key"})
+    )
+    assert answer.status == 502
+
+
+def test_an_unreachable_upstream_logs_no_query_secret(
+    make_proxy: ProxyFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    proxy = make_proxy(f"http://127.0.0.1:{free_port()}")
+    query = "api_key=qs-secret-5678"
+    with caplog.at_level(logging.DEBUG):
+        answer = proxy.handle(
+            RequestData(
+                method="GET",
+                path="/v3/orders/",
+                query={"api_key": ("qs-secret-5678",)},
+                query_string=query,
+            )
+        )
+    assert answer.status == 502
+    assert caplog.records
+    assert "qs-secret-5678" not in caplog.text
+
+
+def test_the_cli_logs_keep_httpx_urls_out() -> None:
+    from mock_server.cli._logs import configure_logging
+
+    root = logging.getLogger()
+    before = (root.level, list(root.handlers), logging.getLogger("httpx").level)
+    try:
+        configure_logging("info")
+        assert not logging.getLogger("httpx").isEnabledFor(logging.INFO)
+    finally:
+        root.setLevel(before[0])
+        root.handlers[:] = before[1]
+        logging.getLogger("httpx").setLevel(before[2])

@@ -86,3 +86,25 @@ def test_a_bad_upstream_url_is_an_error() -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert b"mock-server proxy: error:" in done.stderr
+
+
+def test_identical_exchanges_record_once_and_no_query_key_is_logged(tmp_path: Path) -> None:
+    with MockServer.for_api("autoenhance") as upstream:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mock_server.cli", "proxy", "--port", "0", "--api",
+             "autoenhance", "--upstream", upstream.url, "--record", str(tmp_path),
+             "--log-level", "debug"],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        assert proc.stdout is not None
+        url = proc.stdout.readline().decode().split()[1]
+        for _ in range(4):
+            answer = httpx.get(f"{url}/v3/orders/?api_key=qs-secret-4242", headers=KEY)
+            assert answer.status_code < 500
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=10)
+    recorded = list((tmp_path / "mappings").glob("*.json"))
+    assert len(recorded) == 1, recorded  # one file per distinct exchange
+    assert b"qs-secret-4242" not in stderr
+    assert all("qs-secret-4242" not in path.read_text() for path in recorded)

@@ -193,3 +193,28 @@ def test_a_mapping_file_is_wiremock_shaped(tmp_path: Path) -> None:
             "Content-Type": "application/json",
         },
     }
+
+
+def test_the_same_answer_again_writes_no_new_file(tmp_path: Path) -> None:
+    recorder = Recorder(tmp_path)
+    get = RequestData(method="GET", path="/v3/orders/o-2")
+    for _ in range(5):
+        recorder.record(get, ResponseData(status=200, body=b"same"))
+    assert len(list(recorder.mappings_dir.iterdir())) == 1
+    recorder.record(get, ResponseData(status=200, body=b"changed"))
+    recorder.record(get, ResponseData(status=200, body=b"changed"))
+    assert len(list(recorder.mappings_dir.iterdir())) == 2
+
+
+def test_a_secret_looking_query_value_is_never_recorded(tmp_path: Path) -> None:
+    recorder = Recorder(tmp_path)
+    get = RequestData(
+        method="GET",
+        path="/v3/orders/",
+        query={"api_key": ("qs-secret-1234",)},
+        query_string="api_key=qs-secret-1234",
+    )
+    file = recorder.record(get, ResponseData(status=200, body=b"{}"))
+    text = file.read_text()
+    assert "qs-secret-1234" not in text
+    assert '"absent" : false' in text

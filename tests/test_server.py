@@ -313,3 +313,10 @@ def test_the_in_process_client_is_validated_and_faulted_like_http(
 def test_client_needs_a_vendor_api() -> None:
     with pytest.raises(ConfigError, match="vendor API"):
         MockServer.from_spec(SPEC).client()
+
+
+def test_vendor_options_travel_to_the_vendor_only() -> None:
+    server = MockServer.for_api("aihomedesign", rate_limit=False, generation_seconds=0)
+    assert getattr(server.engine.behaviour, "rate_limit", None) is False
+    with pytest.raises(ConfigError, match="autoenhance takes no option rate_limit"):
+        MockServer.for_api("autoenhance", rate_limit=False)

@@ -21,6 +21,7 @@ import pytest
 from mock_server import Clock, EngineOptions, RequestData, ResponseViolation
 from mock_server.engine import Engine
 from mock_server.vendors import build_engine
+from mock_server.wiremock import WireMock
 
 if TYPE_CHECKING:
     from tests._processes import Started
@@ -40,6 +41,11 @@ def _engine(*, strict: bool = False, **options: Any) -> Engine:
         clock=Clock(manual=True),
         options=EngineOptions(strict=strict, **options),
     )
+
+
+def _stubs(engine: Engine) -> WireMock:
+    assert isinstance(engine.stubs, WireMock)  # build_engine gives every engine a registry
+    return engine.stubs
 
 
 def _get(engine: Engine, path: str) -> Any:
@@ -62,7 +68,7 @@ def _order(name: str, status: str = "processing") -> dict[str, Any]:
 
 
 def _stub_order(engine: Engine, body: dict[str, Any], **extra: Any) -> str:
-    return engine.stubs.stub(
+    return _stubs(engine).stub(
         {
             "request": {"method": "GET", "urlPath": f"/v3/orders/{ORDER}"},
             "response": {"status": 200, "jsonBody": body},
@@ -88,7 +94,7 @@ def test_the_request_is_validated_before_a_stub_unless_the_stub_opts_out() -> No
         "request": {"method": "POST", "urlPath": "/v3/orders/"},
         "response": {"status": 200, "jsonBody": _order("Stubbed")},
     }
-    engine.stubs.stub(stub)
+    _stubs(engine).stub(stub)
     invalid = RequestData(
         method="POST",
         path="/v3/orders/",
@@ -96,7 +102,7 @@ def test_the_request_is_validated_before_a_stub_unless_the_stub_opts_out() -> No
         body=b'{"nome": 1}',
     )
     assert engine.handle(invalid).status == 422
-    engine.stubs.stub({**stub, "metadata": {"mock-server": {"validate": False}}, "priority": 1})
+    _stubs(engine).stub({**stub, "metadata": {"mock-server": {"validate": False}}, "priority": 1})
     assert engine.handle(invalid).status == 200
 
 
@@ -134,7 +140,7 @@ def test_a_scenario_scripts_processing_then_processed() -> None:
 
 def test_a_stub_for_a_path_the_spec_lacks_and_a_delay() -> None:
     engine = _engine()
-    engine.stubs.stub(
+    _stubs(engine).stub(
         {
             "request": {"method": "GET", "url": "/health/deep"},
             "response": {"status": 200, "body": "ok", "fixedDelayMilliseconds": 250},

@@ -611,3 +611,27 @@ def test_concurrent_serving_and_stubbing_is_safe() -> None:
         thread.join()
     assert len(wm.stubs()) == 121
     assert all(event.stub is not None for event in wm.events()) and len(wm.events()) == 120
+
+
+def test_a_lone_surrogate_mapping_is_refused_through_python_too(wm: WireMock) -> None:
+    good = {"request": {"urlPath": "/g"}, "response": {"status": 200}}
+    with pytest.raises(InvalidMappingError, match="surrogate"):
+        wm.stub({**good, "name": "\ud800"})
+    with pytest.raises(InvalidMappingError, match="surrogate"):
+        wm.import_stubs([good, {**good, "name": "\ud800"}, good])
+    assert wm.stubs() == []
+
+
+def test_a_matcher_that_cannot_read_a_body_does_not_match(wm: WireMock) -> None:
+    wm.stub(
+        {
+            "request": {
+                "method": "POST",
+                "urlPath": "/j",
+                "bodyPatterns": [{"equalToJson": {"a": 1}}],
+            },
+            "response": {"status": 200},
+        }
+    )
+    digits = RequestData(method="POST", path="/j", body=b"9" * 5000)
+    assert wm.match(digits) is None  # int() refuses 5,000 digits: no match, no crash

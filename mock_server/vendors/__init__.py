@@ -11,10 +11,12 @@ everything it answers against the spec.
 
 from __future__ import annotations
 
+import inspect
 import os
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
@@ -85,34 +87,36 @@ def is_bundled_spec(path: str | os.PathLike[str]) -> bool:
     return any(resolved == c.resolve() for name in APIS for c in _candidates(name))
 
 
-def behaviour_for(
-    name: ApiName,
-    *,
-    rate_limit: bool = True,
-    processing_seconds: float = 0.0,
-    merging_seconds: float = 0.0,
-    generation_seconds: float | None = None,
-) -> Behaviour:
+def behaviour_for(name: ApiName, **vendor_options: Any) -> Behaviour:
     """A new, empty stateful behaviour for the bundled API ``name``.
 
     Args:
         name: ``"aihomedesign"`` or ``"autoenhance"``.
-        rate_limit: AI HomeDesign only: enforce 10 order submissions per 10 minutes.
-        processing_seconds: Autoenhance only: clock seconds from upload to processed.
-        merging_seconds: Autoenhance only: clock seconds Process Order takes to group.
-        generation_seconds: AI HomeDesign only: clock seconds from submit to the finished
-            image (None: each service's eta, 30 to 60).
+        **vendor_options: The vendor behaviour's own options, passed to its constructor
+            as given: AI HomeDesign takes ``rate_limit`` and ``generation_seconds``,
+            Autoenhance ``processing_seconds`` and ``merging_seconds``.
+
+    Raises:
+        ConfigError: An option the vendor does not take.
     """
     # Imported here: each vendor module is only loaded by the processes that serve it.
+    factory: Callable[..., Behaviour]
     if name == "autoenhance":
         from mock_server.vendors.autoenhance import AutoenhanceBehaviour
 
-        return AutoenhanceBehaviour(
-            processing_seconds=processing_seconds, merging_seconds=merging_seconds
-        )
-    from mock_server.vendors.aihomedesign import AIHomeDesignBehaviour
+        factory = AutoenhanceBehaviour
+    else:
+        from mock_server.vendors.aihomedesign import AIHomeDesignBehaviour
 
-    return AIHomeDesignBehaviour(rate_limit=rate_limit, generation_seconds=generation_seconds)
+        factory = AIHomeDesignBehaviour
+    known = set(inspect.signature(factory).parameters)
+    unknown = sorted(set(vendor_options) - known)
+    if unknown:
+        msg = (
+            f"{name} takes no option {', '.join(unknown)}; its options: {', '.join(sorted(known))}"
+        )
+        raise ConfigError(msg)
+    return factory(**vendor_options)
 
 
 @cache
@@ -127,11 +131,8 @@ def build_engine(
     spec: str | os.PathLike[str] | None = None,
     clock: Clock,
     options: EngineOptions,
-    rate_limit: bool = True,
     behaviour: Behaviour | None = None,
-    processing_seconds: float = 0.0,
-    merging_seconds: float = 0.0,
-    generation_seconds: float | None = None,
+    vendor_options: Mapping[str, Any] | None = None,
     mappings_dir: str | os.PathLike[str] | None = None,
 ) -> Engine:
     """Build the engine serving a vendor API, or any spec.
@@ -143,17 +144,15 @@ def build_engine(
             behaviour attaches to an edited copy of its spec by operationId.
         clock: ``Clock(manual=True)`` for tests, ``Clock()`` for real time.
         options: Engine options.
-        rate_limit: AI HomeDesign's 10 submissions per 10 minutes.
         behaviour: Use this behaviour instead of the vendor's (e.g. a wrapper around it).
-        processing_seconds: Autoenhance: clock seconds from upload to processed.
-        merging_seconds: Autoenhance: clock seconds Process Order takes to group brackets.
-        generation_seconds: AI HomeDesign: clock seconds from submit to the finished image
-            (None: each service's eta).
+        vendor_options: The vendor behaviour's own options (see :func:`behaviour_for`),
+            e.g. ``{"rate_limit": False}``; the engine never reads them.
         mappings_dir: WireMock stub mappings to load (a recording's root, holding
             ``mappings/``, or the ``mappings`` folder itself).
 
     Raises:
-        ConfigError: Neither ``api`` nor ``spec`` given, or an unknown ``api``.
+        ConfigError: Neither ``api`` nor ``spec`` given, an unknown ``api``, or a vendor
+            option the vendor does not take.
         SpecError: The spec cannot be loaded.
     """
     if spec is None:
@@ -162,18 +161,12 @@ def build_engine(
         spec = bundled_spec(api)
     path = Path(spec).resolve()
     if behaviour is None and api is not None:
-        behaviour = behaviour_for(
-            api,
-            rate_limit=rate_limit,
-            processing_seconds=processing_seconds,
-            merging_seconds=merging_seconds,
-            generation_seconds=generation_seconds,
-        )
+        behaviour = behaviour_for(api, **(vendor_options or {}))
     compiled = _compiled(path, validate=not is_bundled_spec(path))
-    stubs = None
+    folder = None
     if mappings_dir is not None:
         folder = Path(mappings_dir)
         if (folder / "mappings").is_dir():
             folder = folder / "mappings"
-        stubs = WireMock(mappings_dir=folder, journal_size=options.journal_size)
+    stubs = WireMock(mappings_dir=folder, journal_size=options.journal_size)
     return Engine(compiled, options=options, behaviour=behaviour, clock=clock, stubs=stubs)

@@ -329,7 +329,8 @@ def _int_param(request: RequestData, name: str) -> int | None:
     values = request.query.get(name)
     if not values:
         return None
-    if not values[0].isdigit():
+    # isdigit() alone accepts "²", which int() refuses; nine digits bound the number.
+    if not (values[0].isascii() and values[0].isdigit() and len(values[0]) <= 9):
         raise AdminError(status=400, title=f"{name} must be a whole number, not {values[0]!r}")
     return int(values[0])
 

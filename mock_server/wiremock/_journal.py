@@ -7,11 +7,14 @@ import json
 from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mock_server.types import RequestData, ResponseData
 from mock_server.wiremock._http import cookies_of, display_header, url_of
 from mock_server.wiremock._mapping import StubMapping
+
+if TYPE_CHECKING:
+    from mock_server.journal import Journal as SiteJournal
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,6 +65,45 @@ class Journal:
     def clear(self) -> None:
         """Forget every event."""
         self._events.clear()
+
+
+class SharedJournal:
+    """WireMock's view of the site's journal: the same exchanges, already redacted and cut.
+
+    Events are the site journal's served exchanges, newest first; forgetting one removes
+    it from the site's journal (both views), and clearing clears it.
+    """
+
+    def __init__(self, journal: SiteJournal) -> None:
+        self._journal = journal
+
+    def add(self, event: ServeEvent) -> None:
+        """Nothing: the site's journal records every exchange itself."""
+
+    def events(self) -> list[ServeEvent]:
+        """Every served exchange still kept, newest first (WireMock's order)."""
+        return [
+            ServeEvent(
+                id=exchange.id,
+                request=exchange.request,
+                response=exchange.response,
+                logged_at=exchange.logged_at,
+                stub=exchange.tag if isinstance(exchange.tag, StubMapping) else None,
+            )
+            for exchange in reversed(self._journal.exchanges())
+        ]
+
+    def get(self, event_id: str) -> ServeEvent | None:
+        """The event with that id, if still kept."""
+        return next((event for event in self.events() if event.id == event_id), None)
+
+    def remove(self, events: list[ServeEvent]) -> None:
+        """Forget these events (in both views)."""
+        self._journal.forget(event.id for event in events)
+
+    def clear(self) -> None:
+        """Forget every exchange (in both views)."""
+        self._journal.clear()
 
 
 def logged_request(event: ServeEvent) -> dict[str, Any]:

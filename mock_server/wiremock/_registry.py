@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mock_server.types import RequestData, ResponseData
-from mock_server.wiremock._errors import AdminError
-from mock_server.wiremock._journal import Journal, ServeEvent
+from mock_server.wiremock._errors import AdminError, InvalidMappingError
+from mock_server.wiremock._journal import Journal, ServeEvent, SharedJournal
 from mock_server.wiremock._mapping import StubMapping
 from mock_server.wiremock._request_pattern import RequestPattern
 from mock_server.wiremock._response import StubMatch
 from mock_server.wiremock._scenarios import Scenarios
 from mock_server.wiremock._store import MappingsFolder
+
+if TYPE_CHECKING:
+    from mock_server.journal import Journal as SiteJournal
+
+logger = logging.getLogger("mock_server.wiremock")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,7 +76,7 @@ class Registry:
         self._files_dir = files_dir or (mappings_dir.parent / "__files" if mappings_dir else None)
         self._clock = clock
         self.started_at = clock()
-        self._journal = Journal(size=journal_size)
+        self._journal: Journal | SharedJournal = Journal(size=journal_size)
         self._event_prefix = str(uuid.uuid4())[:24]
         self._events_logged = 0
         self._scenarios = Scenarios()
@@ -85,28 +92,60 @@ class Registry:
         """Whether any stub is registered (a lock-free look, for the hot path)."""
         return bool(self._entries)
 
-    def match(self, request: RequestData, *, dry_run: bool = False) -> StubMatch | None:
+    def match(
+        self,
+        request: RequestData,
+        *,
+        dry_run: bool = False,
+        only: Callable[[StubMapping], bool] | None = None,
+    ) -> StubMatch | None:
         """The stub that answers ``request``: lowest priority number, then newest.
 
-        Serving a stub moves its scenario to ``newScenarioState``.
+        Serving a stub moves its scenario to ``newScenarioState``. A stub whose matcher
+        fails on this request (a body its JSON parser refuses) does not match it.
 
         Args:
             request: A request outside ``/__admin``.
-            dry_run: Only look: leave scenario states alone (to read ``validate`` before
-                deciding whether to validate the request against the spec).
+            dry_run: Only look: leave scenario states alone.
+            only: Consider only the stubs this accepts.
 
         Returns:
             What to serve, or ``None`` when no stub matches.
         """
         with self._lock:
             for stub in self._sorted():
-                if stub.matches(request, scenario_state=self._state_of(stub)):
+                if only is not None and not only(stub):
+                    continue
+                if self._matches(stub, request):
                     if not dry_run:
                         self._scenarios.advance(stub)
                     return stub.response.render(
                         stub_id=stub.id, validate=stub.validate, files_dir=self._files_dir
                     )
             return None
+
+    def _matches(self, stub: StubMapping, request: RequestData) -> bool:
+        try:
+            return stub.matches(request, scenario_state=self._state_of(stub))
+        except (ValueError, RecursionError, TypeError, OverflowError) as error:
+            # Whatever a client sends, matching answers; the stub just does not match.
+            logger.warning("stub %s could not be matched against a request: %r", stub.id, error)
+            return False
+
+    def share_journal(self, journal: SiteJournal) -> None:
+        """Keep the request journal in ``journal`` (the site's): one record, two views.
+
+        The site's journal records every exchange (with the stub that answered); this
+        registry then reads, finds and forgets requests there, and :meth:`record` is
+        left to the site.
+        """
+        with self._lock:
+            self._journal = SharedJournal(journal)
+
+    def stub_of(self, stub_id: str) -> StubMapping | None:
+        """The stub with that id, or None (no error: for the journal's tag)."""
+        entry = self._entries.get(stub_id)
+        return None if entry is None else entry.stub
 
     def record(
         self, request: RequestData, response: ResponseData, *, matched_stub_id: str | None
@@ -119,6 +158,8 @@ class Registry:
             matched_stub_id: ``StubMatch.stub_id`` when a stub answered, else ``None``
                 (WireMock then counts the request as unmatched).
         """
+        if isinstance(self._journal, SharedJournal):
+            return  # the site's journal has it already
         with self._lock:
             entry = self._entries.get(matched_stub_id) if matched_stub_id else None
             event = ServeEvent(
@@ -150,7 +191,7 @@ class Registry:
         Raises:
             InvalidMappingError: The mapping is malformed or unsupported.
         """
-        stub = StubMapping.compile(dict(mapping))
+        stub = _compile(dict(mapping))
         with self._lock:
             self._counter += 1
             self._put(_Entry(stub=stub, insertion=self._counter))
@@ -177,7 +218,7 @@ class Registry:
             AdminError: There is no stub with that id (404).
             InvalidMappingError: The new mapping is malformed or unsupported.
         """
-        stub = StubMapping.compile({**mapping, "id": stub_id, "uuid": stub_id})
+        stub = _compile({**mapping, "id": stub_id, "uuid": stub_id})
         with self._lock:
             old = self._entry(stub_id)
             self._put(replace(old, stub=stub, dirty=True))
@@ -213,7 +254,8 @@ class Registry:
         Raises:
             InvalidMappingError: One of them is malformed; nothing was imported.
         """
-        stubs = [StubMapping.compile(mapping) for mapping in mappings]
+        # Every mapping is compiled before any is stored: one bad mapping stores none.
+        stubs = [_compile(mapping, pointer=f"/mappings/{i}") for i, mapping in enumerate(mappings)]
         with self._lock:
             if delete_others:
                 ids = {stub.id for stub in stubs}
@@ -341,3 +383,28 @@ class Registry:
 
     def _state_of(self, stub: StubMapping) -> str | None:
         return self._scenarios.state(stub.scenario) if stub.scenario is not None else None
+
+
+def _compile(mapping: Any, *, pointer: str = "") -> StubMapping:
+    r"""Compile a mapping, or refuse it with ``InvalidMappingError`` (never another error).
+
+    A mapping holding a lone UTF-16 surrogate (``"\\ud800"``) could be stored but never
+    listed (no UTF-8 encoder takes it), so it is refused here.
+    """
+    try:
+        json.dumps(mapping, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidMappingError(
+            pointer=pointer, detail="the mapping holds a lone UTF-16 surrogate"
+        ) from None
+    except (ValueError, TypeError, RecursionError):
+        raise InvalidMappingError(pointer=pointer, detail="the mapping is not JSON") from None
+    if not isinstance(mapping, dict):
+        raise InvalidMappingError(pointer=pointer, detail="a mapping must be a JSON object")
+    try:
+        return StubMapping.compile(mapping)
+    except InvalidMappingError:
+        raise
+    except (ValueError, TypeError, RecursionError, OverflowError) as error:
+        detail = f"the mapping cannot be compiled: {type(error).__name__}"
+        raise InvalidMappingError(pointer=pointer, detail=detail) from None

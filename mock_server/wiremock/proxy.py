@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from mock_server.errors import ConfigError, RequestError
-from mock_server.journal import DEFAULT_SECRET_HEADERS, Journal, Redactor
+from mock_server.journal import Journal, Redactor, scrub_text
 from mock_server.media import best_match, encode, is_json
 from mock_server.routing import MatchState, Router
 from mock_server.spec import load_spec
@@ -57,6 +57,8 @@ __all__ = [
 VIOLATIONS_HEADER = "sl-violations"
 """The response header listing the violations, named and shaped as Prism's."""
 DEFAULT_TIMEOUT = 30.0
+MAX_BODY_BYTES = 64 * 1024 * 1024
+"""The largest body the proxy reads, either way (the mock's own request limit)."""
 log = logging.getLogger("mock_server.proxy")
 
 # Prism caps the header at "8kb minus some" and prefixes what it cuts (http-server/server.ts).
@@ -171,14 +173,7 @@ def spec_redactor(spec: Spec, *, secrets: Iterable[str] = ()) -> Redactor:
         spec: The API's compiled spec.
         secrets: Known secret values to scrub wherever they appear.
     """
-    schemes = spec.security_schemes.values()
-    headers = {s.parameter.lower() for s in schemes if s.location == "header"}
-    query = {s.parameter for s in schemes if s.location == "query"}
-    return Redactor(
-        header_names=DEFAULT_SECRET_HEADERS | headers,
-        query_names=frozenset(query),
-        secrets=frozenset(secrets),
-    )
+    return Redactor.for_spec(spec, secrets=secrets)
 
 
 def open_proxy(
@@ -251,6 +246,8 @@ class Proxy:
         journal: Where every exchange is kept; by default a new one with ``redactor``.
         timeout: Seconds to wait for the upstream (connect, read, write each).
         on_violation: Called with each violation, after it is logged.
+        max_body_bytes: Request bodies (read by the edge) and upstream bodies are read up
+            to this many bytes; a larger request gets 413, a larger answer 502.
     """
 
     def __init__(
@@ -264,9 +261,11 @@ class Proxy:
         journal: Journal | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         on_violation: Callable[[Violation], None] | None = None,
+        max_body_bytes: int = MAX_BODY_BYTES,
     ) -> None:
         """Create the proxy; no connection is opened until the first request."""
         self.spec = spec
+        self.max_body_bytes = max_body_bytes
         self.upstream = upstream.rstrip("/")
         self.recorder = recorder
         self.redactor = redactor or spec_redactor(spec)
@@ -332,8 +331,9 @@ class Proxy:
         if upstream is not None and operation is not None and request.method != "HEAD":
             violations += _check_response(operation, upstream)
         operation_id = operation.operation_id if operation else None
+        secrets = self.redactor.secrets_in(request.headers, request.query_string)
         for violation in violations:
-            log.warning("%s %s %s", request.method, request.path, violation)
+            log.warning("%s %s %s", request.method, scrub_text(request.path, secrets), violation)
             if self.on_violation is not None:
                 self.on_violation(violation)
         header = violations_header(violations)
@@ -384,24 +384,44 @@ class Proxy:
             client.headers.clear()
         headers = _forwarded_headers(request.headers)
         try:
-            answer = client.request(
+            with client.stream(
                 request.method,
                 self._url(request),
                 headers=headers,
                 content=request.body,
                 timeout=self.timeout,
-            )
+            ) as answer:
+                body = self._bounded_body(answer)
         except httpx.HTTPError as error:
+            secrets = self.redactor.secrets_in(request.headers, request.query_string)
             log.error(
-                "%s %s: upstream %s failed: %r", request.method, request.path, self.upstream, error
+                "%s %s: upstream %s failed: %s",
+                request.method,
+                scrub_text(request.path, secrets),
+                self.upstream,
+                scrub_text(f"{type(error).__name__}: {error}", secrets),
+            )
+            return None
+        if body is None:
+            log.error(
+                "%s: the upstream's answer is over %d bytes", self.upstream, self.max_body_bytes
             )
             return None
         return ResponseData(
             status=answer.status_code,
             headers=_returned_headers(answer.headers.multi_items()),
-            body=answer.content,
+            body=body,
             content_type=answer.headers.get("content-type"),
         )
+
+    def _bounded_body(self, answer: httpx.Response) -> bytes | None:
+        """The upstream's body, read in chunks; None once it passes ``max_body_bytes``."""
+        received = bytearray()
+        for chunk in answer.iter_bytes():
+            received += chunk
+            if len(received) > self.max_body_bytes:
+                return None
+        return bytes(received)
 
     def _url(self, request: RequestData) -> str:
         query = request.query_string or urlencode(

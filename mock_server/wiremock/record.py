@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import threading
@@ -67,9 +68,10 @@ _EXTENSIONS = {
 class Recorder:
     """Saves each exchange as one WireMock mapping file, as WireMock's recorder does.
 
-    A request recorded again with the same pattern becomes a scenario (WireMock's
-    ``repeatsAsScenarios``): played back, the answers come in the order recorded, and
-    the last one repeats.
+    A request recorded again with the same pattern and a different answer becomes a
+    scenario (WireMock's ``repeatsAsScenarios``): played back, the answers come in the
+    order recorded, and the last one repeats. The same answer again writes nothing: one
+    file per distinct exchange, and a recording's k-th request writes at most three.
 
     Args:
         root: WireMock's root folder; mappings go to ``root/mappings``, body files to
@@ -93,6 +95,7 @@ class Recorder:
         self.inline_limit = inline_limit
         self._lock = threading.Lock()
         self._groups: dict[str, list[tuple[Path, dict[str, Any]]]] = {}
+        self._last_answer: dict[str, str] = {}
         self._scenarios = 0
 
     @property
@@ -116,44 +119,53 @@ class Recorder:
             The mapping file written (``mappings/<method>-<path>-<id>.json``).
         """
         secrets = self.redactor.secrets_in(request.headers, request.query_string)
-        stub_id = str(uuid.uuid4())
         name = _name(request, secrets)
         pattern = self._request(request, secrets)
-        mapping: dict[str, Any] = {
-            "id": stub_id,
-            "name": name,
-            "request": pattern,
-            "response": self._response(response, secrets, f"{name}-{stub_id[:8]}"),
-            "uuid": stub_id,
-            "persistent": True,
-        }
-        file = self.mappings_dir / f"{name}-{stub_id[:8]}.json"
         key = json.dumps(pattern, sort_keys=True)
+        answer = hashlib.sha256(
+            json.dumps([response.status, sorted(response.headers.items())]).encode() + response.body
+        ).hexdigest()
         with self._lock:
             group = self._groups.setdefault(key, [])
+            if group and self._last_answer.get(key) == answer:
+                # The same answer again: the last stub of the scenario repeats it already.
+                return group[-1][0]
+            self._last_answer[key] = answer
+            stub_id = str(uuid.uuid4())
+            mapping: dict[str, Any] = {
+                "id": stub_id,
+                "name": name,
+                "request": pattern,
+                "response": self._response(response, secrets, f"{name}-{stub_id[:8]}"),
+                "uuid": stub_id,
+                "persistent": True,
+            }
+            file = self.mappings_dir / f"{name}-{stub_id[:8]}.json"
             group.append((file, mapping))
             if len(group) == 1:
                 _write(file, mapping)
-            else:
-                scenario = group[0][1].get("scenarioName")
-                if scenario is None:  # the second answer starts a scenario
-                    self._scenarios += 1
-                    scenario = f"scenario-{self._scenarios}-{name}"
-                _as_scenario(group, scenario)
-                for member_file, member in group:
-                    _write(member_file, member)
+                return file
+            scenario = group[0][1].get("scenarioName")
+            if scenario is None:  # the second answer starts a scenario
+                self._scenarios += 1
+                scenario = f"scenario-{self._scenarios}-{name}"
+            _as_scenario(group, scenario)
+            # Only the two stubs whose definition changed are written: the one that was
+            # last (it now moves the scenario on; the first when it starts) and the new one.
+            for member_file, member in group[-2:]:
+                _write(member_file, member)
         return file
 
     def _request(self, request: RequestData, secrets: Iterable[str]) -> dict[str, Any]:
         pattern: dict[str, Any] = {}
-        secret_params = [n for n in request.query if n in self.redactor.query_names]
+        secret_params = [n for n in request.query if self.redactor.secret_query(n)]
         if secret_params:
             # The key's value must not be written; the pattern only asks for it to be sent.
             pattern["urlPath"] = request.path
             pattern["method"] = request.method
             pattern["queryParameters"] = {
                 name: {"absent": False}
-                if name in self.redactor.query_names
+                if self.redactor.secret_query(name)
                 else {"equalTo": scrub_text(values[0], secrets)}
                 for name, values in request.query.items()
             }

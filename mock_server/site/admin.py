@@ -1,18 +1,10 @@
-"""The admin HTTP surface under ``/__mock/``: journal, reset, clock, webhooks, faults.
+"""The mock's own admin surface under ``/__mock/``: journal, reset, clock, webhooks, faults.
 
 It is for tests written in any language; the pytest fixtures reach the same things
-through Python. It is slow-path code, so it uses werkzeug's request and response objects.
-
-A web page must not be able to drive it (see ``docs/SECURITY.md``). Before any handler
-runs, :meth:`AdminSurface.refusal` answers:
-
-- 401 without the admin key, when one is set;
-- 403 for a request a browser sent on behalf of another site: an ``Origin`` that is not
-  the request's own host, or ``Sec-Fetch-Site`` other than ``same-origin``/``none``;
-- 403, without an admin key, for a ``Host`` that is not a loopback name (a DNS-rebinding
-  page reaches a loopback server under its own host name);
-- 415 for a body that is not JSON (a browser's "simple" cross-site request can only send
-  ``text/plain`` or a form); 413 for a body over :data:`MAX_ADMIN_BODY_BYTES`.
+through Python. It is one extension of the site's admin route table
+(:meth:`AdminSurface.extension`): the gate in ``_gate`` refuses what a web page could
+send (wrong key, cross-site, a foreign Host, a body that is not JSON or too large)
+before any handler here runs, exactly as it does for WireMock's ``/__admin/``.
 
 Bodies are JSON objects without ``NaN``/``Infinity``, nested at most ``MAX_JSON_DEPTH``
 levels; numbers are finite and bounded (latency, clock steps). :func:`check_bind` decides
@@ -21,21 +13,16 @@ whether an address may serve the surface without a key.
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
 import json
 import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
-
-from werkzeug.wrappers import Request, Response
 
 from mock_server.errors import ConfigError
 from mock_server.faults import Fault
 from mock_server.journal import EXPORT_BODY_BYTES, MAX_EXPORT_BODY_BYTES
-from mock_server.media import to_werkzeug_response
-from mock_server.types import ResponseData
+from mock_server.site._gate import ADMIN_KEY_HEADER, AdminExtension, is_loopback
+from mock_server.types import RequestData, ResponseData
 from mock_server.validation._json import json_problem
 from mock_server.webhooks import redacted_url
 
@@ -54,9 +41,8 @@ __all__ = [
 ]
 
 ADMIN_PREFIX = "/__mock/"
-ADMIN_KEY_HEADER = "x-mock-admin-key"
-AdminHandler = Callable[[Request], Response]
-"""An admin endpoint: takes the werkzeug request, returns the response."""
+AdminHandler = Callable[[RequestData], ResponseData]
+"""An admin endpoint: takes the request record, returns the answer."""
 
 MAX_ADMIN_BODY_BYTES = 64 * 1024
 MAX_CLOCK_STEP_SECONDS = 366 * 24 * 3600
@@ -65,7 +51,6 @@ _MAX_WEBHOOK_HEADERS = 32
 _MAX_URL_LENGTH = 2048
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _HEADER_VALUE = re.compile(r"[\t\x20-\x7e\x80-\xff]*")
-_SAFE_FETCH_SITES = frozenset({"same-origin", "none"})
 
 
 class _BadInput(Exception):
@@ -75,23 +60,6 @@ class _BadInput(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` (a name or an address, IPv6 with or without brackets) is loopback.
-
-    >>> is_loopback("127.0.0.1"), is_loopback("[::1]"), is_loopback("localhost")
-    (True, True, True)
-    >>> is_loopback("0.0.0.0"), is_loopback("example.test"), is_loopback("")
-    (False, False, False)
-    """
-    name = host.strip("[]").rstrip(".").lower()
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 def check_bind(host: str, *, admin: bool, admin_key: str | None) -> None:
@@ -114,16 +82,14 @@ def check_bind(host: str, *, admin: bool, admin_key: str | None) -> None:
 
 
 class AdminSurface:
-    """The admin endpoints of one engine.
+    """The ``/__mock/`` endpoints of one engine.
 
     Args:
         engine: The engine whose journal, clock, faults, webhooks and state they act on.
-        key: If set, every admin request must send it in ``x-mock-admin-key`` (else 401).
     """
 
-    def __init__(self, engine: Engine, *, key: str | None = None) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.key = key
         self.routes: dict[tuple[str, str], AdminHandler] = {
             ("GET", "health"): self._health,
             ("GET", "journal"): self._journal,
@@ -141,15 +107,22 @@ class AdminSurface:
             ("GET", "scenarios"): self._scenarios,
         }
 
-    def __call__(self, request: Request) -> Response:
-        """Answer one admin request (see :meth:`refusal` for what is refused first)."""
-        refused = self.refusal(request)
-        if refused is not None:
-            return refused
+    def extension(self) -> AdminExtension:
+        """This surface as an extension of the site's admin route table."""
+        return AdminExtension(
+            prefix=ADMIN_PREFIX.rstrip("/"),
+            handle=self,
+            refuse=self._error,
+            max_body_bytes=MAX_ADMIN_BODY_BYTES,
+        )
+
+    def __call__(self, request: RequestData) -> ResponseData:
+        """Answer one admin request the gate let through."""
         name = request.path.removeprefix(ADMIN_PREFIX.rstrip("/")).strip("/")
-        if name.startswith("scenarios/") and request.method == "POST":
+        method = request.method.upper()
+        if name.startswith("scenarios/") and method == "POST":
             return self._run_scenario(request, name.removeprefix("scenarios/"))
-        handler = self.routes.get((request.method, name))
+        handler = self.routes.get((method, name))
         if handler is not None:
             try:
                 return handler(request)
@@ -160,59 +133,42 @@ class AdminSurface:
             return self._error(405, "Method Not Allowed", headers={"allow": ", ".join(allowed)})
         return self._error(404, "Not Found")
 
-    def refusal(self, request: Request) -> Response | None:
-        """The answer to a request refused before routing (module docstring), or None."""
-        supplied = request.headers.get(ADMIN_KEY_HEADER, "")
-        if self.key is not None and not hmac.compare_digest(supplied.encode(), self.key.encode()):
-            return self._error(401, f"Missing or invalid {ADMIN_KEY_HEADER}")
-        problem = _cross_site(request, keyed=self.key is not None)
-        if problem is not None:
-            return self._error(403, problem)
-        if request.content_length and request.content_length > MAX_ADMIN_BODY_BYTES:
-            return self._error(413, f"Admin bodies are limited to {MAX_ADMIN_BODY_BYTES} bytes")
-        mimetype = request.mimetype
-        has_body = bool(request.content_length) or bool(mimetype)
-        if has_body and not (mimetype == "application/json" or mimetype.endswith("+json")):
-            return self._error(415, "Admin requests with a body must send application/json")
-        return None
-
     def _error(
         self, status: int, message: str, headers: Mapping[str, str] | None = None
-    ) -> Response:
-        return to_werkzeug_response(
-            self.engine.error_response(status=status, message=message, headers=headers)
-        )
+    ) -> ResponseData:
+        return self.engine.error_response(status=status, message=message, headers=headers)
 
-    def _health(self, _request: Request) -> Response:
+    def _health(self, _request: RequestData) -> ResponseData:
         return _json_response({"status": "ok", "title": self.engine.title})
 
-    def _journal(self, request: Request) -> Response:
-        args = request.args
+    def _journal(self, request: RequestData) -> ResponseData:
         total = len(self.engine.journal)
-        offset = _count(args.get("offset"), "offset", most=total)
-        body_bytes = _count(args.get("body_bytes"), "body_bytes", most=MAX_EXPORT_BODY_BYTES)
+        offset = _count(_arg(request, "offset"), "offset", most=total)
+        raw_bytes = _arg(request, "body_bytes")
+        body_bytes = _count(raw_bytes, "body_bytes", most=MAX_EXPORT_BODY_BYTES)
         chunks = self.engine.journal.export(
-            operation_id=args.get("operation_id") or None,
-            method=args.get("method") or None,
-            path=args.get("path") or None,
+            operation_id=_arg(request, "operation_id") or None,
+            method=_arg(request, "method") or None,
+            path=_arg(request, "path") or None,
             offset=offset or 0,
-            limit=_count(args.get("limit"), "limit", most=total),
+            limit=_count(_arg(request, "limit"), "limit", most=total),
             body_bytes=EXPORT_BODY_BYTES if body_bytes is None else body_bytes,
         )
-        return Response(chunks, status=200, content_type="application/json")
+        # Bounded: at most the journal's entries, each with bodies cut to body_bytes.
+        return ResponseData(status=200, body=b"".join(chunks), content_type="application/json")
 
-    def _clear_journal(self, _request: Request) -> Response:
+    def _clear_journal(self, _request: RequestData) -> ResponseData:
         self.engine.journal.clear()
-        return Response(status=204)
+        return ResponseData(status=204)
 
-    def _reset(self, _request: Request) -> Response:
+    def _reset(self, _request: RequestData) -> ResponseData:
         self.engine.reset()
-        return Response(status=204)
+        return ResponseData(status=204)
 
-    def _faults(self, _request: Request) -> Response:
+    def _faults(self, _request: RequestData) -> ResponseData:
         return _json_response(self.engine.faults.to_dict())
 
-    def _add_fault(self, request: Request) -> Response:
+    def _add_fault(self, request: RequestData) -> ResponseData:
         data = _json_object(request)
         if data is None:
             return self._error(400, "Expected a JSON object")
@@ -229,10 +185,10 @@ class AdminSurface:
         self.engine.faults.set(operation_id, fault)
         return _json_response({operation_id: fault.to_dict()}, status=201)
 
-    def _scenarios(self, _request: Request) -> Response:
+    def _scenarios(self, _request: RequestData) -> ResponseData:
         return _json_response(dict(self.engine.behaviour.scenario_names()))
 
-    def _run_scenario(self, request: Request, name: str) -> Response:
+    def _run_scenario(self, request: RequestData, name: str) -> ResponseData:
         """Arm a vendor scenario: ``POST /__mock/scenarios/{name}`` with its arguments."""
         arguments = _json_object(request)
         if arguments is None:
@@ -246,19 +202,19 @@ class AdminSurface:
             return self._error(400, str(exc))
         except LookupError as exc:
             return self._error(404, f"Not found: {exc}")
-        return Response(status=204)
+        return ResponseData(status=204)
 
-    def _clear_faults(self, request: Request) -> Response:
-        self.engine.faults.clear(request.args.get("operation_id") or None)
-        return Response(status=204)
+    def _clear_faults(self, request: RequestData) -> ResponseData:
+        self.engine.faults.clear(_arg(request, "operation_id") or None)
+        return ResponseData(status=204)
 
-    def _clock(self, _request: Request) -> Response:
+    def _clock(self, _request: RequestData) -> ResponseData:
         clock = self.engine.clock
         return _json_response(
             {"now": clock.now(), "manual": clock.manual, "pending": clock.pending}
         )
 
-    def _advance(self, request: Request) -> Response:
+    def _advance(self, request: RequestData) -> ResponseData:
         data = _json_object(request)
         seconds = None if data is None else data.get("seconds")
         if (
@@ -271,23 +227,23 @@ class AdminSurface:
         self.engine.clock.advance(float(seconds))
         return self._clock(request)
 
-    def _complete(self, request: Request) -> Response:
+    def _complete(self, request: RequestData) -> ResponseData:
         self.engine.clock.complete_all()
         return self._clock(request)
 
-    def _webhook(self, _request: Request) -> Response:
+    def _webhook(self, _request: RequestData) -> ResponseData:
         # A delivery in flight gets a moment to land, so a client that has just seen the
         # receiver answer also sees it here; a dead receiver delays this answer 1 s at most.
         self.engine.webhooks.flush(timeout=1.0)
         return self._webhook_view()
 
-    def _webhook_view(self) -> Response:
+    def _webhook_view(self) -> ResponseData:
         sender = self.engine.webhooks
         deliveries = [d.to_dict() for d in sender.recorded()]
         url = None if sender.url is None else redacted_url(sender.url)
         return _json_response({"url": url, "deliveries": deliveries})
 
-    def _set_webhook(self, request: Request) -> Response:
+    def _set_webhook(self, request: RequestData) -> ResponseData:
         data = _json_object(request)
         url = None if data is None else data.get("url")
         headers = {} if data is None else data.get("headers", {})
@@ -305,9 +261,9 @@ class AdminSurface:
             return self._error(400, str(exc))
         return self._webhook_view()
 
-    def _clear_webhook(self, _request: Request) -> Response:
+    def _clear_webhook(self, _request: RequestData) -> ResponseData:
         self.engine.configure_webhook(None)
-        return Response(status=204)
+        return ResponseData(status=204)
 
 
 def _reject_constant(name: str) -> Any:
@@ -317,30 +273,21 @@ def _reject_constant(name: str) -> Any:
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 
 
-def _json_object(request: Request) -> dict[str, Any] | None:
+def _arg(request: RequestData, name: str) -> str | None:
+    values = request.query.get(name)
+    return values[0] if values else None
+
+
+def _json_object(request: RequestData) -> dict[str, Any] | None:
     """The request body as a JSON object, or None if it is not one (or not a sane one)."""
     try:
-        text = request.get_data(cache=True).decode("utf-8") or "{}"
+        text = request.body.decode("utf-8") or "{}"
         value = _DECODER.decode(text)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
     if not isinstance(value, dict) or json_problem(text, value) is not None:
         return None
     return value
-
-
-def _cross_site(request: Request, *, keyed: bool) -> str | None:
-    """Why a request looks sent by a browser for another site, or None."""
-    origin = request.headers.get("origin")
-    host = request.host.lower()
-    if origin is not None and urlsplit(origin.lower()).netloc != host:
-        return "Cross-origin admin requests are refused"
-    if request.headers.get("sec-fetch-site", "none").lower() not in _SAFE_FETCH_SITES:
-        return "Cross-site admin requests are refused"
-    hostname = urlsplit(f"//{host}").hostname or ""
-    if not keyed and not is_loopback(hostname):
-        return "Without an admin key the admin surface answers loopback host names only"
-    return None
 
 
 def _count(raw: str | None, name: str, *, most: int) -> int | None:
@@ -366,5 +313,5 @@ def _valid_headers(headers: object) -> bool:
     )
 
 
-def _json_response(value: object, status: int = 200) -> Response:
-    return to_werkzeug_response(ResponseData(status=status, json=value, has_json=True))
+def _json_response(value: object, status: int = 200) -> ResponseData:
+    return ResponseData(status=status, json=value, has_json=True)
