@@ -236,7 +236,9 @@ def test_f6_a_large_upload_is_not_kept(target: Target) -> None:
     path = f"{parts.path}?{parts.query}"
     put = exchange(target.ae, raw_request("PUT", path, [("content-type", "image/png")], data))
     assert put.status == 200, put
-    original = send(target.ae, "GET", f"/v3/images/{image['image_id']}/original")
+    found = send(target.ae, "GET", f"/v3/images/{image['image_id']}/original")
+    assert found.status == 302, found  # AE-Q14: the mock's asset host serves the bytes
+    original = send(target.ae, "GET", urlsplit(found.headers["location"]).path, key=None)
     assert original.status == 200, original
     assert original.body.startswith(b"\x89PNG") and len(original.body) < 10_000
 

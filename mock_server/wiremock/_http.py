@@ -13,8 +13,9 @@ def url_of(request: RequestData) -> str:
     ``RequestData`` keeps the query decoded and grouped by name, so the query is
     re-encoded here: repeated names come out together, in first-seen order.
     """
+    # A lone surrogate in a query value cannot be encoded strictly; keep it escapable.
     pairs = [
-        f"{quote(name, safe='')}={quote(value, safe='')}"
+        f"{_quote(name)}={_quote(value)}"
         for name, values in request.query.items()
         for value in values
     ]
@@ -38,3 +39,7 @@ def cookies_of(request: RequestData) -> dict[str, str]:
         if sep and name not in cookies:
             cookies[name] = value
     return cookies
+
+
+def _quote(text: str) -> str:
+    return quote(text, safe="", errors="surrogatepass")
