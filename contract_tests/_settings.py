@@ -51,6 +51,16 @@ class ContractSettings:
         return 100 if self.deep else 8
 
     @property
+    def fuzz_examples_over_http(self) -> int:
+        """Examples per operation in the fuzzing phase of the runs over HTTP.
+
+        The in-process run of the same operations fuzzes them with :attr:`fuzz_examples`
+        and the same checks; what HTTP adds is the socket edge, and the examples and
+        coverage phases (which do not shrink) already send every request shape through it.
+        """
+        return self.fuzz_examples if self.deep else 3
+
+    @property
     def property_examples(self) -> int:
         """Examples per Hypothesis property test of the clients."""
         return 100 if self.deep else 12
@@ -59,6 +69,11 @@ class ContractSettings:
     def stateful_scenarios(self) -> int:
         """Scenarios (Hypothesis examples) of each state machine run."""
         return 80 if self.deep else 12
+
+    @property
+    def stateful_scenarios_over_http(self) -> int:
+        """Scenarios of the state machine runs over HTTP (the in-process run has the rest)."""
+        return self.stateful_scenarios if self.deep else 6
 
     @property
     def stateful_steps(self) -> int:
