@@ -1,0 +1,53 @@
+"""Options shared by the tests of ``tests/``: how big the generated hostile corpus is.
+
+The hostile corpus (generated requests that must never crash, hang or write) is sized by
+``--corpus-examples N``: ``make test`` runs the default, ``make check-deep`` the full size.
+A corpus test takes its Hypothesis settings from the profile registered here, by name::
+
+    @settings(settings.get_profile("hostile-corpus"))
+    @given(case=requests())
+    def test_hostile_requests_never_crash_hang_or_write(...): ...
+
+and is marked ``corpus`` (``pytestmark``), so ``make check-deep`` selects it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+CORPUS_PROFILE = "hostile-corpus"
+QUICK_CORPUS_EXAMPLES = 100
+"""Examples of a corpus test in ``make test``."""
+FULL_CORPUS_EXAMPLES = 400
+"""Examples of a corpus test in ``make check-deep`` (the Makefile passes this number)."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--corpus-examples",
+        type=int,
+        default=QUICK_CORPUS_EXAMPLES,
+        metavar="N",
+        help=f"Examples per hostile-corpus test (default {QUICK_CORPUS_EXAMPLES}; "
+        f"make check-deep: {FULL_CORPUS_EXAMPLES}).",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    examples: int = config.getoption("--corpus-examples")
+    if examples < 1:
+        raise pytest.UsageError(f"--corpus-examples must be at least 1, got {examples}")
+    # Registered before any test module is imported: decorators read it at import time.
+    settings.register_profile(
+        CORPUS_PROFILE,
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        # The corpus runs against one CLI process held by a module fixture, on purpose.
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"hostile corpus: {config.getoption('--corpus-examples')} examples per test"
