@@ -66,6 +66,17 @@ class ContractSettings:
         return 100 if self.deep else 12
 
     @property
+    def model_response_examples(self) -> int:
+        """Examples per client response test whose body is a ``components/schemas`` model.
+
+        The models' round trip (``test_client_models``) draws :attr:`property_examples`
+        values of every such model through the same ``from_dict`` the endpoint calls; what
+        the response test adds (the status picks the model, sync and async parse alike)
+        needs only a few bodies outside the deep pass.
+        """
+        return self.property_examples if self.deep else 3
+
+    @property
     def stateful_scenarios(self) -> int:
         """Scenarios (Hypothesis examples) of each state machine run."""
         return 80 if self.deep else 12

@@ -1,4 +1,9 @@
-"""Options shared by the tests of ``tests/``: how big the generated hostile corpus is.
+"""Options and markers shared by the tests of ``tests/``.
+
+A test that uses the ``start_cli`` fixture (``tests/_processes.py``) starts the
+``mock-server`` CLI as a child process, so it is marked ``subprocess`` here, wherever it
+is defined; ``make test-fast`` leaves those out. Tests that start children another way
+carry the marker themselves.
 
 The hostile corpus (generated requests that must never crash, hang or write) is sized by
 ``--corpus-examples N``: ``make test`` runs the default, ``make check-deep`` the full size.
@@ -16,6 +21,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, settings
 
+CLI_FIXTURE = "start_cli"
 CORPUS_PROFILE = "hostile-corpus"
 QUICK_CORPUS_EXAMPLES = 100
 """Examples of a corpus test in ``make test``."""
@@ -47,6 +53,14 @@ def pytest_configure(config: pytest.Config) -> None:
         # The corpus runs against one CLI process held by a module fixture, on purpose.
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # First, so that ``-m "not subprocess"`` (applied by pytest's own hook) sees the marker.
+    for item in items:
+        if CLI_FIXTURE in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.subprocess)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
