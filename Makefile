@@ -74,11 +74,13 @@ test-fast: $(PY_STAMP) ## The inner loop (under a minute): unit and in-process t
 test: check lint check-generated ## Everything CI runs first: checks, spec lint, drift check, every test but the deep ones (branch coverage gate: 90%)
 	$(PYTEST) -m "not deep" --cov --cov-report=term --durations=15
 
-check-deep: $(PY_STAMP) ## The slow checks: st reach runs, the deep contract pass (--contract-deep), the full hostile corpus (seed printed; CONTRACT_ARGS="--contract-seed N" replays)
+# The paths are explicit so that both conftests (which add the options) load whatever
+# CONTRACT_ARGS holds; write options with `=` (--contract-seed=N).
+check-deep: $(PY_STAMP) ## The slow checks: st reach runs, the deep contract pass (--contract-deep), the full hostile corpus (seed printed; CONTRACT_ARGS="--contract-seed=N" replays)
 	$(PYTEST) -m "deep or corpus or (contract and not subprocess)" --contract-deep \
-	  --corpus-examples 400 --durations=15 $(CONTRACT_ARGS)
+	  --corpus-examples=400 --durations=15 $(CONTRACT_ARGS) tests contract_tests
 
-mock: $(RUNTIME_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011); options: ARGS="..."
+mock: $(RUNTIME_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011; installs the runtime only); options: ARGS="..."
 	$(BIN)/mock-server $(ARGS)
 
 contract: $(PY_STAMP) ## Deeper randomized contract pass (prints its seed; CONTRACT_ARGS="--contract-seed N" replays)

@@ -94,7 +94,7 @@ class ContractSettings:
     def describe(self) -> str:
         """One line for the report header, with what reproduces the run."""
         mode = "deep" if self.deep else "default"
-        again = ["--contract-seed", str(self.seed)]
+        again = [f"--contract-seed={self.seed}"]
         if self.deep:
             again.insert(0, "--contract-deep")
         line = f"contract tests: {mode} pass, seed {self.seed} (reproduce: {' '.join(again)})"

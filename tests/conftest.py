@@ -6,7 +6,9 @@ is defined; ``make test-fast`` leaves those out. Tests that start children anoth
 carry the marker themselves.
 
 The hostile corpus (generated requests that must never crash, hang or write) is sized by
-``--corpus-examples N``: ``make test`` runs the default, ``make check-deep`` the full size.
+``--corpus-examples=N``: ``make test`` runs the default, ``make check-deep`` the full size.
+(Write it with ``=``: before this file is loaded pytest does not know the option, and
+would take a separate ``N`` for a path.)
 A corpus test takes its Hypothesis settings from the profile registered here, by name::
 
     @settings(settings.get_profile("hostile-corpus"))
