@@ -7,22 +7,33 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+# Two sentinels: what the server needs (`make mock`), and everything (tests, checks, tools).
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 APIS := aihomedesign autoenhance
+CLIENTS := $(foreach api,$(APIS),-e ./generated_client/$(api))
 SPECTRAL := node_modules/.bin/spectral
+PYTEST := $(BIN)/pytest --numprocesses auto
 # The generator's post-hooks call `ruff`; ours is the pinned one in the venv.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help install generate check-generated lint check test mock contract conformance bench soak clean
+.PHONY: help install generate check-generated lint check test test-fast check-deep mock contract conformance bench soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-$(PY_STAMP): pyproject.toml $(wildcard generated_client/*/pyproject.toml)
+# The runtime dependencies and the generated clients, nothing of [dev]: a fresh clone's
+# `make mock` answers within a minute.
+$(RUNTIME_STAMP): pyproject.toml $(wildcard generated_client/*/pyproject.toml)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[dev]" $(foreach api,$(APIS),-e ./generated_client/$(api))
+	$(PIP) install -e . $(CLIENTS)
+	touch $@
+
+$(PY_STAMP): $(RUNTIME_STAMP)
+	$(PIP) install --upgrade pip
+	$(PIP) install -e ".[dev]" $(CLIENTS)
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -57,10 +68,19 @@ check: $(PY_STAMP) ## Read-only code checks: ruff, ruff format, mypy
 	$(BIN)/mypy mock_server tests contract_tests
 	$(BIN)/mypy --strict --config-file= generated_client/aihomedesign/aihomedesign_client generated_client/autoenhance/autoenhance_client
 
-test: check lint check-generated ## Everything CI runs: checks, spec lint, drift check, all tests (branch coverage gate: 90%)
-	$(BIN)/pytest --numprocesses auto --cov --cov-report=term --durations=15
+test-fast: $(PY_STAMP) ## The inner loop (under a minute): unit and in-process tests, no child process, no coverage
+	$(PYTEST) -m "not subprocess and not deep"
 
-mock: $(PY_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011); options: ARGS="..."
+test: check lint check-generated ## Everything CI runs first: checks, spec lint, drift check, every test but the deep ones (branch coverage gate: 90%)
+	$(PYTEST) -m "not deep" --cov --cov-report=term --durations=15
+
+# The paths are explicit so that both conftests (which add the options) load whatever
+# CONTRACT_ARGS holds; write options with `=` (--contract-seed=N).
+check-deep: $(PY_STAMP) ## The slow checks: st reach runs, the deep contract pass (--contract-deep), the full hostile corpus (seed printed; CONTRACT_ARGS="--contract-seed=N" replays)
+	$(PYTEST) -m "deep or corpus or (contract and not subprocess)" --contract-deep \
+	  --corpus-examples=400 --durations=15 $(CONTRACT_ARGS) tests contract_tests
+
+mock: $(RUNTIME_STAMP) ## Serve both mocks (AI HomeDesign :4010, Autoenhance :4011; installs the runtime only); options: ARGS="..."
 	$(BIN)/mock-server $(ARGS)
 
 contract: $(PY_STAMP) ## Deeper randomized contract pass (prints its seed; CONTRACT_ARGS="--contract-seed N" replays)

@@ -37,12 +37,15 @@ suite reads it so both use one list.
 """
 
 
-def contract_config(api: ApiName, settings: ContractSettings) -> schemathesis.Config:
+def contract_config(
+    api: ApiName, settings: ContractSettings, *, fuzz_examples: int | None = None
+) -> schemathesis.Config:
     """The schemathesis configuration of a run against ``api``: the repo's file plus depth.
 
     Args:
         api: Which vendor API (the file's ``[[project]]`` is picked by the spec's title).
         settings: The run's seed and depth.
+        fuzz_examples: Examples per operation (default: the run's ``fuzz_examples``).
     """
     del api
     data = tomllib.loads(ST_CONFIG.read_text(encoding="utf-8"))
@@ -53,7 +56,7 @@ def contract_config(api: ApiName, settings: ContractSettings) -> schemathesis.Co
         {
             "seed": settings.seed,
             "generation": {
-                "max-examples": settings.fuzz_examples,
+                "max-examples": fuzz_examples or settings.fuzz_examples,
                 "deterministic": not settings.randomized,
                 # The example database would replay old failures and break determinism.
                 "database": "none",
@@ -73,11 +76,13 @@ def contract_schema(
     *,
     document: Mapping[str, Any] | None = None,
     app: WSGIApplication | None = None,
+    fuzz_examples: int | None = None,
 ) -> OpenApiSchema:
     """The schemathesis schema of the run's contract spec (or ``document``) for ``api``."""
     settings = _settings.current()
     raw = dict(document) if document is not None else load_document(settings.contract_specs[api])
-    schema = schemathesis.openapi.from_dict(raw, config=contract_config(api, settings))
+    config = contract_config(api, settings, fuzz_examples=fuzz_examples)
+    schema = schemathesis.openapi.from_dict(raw, config=config)
     schema.app = app
     return schema
 

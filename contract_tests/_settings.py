@@ -51,14 +51,40 @@ class ContractSettings:
         return 100 if self.deep else 8
 
     @property
+    def fuzz_examples_over_http(self) -> int:
+        """Examples per operation in the fuzzing phase of the runs over HTTP.
+
+        The in-process run of the same operations fuzzes them with :attr:`fuzz_examples`
+        and the same checks; what HTTP adds is the socket edge, and the examples and
+        coverage phases (which do not shrink) already send every request shape through it.
+        """
+        return self.fuzz_examples if self.deep else 3
+
+    @property
     def property_examples(self) -> int:
         """Examples per Hypothesis property test of the clients."""
         return 100 if self.deep else 12
 
     @property
+    def model_response_examples(self) -> int:
+        """Examples per client response test whose body is a ``components/schemas`` model.
+
+        The models' round trip (``test_client_models``) draws :attr:`property_examples`
+        values of every such model through the same ``from_dict`` the endpoint calls; what
+        the response test adds (the status picks the model, sync and async parse alike)
+        needs only a few bodies outside the deep pass.
+        """
+        return self.property_examples if self.deep else 3
+
+    @property
     def stateful_scenarios(self) -> int:
         """Scenarios (Hypothesis examples) of each state machine run."""
         return 80 if self.deep else 12
+
+    @property
+    def stateful_scenarios_over_http(self) -> int:
+        """Scenarios of the state machine runs over HTTP (the in-process run has the rest)."""
+        return self.stateful_scenarios if self.deep else 6
 
     @property
     def stateful_steps(self) -> int:
@@ -68,7 +94,7 @@ class ContractSettings:
     def describe(self) -> str:
         """One line for the report header, with what reproduces the run."""
         mode = "deep" if self.deep else "default"
-        again = ["--contract-seed", str(self.seed)]
+        again = [f"--contract-seed={self.seed}"]
         if self.deep:
             again.insert(0, "--contract-deep")
         line = f"contract tests: {mode} pass, seed {self.seed} (reproduce: {' '.join(again)})"

@@ -5,17 +5,23 @@ exactly as it is assembled for users: the compiled spec, strict mode (a response
 breaks the spec raises instead of being served), a fixed seed, the vendor behaviour from
 :func:`mock_server.vendors.behaviour_for` (stateful when one exists), and a manual clock,
 as the pytest fixtures use.
+
+Every test collected here is marked ``contract``, so ``make check-deep`` can select the
+suite's in-process tests by marker (``contract and not subprocess``) next to the deep
+tests of ``tests/``. Under pytest-xdist the controller picks the seed of a deep pass and
+hands it to every worker: one run, one seed to replay it with.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from contract_tests import _settings
+from contract_tests._mock_cli import running_mock
 from contract_tests._settings import ApiName, ContractSettings
 from contract_tests._witness import ValidationWitness
 from mock_server import Engine, EngineOptions, MockServer, vendors
@@ -27,6 +33,10 @@ if TYPE_CHECKING:
 
 EngineFactory = Callable[..., Engine]
 ServerFactory = Callable[[Engine], MockServer]
+
+SUITE = Path(__file__).resolve().parent
+_WORKER_SEED = "contract_seed"
+"""The key under which an xdist worker receives the controller's seed."""
 
 
 def pytest_addoption(parser: Parser) -> None:
@@ -62,10 +72,14 @@ def pytest_addoption(parser: Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    seed = config.getoption("--contract-seed")
+    worker_input: dict[str, Any] | None = getattr(config, "workerinput", None)
+    if seed is None and worker_input is not None:
+        seed = worker_input.get(_WORKER_SEED)
     try:
         settings = _settings.from_options(
             deep=config.getoption("--contract-deep"),
-            seed=config.getoption("--contract-seed"),
+            seed=seed,
             spec_options=config.getoption("--contract-spec"),
             mock_spec_options=config.getoption("--contract-mock-spec"),
         )
@@ -73,6 +87,21 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(exc)) from None
     _settings.install(settings)
     config.addinivalue_line("markers", "contract_api(name): the vendor API a contract test checks")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    # pytest-xdist, on the controller, for each worker it starts: a deep pass draws its
+    # seed once, here, instead of once per worker.
+    node.workerinput[_WORKER_SEED] = _settings.current().seed
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # First, so that ``-m contract`` (applied by pytest's own hook) sees the marker.
+    for item in items:
+        if item.path.is_relative_to(SUITE):
+            item.add_marker(pytest.mark.contract)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -141,3 +170,14 @@ def serve(request: pytest.FixtureRequest) -> Iterator[ServerFactory]:
     for server in servers:
         # Crashes and strict-mode violations inside the server thread fail the test.
         server.check()
+
+
+@pytest.fixture(scope="session")
+def mock_urls(contract_settings: ContractSettings) -> Iterator[dict[ApiName, str]]:
+    """Both APIs served by the ``mock-server`` CLI (zero delays, no rate limit), by API.
+
+    One child process per session (per xdist worker): the tests that use it reset it
+    (``POST /__mock/reset``) before a run that needs a fresh mock.
+    """
+    with running_mock(seed=contract_settings.seed) as urls:
+        yield urls

@@ -3,7 +3,9 @@
 For every operation and every declared status, Hypothesis draws bodies from that
 response's schema (JSON) or bytes (binary media types); an in-process httpx transport
 serves them to the generated function, sync and async, which must return the model the
-spec names for that status. The mock's own synthesized answers (``engine.synthesize``
+spec names for that status (outside the deep pass, a body that is a ``components/schemas``
+model gets a few examples: ``test_client_models`` round-trips that model's values in full
+through the same ``from_dict``). The mock's own synthesized answers (``engine.synthesize``
 with ``dynamic``, what ``Prefer: code=<status>, dynamic=true`` serves) must parse too.
 """
 
@@ -44,6 +46,7 @@ RESPONSES = [
     if status.isdigit()
 ]
 _BASE_URL = "http://client.test"
+_MODEL_REF = "#/components/schemas/"
 
 
 def _media_types(document: Any, op: SpecOperation, status: str) -> list[str]:
@@ -58,6 +61,17 @@ def _body_strategy(document: Any, op: SpecOperation, status: str) -> st.SearchSt
     if media:
         return st.tuples(st.sampled_from(media), st.binary(max_size=64))
     return st.just(("none", None))
+
+
+def _examples(document: Any, op: SpecOperation, status: str) -> int:
+    """Fewer examples where ``test_client_models`` already draws the body's model."""
+    schema = response_schema(document, op, status) or {}
+    name = str(schema.get("$ref", "")).removeprefix(_MODEL_REF)
+    model = document.get("components", {}).get("schemas", {}).get(name, {})
+    settings = _settings.current()
+    if "/" not in name and model.get("type") == "object":
+        return settings.model_response_examples
+    return settings.property_examples
 
 
 def _responder(status: int, kind: str, value: Any) -> Callable[[httpx.Request], httpx.Response]:
@@ -84,7 +98,7 @@ def test_every_declared_response_parses_into_its_model(
     served: list[Callable[[httpx.Request], httpx.Response]] = []
     transport = httpx.MockTransport(lambda request: served[-1](request))
 
-    @property_settings()
+    @property_settings(max_examples=_examples(document, op, status))
     @seeded
     @hypothesis.given(body=_body_strategy(document, op, status))
     def parses(body: tuple[str, Any]) -> None:

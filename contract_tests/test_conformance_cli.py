@@ -1,4 +1,7 @@
-"""``make conformance`` against the project's mock (green) and a server that drifted (red)."""
+"""``make conformance`` against the project's mock (green) and a server that drifted (red).
+
+The mock is the ``mock-server`` CLI of ``conftest.mock_urls``; ``st`` runs as a subprocess.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +15,8 @@ from werkzeug.wrappers import Request, Response
 
 from contract_tests import conformance
 from contract_tests._settings import ApiName
-from contract_tests.test_st_cli import mock_urls
 
-__all__ = ["mock_urls"]  # the fixture, shared with test_st_cli.py
+pytestmark = pytest.mark.subprocess
 
 
 @Request.application

@@ -4,8 +4,8 @@ Each operation runs the examples, coverage and fuzzing phases with every schemat
 check on, in-process (the WSGI app) and over HTTP (a MockServer on port 0), plus this
 suite's checks: schema-valid requests pass the mock's validation (the witness), and a
 refused key is a 401. After each operation, ``observed`` proves the run gave the checks
-material (an accepted positive, a rejected negative, a 401), and per path, that the
-undeclared methods were sent and answered with ``Allow``.
+material (an accepted positive, a rejected negative, a 401), and that its path's
+undeclared methods were sent with it and answered with ``Allow``.
 
 Then the same facts, stated directly: a missing or wrong key gets 401 with the spec's
 body; ``security: []`` operations ignore the key; undeclared methods get 405 and an
@@ -14,13 +14,14 @@ body; ``security: []`` operations ignore the key; undeclared methods get 405 and
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import hypothesis
 import pytest
+from schemathesis.pytest.plugin import SchemaHandleMark
+from schemathesis.specs.openapi.schemas import OpenApiSchema
 from werkzeug.test import Client
 
 from contract_tests import _settings
@@ -51,36 +52,29 @@ if TYPE_CHECKING:
     from contract_tests.conftest import EngineFactory, ServerFactory
 
 
-@pytest.fixture(scope="module")
-def undeclared_methods() -> Iterator[dict[tuple[str, str], dict[str, int]]]:
-    """Per (test, path), the answers to undeclared methods; checked at the module's end.
-
-    schemathesis sends the undeclared methods of a path once, with whichever of the
-    path's operations runs first, so this is checked per path, not per operation.
-    """
-    seen: dict[tuple[str, str], dict[str, int]] = {}
-    yield seen
-    # schemathesis sends a path's undeclared methods with one of its operations; under
-    # pytest-xdist (make test) that one may run on another worker, so only a whole run
-    # in one process (pytest, make contract) can say that none was sent.
-    whole_run = "PYTEST_XDIST_WORKER" not in os.environ
-    for (test, path), answers in seen.items():
-        assert answers or not whole_run, f"{test}: no undeclared method was sent to {path}"
-        without_allow = sorted(m for m, status in answers.items() if status < 0)
-        assert not without_allow, f"{test}: {path} answered {without_allow} without Allow"
-
-
 @pytest.fixture
-def observed(
-    request: pytest.FixtureRequest, undeclared_methods: dict[tuple[str, str], dict[str, int]]
-) -> Iterator[dict[str, Observed]]:
+def observed() -> Iterator[dict[str, Observed]]:
     """Per operation, what the run showed; checked once the operation's examples are done."""
     seen: dict[str, Observed] = {}
     yield seen
     for facts in seen.values():
         facts.assert_exercised()
-        key = (request.node.originalname, facts.op.path)
-        undeclared_methods.setdefault(key, {}).update(facts.undeclared_methods)
+        label = facts.op.label
+        assert facts.undeclared_methods, f"{label}: no undeclared method was sent to its path"
+        without_allow = sorted(m for m, status in facts.undeclared_methods.items() if status < 0)
+        assert not without_allow, f"{label}: {facts.op.path} answered {without_allow} without Allow"
+
+
+class _EveryOperation(set[tuple[str, str]]):
+    """A ``seen`` set that never remembers: each operation gets its path's undeclared methods.
+
+    schemathesis' coverage phase sends a path's undeclared methods once per schema, with the
+    path's first operation. Sent with every operation instead (a few requests more), each
+    test item can check them on its own, on whichever xdist worker it runs.
+    """
+
+    def add(self, element: tuple[str, str]) -> None:
+        del element
 
 
 _MOCK = pytest.StashKey[tuple[Engine, str]]()
@@ -88,7 +82,9 @@ _MOCK = pytest.StashKey[tuple[Engine, str]]()
 
 def _conformance_test(api: ApiName, *, over_http: bool) -> Callable[..., None]:
     slot = AppSlot()
-    schema = contract_schema(api, app=None if over_http else slot)
+    settings = _settings.current()
+    examples = settings.fuzz_examples_over_http if over_http else settings.fuzz_examples
+    schema = contract_schema(api, app=None if over_http else slot, fuzz_examples=examples)
     ops = operations_by_label(api, load_document(_settings.current().contract_specs[api]))
 
     @pytest.mark.contract_api(api)
@@ -123,6 +119,10 @@ def _conformance_test(api: ApiName, *, over_http: bool) -> Callable[..., None]:
             observed=observed.setdefault(op.label, Observed(op=op)),
         )
 
+    # parametrize() generates the items from a clone of the schema: the clone's set counts.
+    parametrized = SchemaHandleMark.get(test)
+    assert isinstance(parametrized, OpenApiSchema)
+    parametrized.coverage_unexpected_methods_seen = _EveryOperation()
     collected: Callable[..., None] = test
     return collected
 

@@ -216,9 +216,12 @@ def _state_machine_test(api: ApiName, *, over_http: bool) -> Callable[..., None]
                     recorder=self.recorder,
                 )
 
+        scenarios = (
+            settings.stateful_scenarios_over_http if over_http else settings.stateful_scenarios
+        )
         seeded(Machine).run(
             settings=hypothesis.settings(
-                max_examples=settings.stateful_scenarios,
+                max_examples=scenarios,
                 stateful_step_count=settings.stateful_steps,
                 derandomize=not settings.randomized,
                 database=None,

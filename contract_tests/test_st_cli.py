@@ -1,26 +1,20 @@
 """``st run`` as a user runs it: the CLI, from the repo root, against ``mock-server``.
 
 Both are subprocesses; the only configuration is the repo's ``schemathesis.toml`` (with
-its upload hook). Each run must end with exit status 0 (no failure, no error, every default
-check and phase), and its stateful phase must reach a 2xx answer in every operation,
-through the specs' links. The mock runs as the README tells a user to for full reach:
-``--processing-delay 0 --merging-delay 0 --generation-delay 0``, so work finishes before
-the request that started it is answered, and ``--no-rate-limit``.
+its upload hook). Every run must end with exit status 0 (no failure, no error, every default
+check and phase). The mock runs as the README tells a user to for full reach (see
+:mod:`contract_tests._mock_cli`).
 
-The default pass runs one seed per API with few examples; ``make contract`` (deep) runs
-two seeds with schemathesis' default example count.
+``make test`` runs one plain ``st run`` per API with few examples
+(:func:`test_st_run_passes`). The reach runs (:func:`test_st_runs_reach_every_operation`,
+marked ``deep``: ``make check-deep``) also require the stateful phase to reach a 2xx answer
+in every operation through the specs' links, adding narrowed runs until it has; with
+``--contract-deep`` they run two seeds at schemathesis' default example count.
 """
 
 from __future__ import annotations
 
-import os
-import selectors
-import socket
-import subprocess
-import sys
-import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,78 +24,19 @@ import pytest
 from contract_tests import _settings
 from contract_tests._settings import ApiName
 from contract_tests._specs import load_document, operations
-from contract_tests._st_run import ROOT, StRun, run_st, table, tally
+from contract_tests._st_run import StRun, run_st, table, tally
+
+pytestmark = pytest.mark.subprocess
 
 KEY = "test-key"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _wait_for(proc: subprocess.Popen[bytes], marker: bytes, timeout: float) -> bytes:
-    assert proc.stdout is not None
-    selector = selectors.DefaultSelector()
-    selector.register(proc.stdout.fileno(), selectors.EVENT_READ)
-    deadline, out = time.monotonic() + timeout, b""
-    with selector:
-        while marker not in out:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not selector.select(remaining):
-                pytest.fail(f"mock-server printed no {marker!r} within {timeout}s: {out!r}")
-            chunk = os.read(proc.stdout.fileno(), 4096)
-            if not chunk:
-                pytest.fail(f"mock-server exited ({proc.poll()}): {out!r}")
-            out += chunk
-    return out
-
-
-@pytest.fixture(scope="module")
-def mock_urls() -> Iterator[dict[ApiName, str]]:
-    """Both APIs served by the ``mock-server`` CLI on free ports of 127.0.0.1."""
-    ports: dict[ApiName, int] = {api: _free_port() for api in _settings.APIS}
-    proc = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "mock-server"),
-            "--aihomedesign-port",
-            str(ports["aihomedesign"]),
-            "--autoenhance-port",
-            str(ports["autoenhance"]),
-            "--no-rate-limit",
-            # Ids from the run's seed: with both seeds fixed, every st run below sends
-            # and receives the same exchanges each time, so its reach does not vary.
-            "--seed",
-            str(_settings.current().seed),
-            "--processing-delay",
-            "0",
-            "--merging-delay",
-            "0",
-            "--generation-delay",
-            "0",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        _wait_for(proc, b"accepted x-api-key", timeout=20)
-        yield {api: f"http://127.0.0.1:{port}" for api, port in ports.items()}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        assert proc.stdout is not None
-        proc.stdout.close()
+QUICK_EXAMPLES = 10
+"""``--max-examples`` of a run outside the deep pass."""
 
 
 def _st_args(settings: _settings.ContractSettings, seed: int) -> list[str]:
     args = ["--seed", str(seed)]
     if not settings.deep:
-        args += ["--max-examples", "10"]
+        args += ["--max-examples", str(QUICK_EXAMPLES)]
     return args
 
 
@@ -127,7 +62,20 @@ FOCUSED_EXAMPLES = 120
 
 
 @pytest.mark.parametrize("api", _settings.APIS)
-def test_st_run_passes_and_reaches_every_operation(
+def test_st_run_passes(api: ApiName, mock_urls: dict[ApiName, str], tmp_path: Path) -> None:
+    """One plain run, every phase: it passes, and it sent a request to every operation."""
+    settings = _settings.current()
+    spec = settings.contract_specs[api]
+    args = ["--seed", str(settings.seed), "--max-examples", str(QUICK_EXAMPLES)]
+    run = _run(spec, mock_urls[api], tmp_path, args)
+    counts = tally(load_document(spec), run.interactions())
+    print(f"{' '.join(run.command)}\n{table(counts)}")  # shown with -s or on failure
+    assert all(c.sent for c in counts.values()), f"operations never sent:\n{table(counts)}"
+
+
+@pytest.mark.deep
+@pytest.mark.parametrize("api", _settings.APIS)
+def test_st_runs_reach_every_operation(
     api: ApiName, mock_urls: dict[ApiName, str], tmp_path: Path
 ) -> None:
     settings = _settings.current()

@@ -31,7 +31,7 @@ def test_the_default_run_is_derandomized_with_the_bundled_specs() -> None:
 def test_a_deep_run_picks_a_seed_and_says_how_to_replay_it() -> None:
     settings = _settings_from(deep=True)
     assert settings.randomized
-    assert f"--contract-deep --contract-seed {settings.seed}" in settings.describe()
+    assert f"--contract-deep --contract-seed={settings.seed}" in settings.describe()
     assert _settings_from(deep=True, seed=7).seed == 7
 
 

@@ -12,6 +12,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.subprocess
+
 CONSUMER = """
 from autoenhance_client import AuthenticatedClient
 from autoenhance_client.api.images import retrieve_image
