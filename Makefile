@@ -12,8 +12,11 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
-APIS := aihomedesign autoenhance
-CLIENTS := $(foreach api,$(APIS),-e ./generated_client/$(api))
+# A spec's name (openapi/NAME.yaml, generator/NAME.yaml); its client lives in
+# generated_client/ under the name with `_` for `-`.
+APIS := aihomedesign aihomedesign-v3 autoenhance
+client_dir = generated_client/$(subst -,_,$(1))
+CLIENTS := $(foreach api,$(APIS),-e ./$(call client_dir,$(api)))
 SPECTRAL := node_modules/.bin/spectral
 PYTEST := $(BIN)/pytest --numprocesses auto
 # The generator's post-hooks call `ruff`; ours is the pinned one in the venv.
@@ -26,7 +29,10 @@ help: ## List the targets
 
 # The runtime dependencies and the generated clients, nothing of [dev]: a fresh clone's
 # `make mock` answers within a minute.
-$(RUNTIME_STAMP): pyproject.toml $(wildcard generated_client/*/pyproject.toml)
+# The wheel's editable install copies the generated clients (force-include), so a
+# regenerated client must reinstall.
+GENERATED := $(shell find generated_client -name '*.py' -not -path '*/__pycache__/*')
+$(RUNTIME_STAMP): pyproject.toml $(wildcard generated_client/*/pyproject.toml) $(GENERATED)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -e . $(CLIENTS)
 	touch $@
@@ -45,7 +51,7 @@ install: $(PY_STAMP) $(NODE_STAMP) ## Create .venv and node_modules and install 
 generate: $(PY_STAMP) ## Regenerate generated_client/ from openapi/*.yaml
 	@for api in $(APIS); do \
 	  $(BIN)/openapi-python-client generate --path openapi/$$api.yaml \
-	    --config generator/$$api.yaml --output-path generated_client/$$api \
+	    --config generator/$$api.yaml --output-path generated_client/$${api//-/_} \
 	    --meta pdm --overwrite --fail-on-warning || exit 1; \
 	done
 
@@ -55,18 +61,18 @@ check-generated: $(PY_STAMP) ## Fail if generated_client/ differs from what the 
 	  $(BIN)/openapi-python-client generate --path openapi/$$api.yaml \
 	    --config generator/$$api.yaml --output-path "$$tmp/$$api" \
 	    --meta pdm --overwrite --fail-on-warning >/dev/null || exit 1; \
-	  diff -r -x __pycache__ -x '*.egg-info' -x .ruff_cache -x .pdm-build "$$tmp/$$api" generated_client/$$api \
-	    || { echo "generated_client/$$api is stale: run 'make generate'"; exit 1; }; \
+	  diff -r -x __pycache__ -x '*.egg-info' -x .ruff_cache -x .pdm-build "$$tmp/$$api" generated_client/$${api//-/_} \
+	    || { echo "generated_client/$${api//-/_} is stale: run 'make generate'"; exit 1; }; \
 	done; echo "generated clients are up to date"
 
-lint: $(NODE_STAMP) ## Lint both specs with Spectral (spectral:oas; a warning fails)
-	$(SPECTRAL) lint --ruleset .spectral.yaml --fail-severity warn openapi/aihomedesign.yaml openapi/autoenhance.yaml
+lint: $(NODE_STAMP) ## Lint every spec with Spectral (spectral:oas; a warning fails)
+	$(SPECTRAL) lint --ruleset .spectral.yaml --fail-severity warn $(foreach api,$(APIS),openapi/$(api).yaml)
 
 check: $(PY_STAMP) ## Read-only code checks: ruff, ruff format, mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy mock_server tests contract_tests
-	$(BIN)/mypy --strict --config-file= generated_client/aihomedesign/aihomedesign_client generated_client/autoenhance/autoenhance_client
+	$(BIN)/mypy --strict --config-file= generated_client/aihomedesign/aihomedesign_client generated_client/aihomedesign_v3/aihomedesign_v3_client generated_client/autoenhance/autoenhance_client
 
 test-fast: $(PY_STAMP) ## The inner loop (under a minute): unit and in-process tests, no child process, no coverage
 	$(PYTEST) -m "not subprocess and not deep"

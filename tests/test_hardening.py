@@ -553,6 +553,7 @@ def test_keys_never_reach_the_journal_or_the_logs(
     assert "REDACTED" in journal
 
 
+@pytest.mark.subprocess
 def test_cli_binds_loopback_by_default() -> None:
     from mock_server.cli import build_parser, build_sites
 

@@ -16,13 +16,17 @@ from typing import Any
 from urllib.parse import quote_from_bytes
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mock_server.spec import Operation, load_spec
 from mock_server.vendors import bundled_spec
 from tests.test_hardening import KEY, _upload, exchange, raw_request, send
 from tests.test_hardening_issue10 import start_cli, stop_cli
+
+# Sized by --corpus-examples (tests/conftest.py): make test runs the quick size,
+# make check-deep the full one.
+pytestmark = [pytest.mark.subprocess, pytest.mark.corpus]
 
 _SPECS = {api: load_spec(bundled_spec(api)) for api in ("aihomedesign", "autoenhance")}
 OPERATIONS = [(api, op) for api, spec in _SPECS.items() for op in spec.operations]
@@ -138,12 +142,7 @@ def requests(draw: st.DrawFn) -> tuple[str, bytes]:
     return api, raw_request(op.method.upper(), target.encode("latin-1"), headers, body)
 
 
-@settings(
-    max_examples=400,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    database=None,
-)
+@settings(settings.get_profile("hostile-corpus"))
 @given(case=requests())
 def test_hostile_requests_never_crash_hang_or_write(cli: Cli, case: tuple[str, bytes]) -> None:
     api, request = case
@@ -210,12 +209,7 @@ def admin_requests(draw: st.DrawFn) -> bytes:
     return raw_request(method, path.encode("latin-1", "replace"), headers, body)
 
 
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    database=None,
-)
+@settings(settings.get_profile("hostile-corpus"))
 @given(request=admin_requests())
 def test_hostile_admin_requests_never_crash_hang_or_store(cli: Cli, request: bytes) -> None:
     port = cli.ports["autoenhance"]

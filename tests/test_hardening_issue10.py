@@ -77,7 +77,9 @@ def stop_cli(proc: subprocess.Popen[bytes]) -> None:
         proc.stdout.close()
 
 
-@pytest.fixture(scope="module", params=["inprocess", "cli"])
+@pytest.fixture(
+    scope="module", params=["inprocess", pytest.param("cli", marks=pytest.mark.subprocess)]
+)
 def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     if request.param == "cli":
         proc, ports = start_cli()
@@ -434,6 +436,7 @@ def test_f12_unseeded_ids_differ_across_starts_and_resets() -> None:
     assert seeded.uuid4() == again.uuid4()
 
 
+@pytest.mark.subprocess
 def test_f12_a_restarted_cli_never_reuses_an_order_id() -> None:
     ids = []
     for _ in range(2):
@@ -473,6 +476,7 @@ def test_bind_check(host: str, admin_on: bool, key: str | None, refused: bool) -
         check_bind(host, admin=admin_on, admin_key=key)
 
 
+@pytest.mark.subprocess
 def test_cli_refuses_an_open_bind_without_an_admin_key() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mock_server.cli", "--host", "0.0.0.0", "--port", "0"],

@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 KEY = {"x-api-key": "test-key"}
 
 
+pytestmark = pytest.mark.subprocess
+
+
 @pytest.fixture
 def start_proxy() -> Iterator[Callable[..., str]]:
     procs: list[subprocess.Popen[bytes]] = []
