@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import re2  # type: ignore[import-untyped]  # google-re2 ships no type information
+import re2  # google-re2 ships no type information
 
 from mock_server.wiremock._errors import InvalidMappingError
 from mock_server.wiremock._limits import MAX_REGEX_CHARS, has_surrogate
