@@ -1,9 +1,16 @@
-"""Starting the ``mock-server`` CLI as a child process, for the CLI and standalone tests."""
+"""Starting the ``mock-server`` CLI as a child process, for the CLI, standalone and hardening tests.
+
+Two ways in: the ``start_cli`` fixture (a test module loads it with
+``pytest_plugins = ["tests._processes"]``; it starts the CLI with any arguments and stops
+every child at teardown), and ``spawn_cli``/``stop_cli`` for a fixture of wider scope that
+needs both APIs on free loopback ports, with the hardening key.
+"""
 
 from __future__ import annotations
 
 import os
 import selectors
+import socket
 import subprocess
 import sys
 import time
@@ -11,6 +18,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests._raw_http import KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,3 +73,39 @@ def start_cli() -> Iterator[Callable[..., Started]]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.communicate()
+
+
+def free_port() -> int:
+    """A loopback port free at the time of asking."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def spawn_cli(*extra: str) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
+    """``mock-server`` on two free loopback ports, as a child process; stop it with ``stop_cli``."""
+    ports = {"aihomedesign": free_port(), "autoenhance": free_port()}
+    argv = ["--api-key", KEY, "--no-rate-limit", "--log-level", "warning", *extra]
+    argv += [f"--{api}-port={port}" for api, port in ports.items()]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mock_server.cli", *argv],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    _read_until(proc, "accepted x-api-key", timeout=15)
+    return proc, ports
+
+
+def stop_cli(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a child of ``spawn_cli``: SIGTERM, then SIGKILL after ten seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    if proc.stdout is not None:
+        proc.stdout.close()

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from mock_server.spec import Operation, load_spec
 from mock_server.vendors import bundled_spec
-from tests.test_hardening import KEY, _upload, exchange, raw_request, send
-from tests.test_hardening_issue10 import start_cli, stop_cli
+from tests._processes import spawn_cli, stop_cli
+from tests._raw_http import KEY, exchange, raw_request, send, upload_order_image
 
 # Sized by --corpus-examples (tests/conftest.py): make test runs the quick size,
 # make check-deep the full one.
@@ -46,9 +46,9 @@ class Cli:
 
 @pytest.fixture(scope="module")
 def cli() -> Iterator[Cli]:
-    proc, ports = start_cli()
+    proc, ports = spawn_cli()
     try:
-        yield Cli(ports, _upload(ports["aihomedesign"]))
+        yield Cli(ports, upload_order_image(ports["aihomedesign"]))
     finally:
         stop_cli(proc)
 

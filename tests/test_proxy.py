@@ -38,6 +38,7 @@ from mock_server.wiremock.proxy import (
     open_proxy,
     violations_header,
 )
+from tests._drift import drift
 
 KEY = "test-key"
 ORDER = {"name": "12 Acacia Avenue"}
@@ -60,25 +61,6 @@ def faithful() -> Iterator[MockServer]:
 def _fresh_upstream(faithful: MockServer) -> None:
     faithful.reset()
     faithful.faults.clear()
-
-
-def drift(document: dict[str, Any]) -> dict[str, Any]:
-    """The Autoenhance spec with ``OrderOut.total_images`` turned from a number to a string."""
-    document["components"]["schemas"]["OrderOut"]["properties"]["total_images"] = {"type": "string"}
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "total_images" and isinstance(value, int | float):
-                    node[key] = "none"
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(document)
-    return document
 
 
 @pytest.fixture(scope="module")

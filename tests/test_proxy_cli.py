@@ -16,7 +16,7 @@ import yaml
 
 from mock_server.server import MockServer
 from mock_server.vendors import bundled_spec
-from tests.test_proxy import drift
+from tests._drift import drift
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = {"x-api-key": "test-key"}

@@ -1,7 +1,12 @@
-"""Issue #10: each finding of the attack battery, against an in-process server and the CLI.
+"""Hardening against a battery of attacks, each one checked in-process and against the CLI.
 
 Every test takes ``target``: both APIs served in this process (``MockServer`` around the
-engines the CLI builds) or by a ``mock-server`` child process on free loopback ports.
+engines the CLI builds) or by a ``mock-server`` child process on free loopback ports. The
+attacks are numbered F1 to F12 (the ``f<N>`` of the test names): a Prefer code of thousands
+of digits, lone surrogates and deep nesting that must write nothing, hostile admin inputs,
+memory held by large uploads and bodies, forbidden webhook targets, a web page driving the
+admin surface, webhook secrets on show, ids reused across restarts. Then the bind-address
+check and the webhook sender's background queue.
 """
 
 from __future__ import annotations
@@ -22,8 +27,8 @@ import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests._processes import ROOT, _read_until
-from tests.test_hardening import KEY, Reply, exchange, raw_request, send, start_server
+from tests._processes import ROOT, spawn_cli, stop_cli
+from tests._raw_http import KEY, Reply, exchange, raw_request, send, start_server
 
 # --- targets --------------------------------------------------------------------------
 
@@ -43,46 +48,12 @@ class Target:
         return self.ports["aihomedesign"]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def start_cli(*extra: str) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
-    """``mock-server`` on two free loopback ports, as a child process."""
-    ports = {"aihomedesign": free_port(), "autoenhance": free_port()}
-    argv = ["--api-key", KEY, "--no-rate-limit", "--log-level", "warning", *extra]
-    argv += [f"--{api}-port={port}" for api, port in ports.items()]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mock_server.cli", *argv],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    _read_until(proc, "accepted x-api-key", timeout=15)
-    return proc, ports
-
-
-def stop_cli(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    if proc.stdout is not None:
-        proc.stdout.close()
-
-
 @pytest.fixture(
     scope="module", params=["inprocess", pytest.param("cli", marks=pytest.mark.subprocess)]
 )
 def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     if request.param == "cli":
-        proc, ports = start_cli()
+        proc, ports = spawn_cli()
         yield Target("cli", ports, proc)
         stop_cli(proc)
         return
@@ -103,7 +74,7 @@ def admin(port: int, method: str, path: str, body: bytes = b"", *headers: tuple[
 
 
 def new_order(port: int) -> str:
-    reply = send(port, "POST", "/v3/orders/", {"name": "issue-10"})
+    reply = send(port, "POST", "/v3/orders/", {"name": "attack-battery"})
     assert reply.status == 200, reply
     order_id: str = reply.json()["order_id"]
     return order_id
@@ -440,7 +411,7 @@ def test_f12_unseeded_ids_differ_across_starts_and_resets() -> None:
 def test_f12_a_restarted_cli_never_reuses_an_order_id() -> None:
     ids = []
     for _ in range(2):
-        proc, ports = start_cli()
+        proc, ports = spawn_cli()
         try:
             ids.append(new_order(ports["autoenhance"]))
         finally:
