@@ -20,8 +20,8 @@ import pytest
 from mock_server.cli import build_parser, build_sites
 from mock_server.server import EngineTransport
 from mock_server.site import Site
-from tests.test_hardening import KEY, Reply, exchange
-from tests.test_hardening_issue10 import start_cli, stop_cli
+from tests._processes import spawn_cli, stop_cli
+from tests._raw_http import KEY, Reply, exchange
 
 ORIGIN = "http://127.0.0.1"
 SECRET_QUERY = "qsecret-5f1e2d3c"
@@ -62,7 +62,7 @@ class Target:
 @pytest.fixture(scope="module", params=["cli", "transport"])
 def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     if request.param == "cli":
-        proc, ports = start_cli()
+        proc, ports = spawn_cli()
         yield Target("cli", ports["autoenhance"], proc=proc)
         stop_cli(proc)
         return
