@@ -68,7 +68,7 @@ class Beside:
 
 _BESIDE: Mapping[ApiName, tuple[Beside, ...]] = {
     # api.aihomedesign.com answers /v1/ and /v3/; v3's tool list and the mock's v3 image
-    # URLs are v3's too (AHD3-Q15).
+    # URLs are v3's too (openapi/DECISIONS.md, AHD3-Q20).
     "aihomedesign": (Beside(api="aihomedesign-v3", prefixes=("/v3", "/api/tools", "/_files/v3")),),
 }
 
