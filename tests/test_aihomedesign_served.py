@@ -428,3 +428,29 @@ def test_mock_server_refuses_v3_on_a_port_of_its_own_without_spec() -> None:
     )
     assert done.returncode == 2
     assert "--api aihomedesign serves it under /v3" in done.stderr
+
+
+def test_a_v3_spec_is_served_alone_with_spec_and_api(start_cli: Callable[..., Started]) -> None:
+    spec = ROOT / "openapi" / "aihomedesign-v3.yaml"
+    _, out = start_cli("--spec", str(spec), "--api", "aihomedesign-v3", "--port", "0")
+    (url,) = re.findall(r"\(base_url (http://127\.0\.0\.1:\d+)\)", out)
+    assert V1_TITLE + ":" not in out  # nothing mounted beside a --spec
+    with httpx.Client(base_url=url, headers={"x-api-key": KEY}) as http:
+        assert http.get("/openapi.json").json()["info"]["title"] == V3_TITLE
+        created = http.post("/v3/project", json={"address": "2 Oak Road"})
+        assert created.status_code == 201  # v3's behaviour, not the spec's example
+        assert http.get("/v3/project").json()["data"][0]["address"] == "2 Oak Road"
+        assert http.get("/v1/order/x").status_code == 404
+
+
+def test_generic_serves_both_versions_from_examples(start_cli: Callable[..., Started]) -> None:
+    _, out = start_cli("--api", "aihomedesign", "--aihomedesign-port", "0", "--generic")
+    port = _bases(out)[V3_TITLE].removesuffix("/v3")
+    with httpx.Client(base_url=port, headers={"x-api-key": KEY}) as http:
+        created = http.post("/v3/project", json={"address": "2 Oak Road"})
+        assert created.status_code == 201
+        example = created.json()["data"]["address"]
+        assert (
+            http.post("/v3/project", json={"address": "elsewhere"}).json()["data"]["address"]
+            == example
+        )  # the spec's example both times: no state
