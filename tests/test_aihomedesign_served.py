@@ -22,7 +22,7 @@ from mock_server.app import MockApp
 from mock_server.clock import Clock
 from mock_server.engine import EngineOptions
 from mock_server.errors import ConfigError, ServerFailure
-from mock_server.server import EngineTransport
+from mock_server.server import EngineTransport, MockServer
 from mock_server.site import Site
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors import (
@@ -454,3 +454,72 @@ def test_generic_serves_both_versions_from_examples(start_cli: Callable[..., Sta
             http.post("/v3/project", json={"address": "elsewhere"}).json()["data"]["address"]
             == example
         )  # the spec's example both times: no state
+
+
+# --- MockServer: what for_api("aihomedesign") serves once it mounts v3 ----------------------
+
+
+def mock_server_with_v3() -> MockServer:
+    """``MockServer.for_api("aihomedesign")`` with v3 mounted as the CLI mounts it."""
+    server = MockServer.for_api("aihomedesign")
+    for beside in served_beside("aihomedesign"):
+        engine = build_engine(beside.api, clock=server.clock, options=server.engine.options)
+        server.app.site.mount(engine, prefixes=beside.prefixes)
+    return server
+
+
+@pytest.mark.parametrize("over_http", [False, True], ids=["in-process", "http"])
+def test_the_generated_v3_client_reaches_v3_at_v1s_base_url(over_http: bool) -> None:
+    client_package = pytest.importorskip("aihomedesign_v3_client")
+    from aihomedesign_v3_client.api.processes import create_process, get_process
+    from aihomedesign_v3_client.api.projects import create_project
+    from aihomedesign_v3_client.models import (
+        ApiError,
+        CreateProcessRequest,
+        CreateProcessRequestAssetMap,
+        CreateProjectRequest,
+        ProcessEnvelope,
+        ProcessStatus,
+        ProjectEnvelope,
+        WidgetSelection,
+    )
+
+    with mock_server_with_v3() as mock:
+        transport = {} if over_http else {"transport": EngineTransport(mock.app.site)}
+        client = client_package.AuthenticatedClient(
+            base_url=mock.url if over_http else "http://aihomedesign.localhost",
+            token=mock.api_key,
+            prefix="",
+            auth_header_name="x-api-key",
+            httpx_args=transport,
+        )
+        project = create_project.sync(client=client, body=CreateProjectRequest(address="9 Pine"))
+        assert isinstance(project, ProjectEnvelope)
+        with httpx.Client(
+            base_url=mock.url, headers={"x-api-key": mock.api_key}
+        ) as http:  # the multipart order as any client sends it
+            ordered = http.post(
+                "/v3/order",
+                data={"project_id": project.data.id},
+                files=[("asset_file", ("room.jpg", JPEG, "image/jpeg"))],
+            )
+        order = ordered.json()["data"]
+        request = CreateProcessRequest(
+            order_id=order["order_id"],
+            tool=STAGING,
+            asset_map=CreateProcessRequestAssetMap.from_dict(
+                {"tool-virtual-staging-input-image": order["assets"][0]["id"]}
+            ),
+            widgets=[WidgetSelection.from_dict(w) for w in STAGING_WIDGETS],
+        )
+        created = create_process.sync_detailed(client=client, body=request)
+        assert created.status_code == 201, created.content
+        mock.clock.complete_all()
+        assert created.parsed is not None and not isinstance(created.parsed, ApiError)
+        process_id = created.parsed.data.process_ids[0]
+        process = get_process.sync(process_id, client=client)
+        assert isinstance(process, ProcessEnvelope)
+        assert process.data.status is ProcessStatus.DONE
+        # v1's generated client still reaches v1 at the same base URL.
+        assert mock.client().get_httpx_client().get("/__mock/health").json()["title"] == V1_TITLE
+        mock.app.site.check()
