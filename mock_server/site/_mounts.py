@@ -74,14 +74,14 @@ class Mounts:
                 engine on another clock (one clock per port: ``/__mock/clock``).
         """
         prefixes = tuple(prefixes)
+        if not prefixes:
+            raise ConfigError("a mounted engine needs at least one path prefix")
         for prefix in prefixes:
             if not prefix.startswith("/") or prefix.endswith("/") or "//" in prefix:
                 raise ConfigError(f"a mount prefix is '/name' without a trailing '/': {prefix!r}")
             taken = [*_RESERVED, *(p for m in self._mounted for p in m.prefixes)]
             if any(_overlap(prefix, other) for other in taken):
                 raise ConfigError(f"the mount prefix {prefix!r} overlaps a path already served")
-        if not prefixes:
-            raise ConfigError("a mounted engine needs at least one path prefix")
         if engine.clock is not self.primary.engine.clock:
             raise ConfigError("a mounted engine must run on the site's clock (build it with it)")
         # One journal per port: the admin journal, WireMock's /__admin/requests and the
