@@ -370,7 +370,9 @@ def test_generation_seconds_reach_v3_through_build_engine() -> None:
 
 
 def _bases(out: str) -> dict[str, str]:
-    return dict(re.findall(r"^(.+?): (http://\S+) \(base_url http://\S+\)$", out, re.M))
+    return dict(
+        re.findall(r"^(.+?): (http://\S+) \((?:same port; )?base_url http://\S+\)$", out, re.M)
+    )
 
 
 def test_mock_server_serves_v3_under_v3_on_the_aihomedesign_port(
@@ -523,3 +525,11 @@ def test_the_generated_v3_client_reaches_v3_at_v1s_base_url(over_http: bool) -> 
         # v1's generated client still reaches v1 at the same base URL.
         assert mock.client().get_httpx_client().get("/__mock/health").json()["title"] == V1_TITLE
         mock.app.site.check()
+
+
+def test_the_banner_keeps_one_base_url_line_per_port(start_cli: Callable[..., Started]) -> None:
+    """Scripts that read ``TITLE: URL (base_url BASE)`` lines still find one per port."""
+    _, out = start_cli("--aihomedesign-port", "0", "--autoenhance-port", "0")
+    per_port = re.findall(r"^(.+?): http://\S+ \(base_url (http://\S+)\)$", out, re.M)
+    assert [title for title, _ in per_port] == ["AI HomeDesign API", "Autoenhance.ai API"]
+    assert _bases(out)[V3_TITLE] == dict(per_port)[V1_TITLE] + "/v3"

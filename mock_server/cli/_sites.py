@@ -237,7 +237,9 @@ def announce(sites: Iterable[ServedSite], args: argparse.Namespace) -> None:
         base = f"http://{MockServer.format_host(site.host)}:{site.port}"
         print(f"{site.label}: {base}{site.path_prefix} (base_url {base})", flush=True)
         for mount in site.app.site.mounted:
-            print(f"{mount.name}: {base}{mount.base} (base_url {base})", flush=True)
+            # Not "(base_url ...)" right after the URL: a script reading one line per port
+            # from the banner still finds one.
+            print(f"{mount.name}: {base}{mount.base} (same port; base_url {base})", flush=True)
     for site in sites:
         base = f"http://{MockServer.format_host(site.host)}:{site.port}"
         documents = [(site.label, "", site.app.engine)]
