@@ -1,8 +1,7 @@
 """Builders for the AI HomeDesign v3 tests: an engine for the v3 spec and a client for it.
 
-The v3 vendor is not registered in ``mock_server.vendors`` yet, so the engine is built
-here the way ``build_engine`` builds one: the compiled spec, the behaviour, a clock and
-the options.
+The engine is built as the fixtures and the CLI build one (``build_engine``), strict and
+on a manual clock by default.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from mock_server.engine import Engine, EngineOptions
 from mock_server.media import tiny_image
 from mock_server.spec import Spec, load_spec
 from mock_server.types import RequestData, ResponseData, UploadedFile
-from mock_server.vendors.aihomedesign_v3 import AIHomeDesignV3Behaviour
+from mock_server.vendors import build_engine
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "aihomedesign-v3.yaml"
 KEY = "test-key"
@@ -43,7 +42,7 @@ STAGING_WIDGETS = [
 
 @cache
 def spec() -> Spec:
-    """The v3 spec, compiled once (and validated: it is not a bundled spec yet)."""
+    """The v3 spec, compiled once and validated (``build_engine`` trusts bundled specs)."""
     return load_spec(SPEC_PATH)
 
 
@@ -55,12 +54,10 @@ def make_engine(
     **options: Any,
 ) -> Engine:
     """A strict engine serving the v3 spec with its behaviour, keys ``KEY`` and ``OTHER_KEY``."""
-    return Engine(
-        spec(),
+    return build_engine(
+        "aihomedesign-v3",
         options=EngineOptions(strict=True, accepted_keys=frozenset({KEY, OTHER_KEY}), **options),
-        behaviour=AIHomeDesignV3Behaviour(
-            rate_limit=rate_limit, generation_seconds=generation_seconds
-        ),
+        vendor_options={"rate_limit": rate_limit, "generation_seconds": generation_seconds},
         clock=Clock(manual=True, start=START) if manual else Clock(),
     )
 

@@ -4,7 +4,8 @@
 ``AIHomeDesign/aihomedesign-mcp`` at commit 4b22a93 (MIT licence, inside the archive). The
 test unpacks it and runs its ``app/server.py`` tool functions in a subprocess, as a user
 would run the package from its own folder, with ``AIHD_API_BASE`` pointing at the mock's
-``/v3`` on a real port. Its database is optional (no ``DB_DSN``: logging is off).
+``/v3`` on a real port: a v3-only ``MockServer``, and ``mock-server``'s AI HomeDesign port,
+where v3 answers beside v1. Its database is optional (no ``DB_DSN``: logging is off).
 
 The package's web framework (``mcp``'s FastMCP and ``starlette``) only registers the tool
 functions and serves them over MCP; the tests need neither, and the suite installs
@@ -22,16 +23,24 @@ import base64
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import httpx
 import pytest
 
 from mock_server.server import MockServer
 from tests._aihomedesign_v3 import JPEG, KEY, make_engine
+
+if TYPE_CHECKING:
+    from tests._processes import Started
+
+pytest_plugins = ["tests._processes"]  # the start_cli fixture
 
 ARCHIVE = Path(__file__).resolve().parent / "data" / "aihomedesign-mcp-4b22a93.tar.gz"
 
@@ -192,7 +201,27 @@ def test_the_official_client_runs_a_staging_flow_unchanged(package: Path, tmp_pa
         url = server.url
         seen = _run(package, url, tmp_path)
         server.check()
+    _assert_flow(seen, url)
 
+
+def test_the_official_client_runs_against_mock_servers_v3(
+    package: Path, tmp_path: Path, start_cli: Callable[..., Started]
+) -> None:
+    """``AIHD_API_BASE`` at ``mock-server``'s AI HomeDesign port + ``/v3``, beside v1."""
+    _, out = start_cli(
+        "--api", "aihomedesign", "--aihomedesign-port", "0", "--clock", "manual", "--api-key", KEY
+    )
+    found = re.search(r"^AI HomeDesign API v3: (http://\S+)/v3 ", out, re.M)
+    assert found is not None, out
+    url = found[1]
+    seen = _run(package, url, tmp_path)
+    _assert_flow(seen, url)
+    journal = httpx.get(f"{url}/__mock/journal").json()
+    assert [e["path"] for e in journal if e["status"] >= 500] == []
+    assert {e["path"].split("/")[1] for e in journal} == {"v3", "_files"}  # all v3's
+
+
+def _assert_flow(seen: dict[str, Any], url: str) -> None:
     project = seen["project"]
     assert project["ok"] is True and project["address"].startswith("123 Maple")
     assert [p["id"] for p in seen["listed"]["data"]] == [project["id"]]

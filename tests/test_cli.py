@@ -107,6 +107,7 @@ def test_help_mentions_every_option(capsys: pytest.CaptureFixture[str]) -> None:
         "--server",
         "--aihomedesign-port",
         "--autoenhance-port",
+        "--aihomedesign-v3-webhook-url",
     ):
         assert option in out
 
@@ -119,11 +120,14 @@ def test_real_granian_start_serves_both_apis_and_stops_on_sigterm(
         "--aihomedesign-port", "0", "--autoenhance-port", "0", "--api-key", "cli-key-123"
     )
     urls = dict(re.findall(r"^(.+?): (http://127\.0\.0\.1:\d+)/v\d ", out, re.MULTILINE))
-    assert set(urls) == {"AI HomeDesign API", "Autoenhance.ai API"}
+    assert set(urls) == {"AI HomeDesign API", "AI HomeDesign API v3", "Autoenhance.ai API"}
+    assert urls["AI HomeDesign API v3"] == urls["AI HomeDesign API"]  # one host, two versions
     assert "accepted x-api-key: cli-key-123" in out
+    health = {"AI HomeDesign API v3": "/__mock/v3/health"}
     with httpx.Client() as http:
         for title, url in urls.items():
-            assert http.get(f"{url}/__mock/health").json()["title"] == title
+            path = health.get(title, "/__mock/health")
+            assert http.get(f"{url}{path}").json()["title"] == title
         response = http.get(
             f"{urls['AI HomeDesign API']}/v1/order/abc", headers={"x-api-key": "cli-key-123"}
         )
@@ -268,11 +272,17 @@ def test_cors_on_by_default_and_off_with_no_cors(start_cli: Callable[..., Starte
 
 def test_the_spec_and_its_reference_are_served(start_cli: Callable[..., Started]) -> None:
     _, out = start_cli("--aihomedesign-port", "0", "--autoenhance-port", "0")
-    for title, url in _base_urls(out).items():
+    documents = re.findall(r"^(.+?) routes \(spec: (\S+)/openapi\.json, docs: (\S+)\):$", out, re.M)
+    assert {title: url for title, url, _ in documents} == {
+        "AI HomeDesign API": _base_urls(out)["AI HomeDesign API"],
+        "AI HomeDesign API v3": _base_urls(out)["AI HomeDesign API"] + "/v3",
+        "Autoenhance.ai API": _base_urls(out)["Autoenhance.ai API"],
+    }
+    for title, url, docs in documents:
         document = httpx.get(f"{url}/openapi.json").json()
         assert document["info"]["title"] == title
         assert httpx.get(f"{url}/openapi.yaml").text.startswith("openapi:")
-        page = httpx.get(f"{url}/docs")
+        page = httpx.get(docs)
         assert page.headers["content-type"].startswith("text/html")
         assert "<script" not in page.text  # works offline: nothing to fetch
         for operation in ("create_order", "submit_order"):

@@ -18,6 +18,7 @@ from mock_server.vendors import (
 
 __all__ = [
     "DEFAULT_PORTS",
+    "WEBHOOK_ADMIN_PATHS",
     "build_parser",
     "build_proxy_parser",
     "engine_options",
@@ -25,6 +26,13 @@ __all__ = [
 ]
 
 DEFAULT_PORTS = {"aihomedesign": 4010, "autoenhance": 4011}
+
+WEBHOOK_ADMIN_PATHS: dict[ApiName, str] = {
+    "aihomedesign": "/__mock/webhook",
+    "aihomedesign-v3": "/__mock/v3/webhook",
+    "autoenhance": "/__mock/webhook",
+}
+"""Each API's ``--NAME-webhook-url`` option, and where its admin surface sets the same."""
 
 
 _HEADER_TIMEOUT_S = 10.0
@@ -46,9 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     add = parser.add_argument
     add(
         "--api",
-        choices=("aihomedesign", "autoenhance", "both"),
+        choices=("aihomedesign", "autoenhance", "both", "aihomedesign-v3"),
         default="both",
-        help="which bundled API to serve (default: both)",
+        help="which bundled API to serve (default: both); AI HomeDesign's port serves v1 "
+        "and, under /v3, v3; aihomedesign-v3 goes with --spec (a v3 spec on a port of its own)",
     )
     add("--version", action="version", version=f"%(prog)s {_version()}")
     add(
@@ -121,8 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=None,
         metavar="SECONDS",
-        help="AI HomeDesign: seconds from submit (or manual mask) to the finished image, "
-        "also the answer's eta (default: each service's eta, 30 to 60); 0 finishes at once",
+        help="AI HomeDesign: v1, seconds from submit (or manual mask) to the finished image, "
+        "also the answer's eta (default: each service's eta, 30 to 60); v3, seconds from "
+        "a process's creation to its end (default 30); 0 finishes at once",
     )
     add(
         "--mappings",
@@ -142,18 +152,19 @@ def build_parser() -> argparse.ArgumentParser:
     add(
         "--no-rate-limit",
         action="store_true",
-        help="turn off AI HomeDesign's 10 order submissions per 10 minutes",
+        help="turn off AI HomeDesign's rate limits (v1: 10 order submissions, v3: 10 "
+        "processes, per 10 minutes)",
     )
     add(
         "--generic",
         action="store_true",
         help="serve the bundled specs from examples only, without the stateful vendor behaviour",
     )
-    for name in ("aihomedesign", "autoenhance"):
+    for name, admin_path in WEBHOOK_ADMIN_PATHS.items():
         add(
             f"--{name}-webhook-url",
             metavar="URL",
-            help=f"POST the {name} mock's webhooks here (also settable at /__mock/webhook)",
+            help=f"POST the {name} mock's webhooks here (also settable at {admin_path})",
         )
     add(
         "--server",
@@ -198,7 +209,7 @@ def engine_options(args: argparse.Namespace) -> EngineOptions:
 
 def vendor_options(vendor: ApiName | None, args: argparse.Namespace) -> dict[str, Any]:
     """The vendor behaviour's own options the parsed arguments ask for."""
-    if vendor == "aihomedesign":
+    if vendor in ("aihomedesign", "aihomedesign-v3"):
         return {"rate_limit": not args.no_rate_limit, "generation_seconds": args.generation_delay}
     if vendor == "autoenhance":
         return {

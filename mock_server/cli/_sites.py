@@ -1,4 +1,9 @@
-"""The APIs one ``mock-server`` process serves: their sites, ports and specs."""
+"""The APIs one ``mock-server`` process serves: their sites, ports and specs.
+
+A bundled API served beside another on its port (AI HomeDesign v3 under ``/v3`` on the
+AI HomeDesign port, ``vendors.served_beside``) is mounted on that port's site, on the
+same clock, with the same options; a ``--spec`` serves that file alone.
+"""
 
 from __future__ import annotations
 
@@ -22,10 +27,11 @@ from mock_server.redaction import redacted_url, scrub_text, url_secrets
 from mock_server.server import MockServer
 from mock_server.spec import Spec, load_spec
 from mock_server.vendors import (
-    APIS,
+    PORT_APIS,
     ApiName,
     build_engine,
     bundled_spec,
+    served_beside,
 )
 from mock_server.webhooks import serving_on
 
@@ -60,8 +66,11 @@ def build_sites(args: argparse.Namespace) -> list[ServedSite]:
         specs = [(downloaded, 4010 if args.port is None else args.port, vendor)]
     elif args.port is not None:
         raise ConfigError("--port goes with --spec; use --aihomedesign-port/--autoenhance-port")
+    elif args.api not in (*PORT_APIS, "both"):
+        msg = f"{args.api} is served on its vendor's port: --api aihomedesign serves it under /v3"
+        raise ConfigError(msg)
     else:
-        names = APIS if args.api == "both" else (args.api,)
+        names = PORT_APIS if args.api == "both" else (args.api,)
         specs = [(bundled_spec(n), getattr(args, f"{n}_port"), n) for n in names]
     engine_options(args)  # built once here so that a bad option fails before binding
     try:
@@ -81,6 +90,10 @@ def _served(path: Path, port: int, vendor: ApiName | None, args: argparse.Namesp
         body_timeout=args.body_timeout,
         name=engine.spec.title,
     )
+    if vendor is not None and args.spec is None:
+        for beside in served_beside(vendor):
+            mounted = _serving_engine(bundled_spec(beside.api), beside.api, args, clock=clock)
+            app.site.mount(mounted, prefixes=beside.prefixes)
     return ServedSite(
         label=engine.spec.title,
         host=args.host,
@@ -103,7 +116,7 @@ def _serving_engine(
         vendor_options=vendor_options(vendor, args),
         mappings_dir=args.mappings,
     )
-    webhook = getattr(args, f"{vendor}_webhook_url", None) if vendor else None
+    webhook = getattr(args, f"{vendor.replace('-', '_')}_webhook_url", None) if vendor else None
     if webhook:
         engine.configure_webhook(webhook)
     return engine
@@ -223,11 +236,18 @@ def announce(sites: Iterable[ServedSite], args: argparse.Namespace) -> None:
     for site in sites:
         base = f"http://{MockServer.format_host(site.host)}:{site.port}"
         print(f"{site.label}: {base}{site.path_prefix} (base_url {base})", flush=True)
+        for mount in site.app.site.mounted:
+            # Not "(base_url ...)" right after the URL: a script reading one line per port
+            # from the banner still finds one.
+            print(f"{mount.name}: {base}{mount.base} (same port; base_url {base})", flush=True)
     for site in sites:
         base = f"http://{MockServer.format_host(site.host)}:{site.port}"
-        print(f"{site.label} routes (spec: {base}/openapi.json, docs: {base}/docs):")
-        for operation in site.app.engine.spec.operations:
-            print(f"  {operation.method.upper():7} {operation.path}  {operation.operation_id}")
+        documents = [(site.label, "", site.app.engine)]
+        documents += [(m.name, m.base, m.engine) for m in site.app.site.mounted]
+        for label, at, engine in documents:
+            print(f"{label} routes (spec: {base}{at}/openapi.json, docs: {base}{at}/docs):")
+            for operation in engine.spec.operations:
+                print(f"  {operation.method.upper():7} {operation.path}  {operation.operation_id}")
     if args.clock == "manual":
         print("clock: manual (POST /__mock/clock/advance moves it)", flush=True)
     keys = ", ".join(sorted(args.api_keys or ["test-key"]))

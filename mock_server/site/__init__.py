@@ -3,7 +3,10 @@
 :meth:`Site.handle` takes a :class:`~mock_server.types.RequestData` and returns a
 :class:`~mock_server.types.ResponseData` for every path: the vendor API (the engine),
 ``/__mock/`` and ``/__admin/`` (one admin route table behind one gate, ``_gate``),
-``/openapi.json``, ``/openapi.yaml`` and ``/docs``. The front ends (RSGI and WSGI in
+``/openapi.json``, ``/openapi.yaml`` and ``/docs``. A site can hold more than one engine
+(:meth:`Site.mount`, ``_mounts``): AI HomeDesign's v3 answers under ``/v3`` beside v1,
+with its spec at ``/v3/openapi.json`` and its docs at ``/v3/docs``, one gate, one
+journal and one clock for the port. The front ends (RSGI and WSGI in
 ``app``, the in-process transport in ``server``, the proxy's) only read bytes into
 :func:`~mock_server.site.edge.build_request` and write :func:`~mock_server.site.edge.answer_wire`,
 so an answer is the same whichever way the request came in.
@@ -27,6 +30,7 @@ import yaml
 from mock_server.journal import scrub_text
 from mock_server.routing import MatchState
 from mock_server.site._gate import AdminExtension, AdminGate, AdminRoutes
+from mock_server.site._mounts import Mount, Mounts
 from mock_server.site.admin import ADMIN_PREFIX, AdminSurface
 from mock_server.spec._reference import render_reference
 from mock_server.types import RequestData, ResponseData
@@ -34,6 +38,8 @@ from mock_server.wiremock import AdminError, WireMock
 from mock_server.wiremock._wire import error_response
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mock_server.engine import Engine
     from mock_server.journal import Journal
     from mock_server.spec import Spec
@@ -58,10 +64,10 @@ _DOCUMENTS = {
 
 
 class Site:
-    """One served API with its admin surfaces, its spec and its docs.
+    """One served port: its API (or a vendor's API versions), admin surfaces, specs and docs.
 
     Args:
-        engine: The engine that answers API requests.
+        engine: The engine that answers API requests (every path no mounted engine owns).
         admin: Serve ``/__mock/`` and ``/__admin/`` (otherwise they answer 404).
         admin_key: If set, admin requests must send it in ``x-mock-admin-key`` (else 401).
         name: Names the API in every log line (default: the spec's title).
@@ -87,10 +93,10 @@ class Site:
             engine.use_stubs(WireMock(journal_size=engine.options.journal_size))
         self._engine = engine
         self.name = name or engine.spec.title
-        self._documents: dict[str, ResponseData] = {}
-        self._documents_of: Spec | None = None
+        self._mounts = Mounts(engine, name=self.name)
+        self._documents: dict[str, tuple[Spec, dict[str, ResponseData]]] = {}
         self._documents_lock = threading.Lock()
-        self.admin_surface = AdminSurface(engine) if admin else None
+        self.admin_surface = AdminSurface(engine, mounts=self._mounts) if admin else None
         self.admin_routes: AdminRoutes | None = None
         if self.admin_surface is not None:
             self.admin_routes = AdminRoutes(AdminGate(key=admin_key))
@@ -99,8 +105,42 @@ class Site:
 
     @property
     def engine(self) -> Engine:
-        """The engine that answers API requests."""
+        """The primary engine: it answers every path no mounted engine owns."""
         return self._engine
+
+    def mount(self, engine: Engine, *, prefixes: Sequence[str], name: str | None = None) -> None:
+        """Serve ``engine`` beside the primary, for the paths under ``prefixes``.
+
+        The engine gets requests unchanged (its spec names the full paths); it shares
+        the site's clock, journal, WireMock stubs and admin gate. Its spec and docs are
+        served under the first prefix (``/v3/openapi.json``, ``/v3/docs``), its faults,
+        webhook and scenarios under ``/__mock`` + that prefix (``/__mock/v3/faults``).
+        Mount before serving.
+
+        Args:
+            engine: Built on the site's clock (``build_engine(..., clock=site.engine.clock)``).
+            prefixes: The paths it owns (``/v3``, ``/api/tools``), its base first.
+            name: Names the API in log lines (default: its spec's title).
+
+        Raises:
+            ConfigError: A prefix already served or malformed, or another clock.
+        """
+        self._mounts.add(engine, prefixes=prefixes, name=name)
+        engine.use_stubs(self.stubs)  # one stub registry per port, read from the one journal
+
+    def engine_for(self, path: str) -> Engine:
+        """The engine answering ``path`` (``site.engine_for("/v3")`` is v3's)."""
+        return self._mounts.for_path(path).engine
+
+    @property
+    def mounted(self) -> tuple[Mount, ...]:
+        """The engines mounted beside the primary, with their prefixes, in mount order."""
+        return self._mounts.mounted
+
+    @property
+    def engines(self) -> tuple[Engine, ...]:
+        """Every engine of the site, the primary first."""
+        return tuple(mount.engine for mount in self._mounts)
 
     @property
     def stubs(self) -> WireMock:
@@ -111,7 +151,7 @@ class Site:
 
     @property
     def journal(self) -> Journal:
-        """The engine's journal (one record of every exchange)."""
+        """The port's journal (one record of every exchange, whichever engine answered)."""
         return self._engine.journal
 
     @property
@@ -125,7 +165,7 @@ class Site:
             extension = self.admin_routes.find(path)
             if extension is not None:
                 return extension.max_body_bytes
-        return self._engine.options.max_body_bytes
+        return self._mounts.for_path(path).engine.options.max_body_bytes
 
     def handle(self, request: RequestData) -> ResponseData:
         """Answer one request, whatever its path; never raises.
@@ -134,21 +174,36 @@ class Site:
         where the spec declares nothing; the rest is the engine's.
         """
         started = time.perf_counter()
-        engine = self._engine
+        mount = self._mounts.for_path(request.path)
+        engine = mount.engine
         try:
-            response = self._route(engine, request)
+            response = self._route(mount, request)
         except Exception as error:  # the site's own failure: still answer, still report
             engine.record_failure(error)
             response = engine.error_response(status=500, message="Internal Server Error")
         response = _sendable(engine, response)
-        self._log_access(request, response, started)
+        self._log_access(mount.name, request, response, started)
         return response
 
     def reset(self) -> None:
-        """Reset the engine: state, journal, faults, stubs, failures."""
-        self._engine.reset()
+        """Reset every engine: state, journal, faults, stubs, failures."""
+        self._mounts.reset()
 
-    def _route(self, engine: Engine, request: RequestData) -> ResponseData:
+    def check(self) -> None:
+        """Raise the first failure of any engine since the last check (see ``Engine.check``).
+
+        Raises:
+            MockServerError: A ``ServerFailure`` or ``ResponseViolation``.
+        """
+        failures = [failure for engine in self.engines for failure in engine.take_failures()]
+        if failures:
+            first = failures[0]
+            if len(failures) > 1:
+                first.add_note(f"({len(failures) - 1} more mock server failure(s) followed)")
+            raise first
+
+    def _route(self, mount: Mount, request: RequestData) -> ResponseData:
+        engine = mount.engine
         path = request.path
         if path.startswith(ADMIN_PREFIX.rstrip("/")) or path.startswith(_WIREMOCK_PREFIX):
             routes = self.admin_routes
@@ -157,17 +212,16 @@ class Site:
                 return routes.handle(extension, request)
             if routes is None and _is_admin_path(path):
                 return engine.error_response(status=404, message="Not Found")
-        document = self._document(engine, request.method.upper(), path)
+        document = self._document(mount, request.method.upper(), path)
         if document is not None:
             return document
         return engine.handle(request)
 
     def _wiremock_extension(self) -> AdminExtension:
         def handle(request: RequestData) -> ResponseData:
-            engine = self._engine
             if request.method.upper() == "POST" and request.path.rstrip("/") == "/__admin/reset":
                 # WireMock's reset means a clean server: here that includes the vendor state.
-                engine.reset()
+                self.reset()
                 return ResponseData(status=200)
             return self.stubs.admin(request)
 
@@ -178,25 +232,33 @@ class Site:
             max_body_bytes=MAX_WIREMOCK_ADMIN_BODY_BYTES,
         )
 
-    def _document(self, engine: Engine, method: str, path: str) -> ResponseData | None:
+    def _document(self, mount: Mount, method: str, path: str) -> ResponseData | None:
         """The spec (``/openapi.json``, ``/openapi.yaml``) or its reference (``/docs``).
 
-        Served only where the spec itself declares nothing, and only to GET and HEAD.
+        A mounted engine's are below its base (``/v3/openapi.json``). Served only where
+        the spec itself declares nothing, and only to GET and HEAD.
         """
-        name = _DOCUMENTS.get(path)
+        if not path.startswith(mount.base):  # a mount's other prefixes hold no documents
+            return None
+        name = _DOCUMENTS.get(path.removeprefix(mount.base))
         if name is None or method not in ("GET", "HEAD"):
             return None
+        engine = mount.engine
         if engine.router.match("GET", path).state is not MatchState.NOT_FOUND:
             return None
         spec = engine.spec
         with self._documents_lock:
-            if self._documents_of is not spec:  # a reloaded spec (--watch) renders anew
-                self._documents, self._documents_of = {}, spec
-            if name not in self._documents:
-                self._documents[name] = _render_document(name, spec.document)
-            return self._documents[name]
+            rendered_of, rendered = self._documents.get(mount.base, (None, {}))
+            if rendered_of is not spec:  # a reloaded spec (--watch) renders anew
+                rendered = {}
+                self._documents[mount.base] = (spec, rendered)
+            if name not in rendered:
+                rendered[name] = _render_document(name, spec.document)
+            return rendered[name]
 
-    def _log_access(self, request: RequestData, response: ResponseData, started: float) -> None:
+    def _log_access(
+        self, name: str, request: RequestData, response: ResponseData, started: float
+    ) -> None:
         if not access_log.isEnabledFor(logging.INFO):
             return
         elapsed = (time.perf_counter() - started) * 1000
@@ -205,7 +267,7 @@ class Site:
         path = scrub_text(request.path, secrets)
         reason = scrub_text(response.note, secrets) if response.note else None
         method, status = request.method, response.status
-        extra = {"api": self.name, "method": method, "path": path, "status": status}
+        extra = {"api": name, "method": method, "path": path, "status": status}
         extra.update(ms=round(elapsed, 1), reason=reason)
         if reason:
             access_log.info(

@@ -28,10 +28,12 @@ from mock_server.webhooks import redacted_url
 
 if TYPE_CHECKING:
     from mock_server.engine import Engine
+    from mock_server.site._mounts import Mounts
 
 __all__ = [
     "ADMIN_KEY_HEADER",
     "ADMIN_PREFIX",
+    "ENGINE_ROUTES",
     "MAX_ADMIN_BODY_BYTES",
     "MAX_CLOCK_STEP_SECONDS",
     "AdminHandler",
@@ -43,6 +45,10 @@ __all__ = [
 ADMIN_PREFIX = "/__mock/"
 AdminHandler = Callable[[RequestData], ResponseData]
 """An admin endpoint: takes the request record, returns the answer."""
+
+ENGINE_ROUTES = frozenset({"health", "faults", "webhook", "scenarios"})
+"""The endpoints a mounted engine has of its own (``/__mock/v3/faults``); the rest are
+the port's."""
 
 MAX_ADMIN_BODY_BYTES = 64 * 1024
 MAX_CLOCK_STEP_SECONDS = 366 * 24 * 3600
@@ -82,14 +88,23 @@ def check_bind(host: str, *, admin: bool, admin_key: str | None) -> None:
 
 
 class AdminSurface:
-    """The ``/__mock/`` endpoints of one engine.
+    """The ``/__mock/`` endpoints of a site's engines.
+
+    The journal, the clock and reset are the port's (its engines share one journal and
+    one clock; reset resets them all). Faults, webhooks, scenarios and health are an
+    engine's: ``/__mock/faults`` addresses the primary engine (v1 of AI HomeDesign),
+    ``/__mock/v3/faults`` the engine mounted at ``/v3``, since two versions can name
+    operations alike (``create_order``).
 
     Args:
-        engine: The engine whose journal, clock, faults, webhooks and state they act on.
+        engine: The primary engine: its journal, clock, faults, webhooks and state.
+        mounts: The site's engines, when it has more than the primary.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, mounts: Mounts | None = None) -> None:
         self.engine = engine
+        self._mounts = mounts
+        self._beside: dict[str, AdminSurface] = {}
         self.routes: dict[tuple[str, str], AdminHandler] = {
             ("GET", "health"): self._health,
             ("GET", "journal"): self._journal,
@@ -119,18 +134,42 @@ class AdminSurface:
     def __call__(self, request: RequestData) -> ResponseData:
         """Answer one admin request the gate let through."""
         name = request.path.removeprefix(ADMIN_PREFIX.rstrip("/")).strip("/")
+        beside = self._surface_beside(name)
+        if beside is not None:
+            surface, rest = beside
+            return surface._answer(request, rest, engine_only=True)
+        return self._answer(request, name, engine_only=False)
+
+    def _surface_beside(self, name: str) -> tuple[AdminSurface, str] | None:
+        """The surface of the mounted engine ``name`` addresses, and the name under it."""
+        if self._mounts is None:
+            return None
+        for mount in self._mounts.mounted:
+            segment = mount.base.lstrip("/")
+            if name == segment or name.startswith(segment + "/"):
+                if segment not in self._beside:
+                    self._beside[segment] = AdminSurface(mount.engine)
+                return self._beside[segment], name.removeprefix(segment).strip("/")
+        return None
+
+    def _answer(self, request: RequestData, name: str, *, engine_only: bool) -> ResponseData:
         method = request.method.upper()
+        routes = self.routes
+        if engine_only:
+            routes = {key: h for key, h in routes.items() if key[1] in ENGINE_ROUTES}
         if name.startswith("scenarios/") and method == "POST":
             return self._run_scenario(request, name.removeprefix("scenarios/"))
-        handler = self.routes.get((method, name))
+        handler = routes.get((method, name))
         if handler is not None:
             try:
                 return handler(request)
             except _BadInput as bad:
                 return self._error(bad.status, bad.message)
-        allowed = sorted(m for m, n in self.routes if n == name)
+        allowed = sorted(m for m, n in routes if n == name)
         if allowed:
             return self._error(405, "Method Not Allowed", headers={"allow": ", ".join(allowed)})
+        if engine_only and any(n == name for _, n in self.routes):
+            return self._error(404, f"'{name}' is the port's: {ADMIN_PREFIX}{name}")
         return self._error(404, "Not Found")
 
     def _error(
@@ -162,7 +201,10 @@ class AdminSurface:
         return ResponseData(status=204)
 
     def _reset(self, _request: RequestData) -> ResponseData:
-        self.engine.reset()
+        if self._mounts is not None:
+            self._mounts.reset()
+        else:
+            self.engine.reset()
         return ResponseData(status=204)
 
     def _faults(self, _request: RequestData) -> ResponseData:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import inspect
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -31,18 +32,55 @@ __all__ = [
     "APIS",
     "AUTOENHANCE_MERGING_SECONDS",
     "AUTOENHANCE_PROCESSING_SECONDS",
+    "PORT_APIS",
     "ApiName",
+    "Beside",
     "behaviour_for",
     "build_engine",
     "bundled_spec",
     "is_bundled_spec",
+    "served_beside",
 ]
 
-ApiName = Literal["aihomedesign", "autoenhance"]
-"""The bundled vendor APIs."""
+ApiName = Literal["aihomedesign", "aihomedesign-v3", "autoenhance"]
+"""The bundled vendor APIs (AI HomeDesign's v1 and v3 are two APIs of one host)."""
 
 APIS: tuple[ApiName, ...] = get_args(ApiName)
-"""Every bundled vendor API, in the order the CLI serves them."""
+"""Every bundled vendor API."""
+
+PORT_APIS: tuple[ApiName, ...] = ("aihomedesign", "autoenhance")
+"""The APIs with a port of their own, in the order the CLI serves them."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Beside:
+    """An API served on another API's port, as its vendor serves both from one host.
+
+    Attributes:
+        api: The API served beside.
+        prefixes: The paths it owns (each with what is below it), its base first: its
+            spec's paths and the image URLs its behaviour hands out.
+    """
+
+    api: ApiName
+    prefixes: tuple[str, ...]
+
+
+_BESIDE: Mapping[ApiName, tuple[Beside, ...]] = {
+    # api.aihomedesign.com answers /v1/ and /v3/; v3's tool list and the mock's v3 image
+    # URLs are v3's too (openapi/DECISIONS.md, AHD3-Q20).
+    "aihomedesign": (Beside(api="aihomedesign-v3", prefixes=("/v3", "/api/tools", "/_files/v3")),),
+}
+
+
+def served_beside(api: ApiName) -> tuple[Beside, ...]:
+    """The APIs served on ``api``'s port besides ``api`` itself (none for most).
+
+    >>> [b.api for b in served_beside("aihomedesign")], served_beside("autoenhance")
+    (['aihomedesign-v3'], ())
+    """
+    return _BESIDE.get(api, ())
+
 
 AUTOENHANCE_PROCESSING_SECONDS = 10.0
 """The standalone server's image processing time (undocumented; long enough to poll)."""
@@ -65,7 +103,7 @@ def bundled_spec(name: ApiName) -> Path:
     """Return the path of a bundled vendor spec.
 
     Args:
-        name: ``"aihomedesign"`` or ``"autoenhance"``.
+        name: ``"aihomedesign"``, ``"aihomedesign-v3"`` or ``"autoenhance"``.
 
     Raises:
         ConfigError: The name is unknown or the spec file cannot be found.
@@ -91,10 +129,11 @@ def behaviour_for(name: ApiName, **vendor_options: Any) -> Behaviour:
     """A new, empty stateful behaviour for the bundled API ``name``.
 
     Args:
-        name: ``"aihomedesign"`` or ``"autoenhance"``.
+        name: ``"aihomedesign"``, ``"aihomedesign-v3"`` or ``"autoenhance"``.
         **vendor_options: The vendor behaviour's own options, passed to its constructor
-            as given: AI HomeDesign takes ``rate_limit`` and ``generation_seconds``,
-            Autoenhance ``processing_seconds`` and ``merging_seconds``.
+            as given: AI HomeDesign (v1 and v3) takes ``rate_limit`` and
+            ``generation_seconds``, Autoenhance ``processing_seconds`` and
+            ``merging_seconds``.
 
     Raises:
         ConfigError: An option the vendor does not take.
@@ -105,6 +144,10 @@ def behaviour_for(name: ApiName, **vendor_options: Any) -> Behaviour:
         from mock_server.vendors.autoenhance import AutoenhanceBehaviour
 
         factory = AutoenhanceBehaviour
+    elif name == "aihomedesign-v3":
+        from mock_server.vendors.aihomedesign_v3 import AIHomeDesignV3Behaviour
+
+        factory = AIHomeDesignV3Behaviour
     else:
         from mock_server.vendors.aihomedesign import AIHomeDesignBehaviour
 
