@@ -23,8 +23,8 @@ class ClientShapeError(Exception):
 
 
 def package(api: str) -> str:
-    """The generated client package of ``api``."""
-    return f"{api}_client"
+    """The generated client package of ``api`` (``aihomedesign-v3``: ``aihomedesign_v3_client``)."""
+    return f"{api.replace('-', '_')}_client"
 
 
 def _module_name(tag: str) -> str:

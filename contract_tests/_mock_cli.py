@@ -1,6 +1,7 @@
 """The ``mock-server`` CLI as a child process, as the README tells a user to run it for ``st``.
 
-Both APIs on free ports of 127.0.0.1, with ``--processing-delay 0 --merging-delay 0
+Both vendors' ports on free ports of 127.0.0.1 (AI HomeDesign v3 under ``/v3`` on
+AI HomeDesign's), with ``--processing-delay 0 --merging-delay 0
 --generation-delay 0`` (work finishes before the request that started it is answered, so
 the stateful phase finds images done) and ``--no-rate-limit``.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests._settings import APIS, ApiName
+from contract_tests._settings import ApiName
 from contract_tests._st_run import ROOT
 
 MOCK_SERVER = Path(sys.executable).parent / "mock-server"
@@ -43,7 +44,7 @@ def running_mock(*, seed: int) -> Iterator[dict[ApiName, str]]:
         seed: The mock's ``--seed``: with the ``st`` seed fixed too, a run sends and
             receives the same exchanges each time, so its reach does not vary.
     """
-    ports: dict[ApiName, int] = {api: free_port() for api in APIS}
+    ports: dict[ApiName, int] = {api: free_port() for api in ("aihomedesign", "autoenhance")}
     proc = subprocess.Popen(
         [
             str(MOCK_SERVER),
@@ -69,7 +70,10 @@ def running_mock(*, seed: int) -> Iterator[dict[ApiName, str]]:
     )
     try:
         _wait_for(proc, READY, timeout=20)
-        yield {api: f"http://127.0.0.1:{port}" for api, port in ports.items()}
+        urls: dict[ApiName, str] = {api: f"http://127.0.0.1:{port}" for api, port in ports.items()}
+        # AI HomeDesign v3 answers under /v3 on AI HomeDesign's port, as on the vendor's host.
+        urls["aihomedesign-v3"] = urls["aihomedesign"]
+        yield urls
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -16,8 +16,8 @@ from typing import Literal
 
 from mock_server import bundled_spec
 
-ApiName = Literal["aihomedesign", "autoenhance"]
-APIS: tuple[ApiName, ...] = ("aihomedesign", "autoenhance")
+ApiName = Literal["aihomedesign", "aihomedesign-v3", "autoenhance"]
+APIS: tuple[ApiName, ...] = ("aihomedesign", "aihomedesign-v3", "autoenhance")
 DEFAULT_SEED = 0
 SPEC_ENV = "CONTRACT_SPEC_{api}"
 MOCK_SPEC_ENV = "CONTRACT_MOCK_SPEC_{api}"
@@ -150,9 +150,10 @@ def _specs(
 ) -> dict[ApiName, Path]:
     found = dict(defaults)
     for api in APIS:
-        value = env.get(env_name.format(api=api.upper()))
+        name = env_name.format(api=api.upper().replace("-", "_"))  # CONTRACT_SPEC_AIHOMEDESIGN_V3
+        value = env.get(name)
         if value:
-            found[api] = _existing(Path(value), env_name.format(api=api.upper()))
+            found[api] = _existing(Path(value), name)
     for option in options:
         name, sep, value = option.partition("=")
         named = _api(name.strip().lower())

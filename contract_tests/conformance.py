@@ -1,7 +1,9 @@
 """Live conformance: the contract checks (``st run`` + ``schemathesis.toml``) against any server.
 
 ``make conformance API=autoenhance URL=https://api.autoenhance.ai KEY=...`` or
-``python -m contract_tests.conformance --api autoenhance --url ... --key ...``.
+``python -m contract_tests.conformance --api autoenhance --url ... --key ...``;
+AI HomeDesign v3 is ``--api aihomedesign-v3 --url https://api.aihomedesign.com`` (the
+spec's paths carry ``/v3``; against the mock, its AI HomeDesign port).
 
 Safe by default: only reads, plus Autoenhance's Create Order, whose orders are deleted at
 the end (``st_cleanup_hooks.py``). Operations that cost money, cannot be undone, or could
@@ -25,6 +27,16 @@ from contract_tests._st_run import ROOT, run_st, table, tally
 SAFE_OPERATIONS: dict[str, tuple[str, ...]] = {
     # Uploads create orders that cannot be deleted; submit and upscale are paid.
     "aihomedesign": ("get_order", "list_spaces", "list_widgets", "list_widget_items"),
+    # Reads only: projects, orders and processes cannot be deleted, and a process is paid.
+    # The tool list is left out: the spec serves it from the dashboard host
+    # (app.aihomedesign.com), not from the --url the run checks.
+    "aihomedesign-v3": (
+        "list_projects",
+        "get_project",
+        "list_project_orders",
+        "get_order",
+        "get_process",
+    ),
     # Processing and reporting are paid or irreversible; full-size downloads are paid;
     # updates, deletes and brackets could reach the account's own orders through ids the
     # run reads from list_orders.

@@ -8,6 +8,7 @@ spec's values (a narrowed or widened enum is drift).
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 import hypothesis
@@ -25,13 +26,26 @@ _DOCUMENTS = {api: load_document(_settings.current().contract_specs[api]) for ap
 
 
 def _schemas(*, enums: bool) -> list[Any]:
-    """Object schemas (models), or enum schemas (Enums)."""
+    """Object schemas (models) that travel as JSON, or enum schemas (Enums).
+
+    A multipart form with file parts (AI HomeDesign v3's ``CreateOrderForm``) is no JSON
+    model: its client class holds ``File`` objects and is sent with ``to_multipart()``;
+    the request tests cover it.
+    """
     return [
         pytest.param(api, name, id=f"{api}:{name}")
         for api in _settings.APIS
         for name, schema in _DOCUMENTS[api].get("components", {}).get("schemas", {}).items()
-        if ("enum" in schema if enums else schema.get("type") == "object")
+        if (
+            "enum" in schema
+            if enums
+            else schema.get("type") == "object" and not _has_file_parts(_DOCUMENTS[api], schema)
+        )
     ]
+
+
+def _has_file_parts(document: Any, schema: Any) -> bool:
+    return '"format": "binary"' in json.dumps(resolve(document, schema))
 
 
 @pytest.mark.parametrize(("api", "name"), _schemas(enums=False))

@@ -54,7 +54,7 @@ def file_part_types(op: SpecOperation) -> dict[str, list[str]]:
     binary = {
         name
         for name, prop in media.get("schema", {}).get("properties", {}).items()
-        if prop.get("format") == "binary"
+        if prop.get("format") == "binary" or prop.get("items", {}).get("format") == "binary"
     }
     encoding = media.get("encoding", {})
     return {
@@ -73,9 +73,11 @@ def label_files(kwargs: dict[str, Any], op: SpecOperation, part_type: Callable[[
     body = kwargs.get("body")
     for name in file_part_types(op):
         value = getattr(body, name, None)
-        if isinstance(value, file_type(op.api)):
-            value.file_name = f"{name}.jpg"
-            value.mime_type = part_type(name)
+        # A repeated part (AI HomeDesign v3's asset_file) is a list of files.
+        for file in value if isinstance(value, list) else [value]:
+            if isinstance(file, file_type(op.api)):
+                file.file_name = f"{name}.jpg"
+                file.mime_type = part_type(name)
 
 
 @pytest.mark.parametrize(("api", "op"), OPERATIONS)

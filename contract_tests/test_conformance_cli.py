@@ -42,7 +42,7 @@ def _run(api: str, url: str, junit: Path, capsys: pytest.CaptureFixture[str]) ->
     return status, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("api", ["aihomedesign", "autoenhance"])
+@pytest.mark.parametrize("api", ["aihomedesign", "aihomedesign-v3", "autoenhance"])
 def test_conformance_against_the_mock_passes(
     api: ApiName, mock_urls: dict[ApiName, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

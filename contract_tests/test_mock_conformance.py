@@ -129,6 +129,8 @@ def _conformance_test(api: ApiName, *, over_http: bool) -> Callable[..., None]:
 
 test_aihomedesign_in_process = _conformance_test("aihomedesign", over_http=False)
 test_aihomedesign_over_http = _conformance_test("aihomedesign", over_http=True)
+test_aihomedesign_v3_in_process = _conformance_test("aihomedesign-v3", over_http=False)
+test_aihomedesign_v3_over_http = _conformance_test("aihomedesign-v3", over_http=True)
 test_autoenhance_in_process = _conformance_test("autoenhance", over_http=False)
 test_autoenhance_over_http = _conformance_test("autoenhance", over_http=True)
 

@@ -237,6 +237,8 @@ def _state_machine_test(api: ApiName, *, over_http: bool) -> Callable[..., None]
 
 test_aihomedesign_links_in_process = _state_machine_test("aihomedesign", over_http=False)
 test_aihomedesign_links_over_http = _state_machine_test("aihomedesign", over_http=True)
+test_aihomedesign_v3_links_in_process = _state_machine_test("aihomedesign-v3", over_http=False)
+test_aihomedesign_v3_links_over_http = _state_machine_test("aihomedesign-v3", over_http=True)
 test_autoenhance_links_in_process = _state_machine_test("autoenhance", over_http=False)
 test_autoenhance_links_over_http = _state_machine_test("autoenhance", over_http=True)
 

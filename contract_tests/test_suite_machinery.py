@@ -43,8 +43,13 @@ def test_specs_come_from_options_then_the_environment(tmp_path: Path) -> None:
         f"autoenhance={option}",
         CONTRACT_SPEC_AUTOENHANCE=str(env),
         CONTRACT_SPEC_AIHOMEDESIGN=str(env),
+        CONTRACT_SPEC_AIHOMEDESIGN_V3=str(env),
     )
-    assert settings.contract_specs == {"aihomedesign": env, "autoenhance": option}
+    assert settings.contract_specs == {
+        "aihomedesign": env,
+        "aihomedesign-v3": env,
+        "autoenhance": option,
+    }
     assert settings.mock_specs == settings.contract_specs  # the mock serves the contract
     assert str(option) in settings.describe()
 
