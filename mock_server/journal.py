@@ -471,10 +471,10 @@ class Journal:
     def _check_operation(self, operation_id: str) -> None:
         if self._operations is None or operation_id.startswith(WEBHOOK_PREFIX):
             return
-        known = sorted(set(self._operations()))
+        known = tuple(self._operations())
         if operation_id not in known:
             msg = f"unknown operation id {operation_id!r}; the spec's operation ids: "
-            raise ConfigError(msg + ", ".join(known))
+            raise ConfigError(msg + ", ".join(sorted(set(known))))
 
     def _select(self, *, operation_id: str | None, method: str | None, path: str | None) -> Calls:
         wanted_method = method.upper() if method is not None else None

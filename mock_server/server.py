@@ -244,6 +244,9 @@ class MockServer(HTTPServerBase):
     ) -> MockServer:
         """Build a (stopped) vendor-faithful mock of a bundled API, with its behaviour.
 
+        :class:`~mock_server.AutoenhanceMock` and :class:`~mock_server.AIHomeDesignMock`
+        build the same, with typed clients and scenarios.
+
         Args:
             name: ``"aihomedesign"`` or ``"autoenhance"``.
             options: Engine options (default: strict off, key ``test-key``).

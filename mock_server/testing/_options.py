@@ -28,8 +28,9 @@ def engine_option_names() -> tuple[str, ...]:
 @cache
 def vendor_option_names(api: ApiName) -> tuple[str, ...]:
     """The options the vendor's behaviour takes (``processing_seconds``...), sorted."""
-    behaviour = type(behaviour_for(api))
-    return tuple(sorted(inspect.signature(behaviour).parameters))
+    parameters = inspect.signature(type(behaviour_for(api))).parameters.values()
+    named = (inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return tuple(sorted(p.name for p in parameters if p.kind in named))
 
 
 def split_options(
