@@ -259,12 +259,16 @@ def test_the_factory_serves_an_edited_vendor_spec_with_its_behaviour(
             assert retrieve_order.sync(created.order_id, client=client).name == "short"
             SPECS.append(mock.engine.spec)
 
+        def test_the_bundled_spec_is_the_fixture_server(mock_server_factory, autoenhance_mock):
+            assert mock_server_factory(BUNDLED, api="autoenhance") is autoenhance_mock
+            assert mock_server_factory.servers == []
+
         def test_cached_by_content(mock_server_factory, tmp_path):
             mock = mock_server_factory(edited(tmp_path), api="autoenhance", processing_seconds=9)
             assert mock.engine.spec is SPECS[0]  # another path, the same content: compiled once
         """
     )
-    run(pytester).assert_outcomes(passed=2)
+    run(pytester).assert_outcomes(passed=3)
 
 
 def test_servers_started_for_one_test_stop_at_its_teardown(pytester: pytest.Pytester) -> None:

@@ -26,7 +26,7 @@ from mock_server.errors import SpecError
 from mock_server.server import MockServer
 from mock_server.testing._mocks import AIHomeDesignMock, AutoenhanceMock, vendor_mock
 from mock_server.testing._options import split_options
-from mock_server.vendors import ApiName, build_engine, is_bundled_spec
+from mock_server.vendors import ApiName, build_engine, bundled_spec, is_bundled_spec
 
 if TYPE_CHECKING:
     from mock_server.engine import Behaviour
@@ -118,8 +118,13 @@ class MockServerPool:
         behaviour: Behaviour | None,
         vendor_options: Mapping[str, Any] | None,
     ) -> _Key:
-        """What tells configurations apart: the spec's content digest, not its path."""
-        digest = None if spec_path is None else _digest(Path(spec_path))
+        """What tells configurations apart: the spec's content digest, not its path.
+
+        The vendor's bundled spec is the same configuration as no spec at all.
+        """
+        digest = None
+        if spec_path is not None and not _is_bundled(Path(spec_path), api):
+            digest = _digest(Path(spec_path))
         vendor = tuple(sorted((vendor_options or {}).items()))
         return (digest, api, options, behaviour, vendor)
 
@@ -294,6 +299,10 @@ class MockServerFactory:
             if server.is_running():
                 server.stop()
         self._own.clear()
+
+
+def _is_bundled(path: Path, api: ApiName | None) -> bool:
+    return api is not None and path.resolve() == bundled_spec(api).resolve()
 
 
 def _digest(path: Path) -> str:
