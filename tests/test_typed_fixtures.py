@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -103,6 +104,14 @@ def test_each_vendor_mock_returns_its_own_generated_client(
         assert client.raise_on_unexpected_status is True
         assert client.token == "test-key"
     assert str(ae.client().get_httpx_client().base_url) == "http://autoenhance.localhost"
+
+
+def test_client_v3_without_the_v3_package_is_a_config_error(
+    ahd: AIHomeDesignMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "aihomedesign_v3_client", None)  # import fails
+    with pytest.raises(ConfigError, match="needs the generated v3 client"):
+        ahd.client_v3()
 
 
 def test_an_undeclared_status_raises_instead_of_returning_none(ae: AutoenhanceMock) -> None:

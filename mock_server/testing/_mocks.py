@@ -174,8 +174,15 @@ class AIHomeDesignMock(MockServer):
 
         The vendor serves both versions from one host (``/v1/...``, ``/v3/...``), and so
         does the mock.
+
+        Raises:
+            ConfigError: The generated v3 client is not installed.
         """
-        import aihomedesign_v3_client  # loaded only by those who use it
+        try:
+            import aihomedesign_v3_client  # loaded only by those who use it
+        except ImportError as error:
+            msg = "client_v3() needs the generated v3 client (generated_client/aihomedesign_v3)"
+            raise ConfigError(msg) from error
 
         client: aihomedesign_v3_client.AuthenticatedClient = self._generated_client(
             aihomedesign_v3_client
