@@ -1,8 +1,8 @@
-"""A spec-driven mock server for the AI HomeDesign v1 and Autoenhance.ai v3 APIs.
+"""A spec-driven mock server for the AI HomeDesign and Autoenhance.ai v3 APIs.
 
 Example:
-    >>> from mock_server import MockServer
-    >>> with MockServer.for_api("autoenhance") as mock:
+    >>> from mock_server import AutoenhanceMock
+    >>> with AutoenhanceMock() as mock:
     ...     print(mock.url.startswith("http://127.0.0.1:"), mock.api_key)
     True test-key
 """
@@ -31,13 +31,23 @@ from mock_server.errors import (
     SpecError,
 )
 from mock_server.faults import Fault, Faults
-from mock_server.journal import Calls, Journal, JournalEntry
-from mock_server.server import MockServer
+from mock_server.journal import Calls, Journal, JournalEntry, JsonValue
+from mock_server.server import EngineTransport, MockServer
+from mock_server.testing import (
+    AIHomeDesignMock,
+    AIHomeDesignScenarios,
+    AutoenhanceMock,
+    AutoenhanceScenarios,
+)
 from mock_server.types import RequestData, ResponseData, UploadedFile
 from mock_server.vendors import build_engine, bundled_spec
 from mock_server.webhooks import Delivery, WebhookSender
 
 __all__ = [
+    "AIHomeDesignMock",
+    "AIHomeDesignScenarios",
+    "AutoenhanceMock",
+    "AutoenhanceScenarios",
     "BaseBehaviour",
     "Behaviour",
     "Call",
@@ -48,10 +58,12 @@ __all__ = [
     "Delivery",
     "Engine",
     "EngineOptions",
+    "EngineTransport",
     "Fault",
     "Faults",
     "Journal",
     "JournalEntry",
+    "JsonValue",
     "MockApp",
     "MockServer",
     "MockServerError",

@@ -9,6 +9,9 @@ so the journal never holds more than ``max_entries`` times two such bodies.
 It has two views: :class:`JournalEntry` records (``/__mock/journal``, the fixtures) and
 the redacted request and response records each entry keeps for WireMock's
 ``/__admin/requests`` (:meth:`Journal.exchanges`).
+
+A journal told its spec's operations (:meth:`Journal.bind_operations`) refuses a filter
+on an operation id the spec does not declare: a typo would otherwise count 0 calls.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import Any, TypeAlias, overload
 from urllib.parse import parse_qsl, urlencode
 
+from mock_server.errors import ConfigError
 from mock_server.media import wire
 from mock_server.redaction import (
     DEFAULT_SECRET_HEADERS,
@@ -45,6 +49,7 @@ __all__ = [
     "Exchange",
     "Journal",
     "JournalEntry",
+    "JsonValue",
     "Redactor",
     "scrub_text",
 ]
@@ -54,6 +59,11 @@ DEFAULT_MAX_BODY_BYTES = 64 * 1024
 EXPORT_BODY_BYTES = 4096
 """Bodies in a JSON export (``/__mock/journal``) are cut to this many bytes by default."""
 MAX_EXPORT_BODY_BYTES = DEFAULT_MAX_BODY_BYTES
+WEBHOOK_PREFIX = "webhook:"
+"""Webhook deliveries are journaled under ``webhook:<event>`` operation ids."""
+
+JsonValue: TypeAlias = dict[str, "JsonValue"] | list["JsonValue"] | str | int | float | bool | None
+"""Any decoded JSON value; narrow it (``isinstance(body, dict)``) before indexing."""
 
 
 def _query_string(request: RequestData) -> str:
@@ -112,13 +122,23 @@ class JournalEntry:
         """
         return json.loads(self.response_body)
 
-    def request_json(self) -> Any:  # any decoded JSON value
+    def request_json(self) -> JsonValue:
         """Decode the (possibly truncated) request body as JSON.
+
+        Example:
+            >>> entry = JournalEntry(timestamp=0.0, method="POST", path="/v3/orders/",
+            ...     query_string="", operation_id="create_order", request_headers={},
+            ...     request_body=b'{"name": "Oak"}', request_size=15, status=200,
+            ...     response_headers={}, response_body=b"", response_size=0)
+            >>> body = entry.request_json()
+            >>> isinstance(body, dict) and body["name"]
+            'Oak'
 
         Raises:
             json.JSONDecodeError: The body is not JSON (or was truncated).
         """
-        return json.loads(self.request_body)
+        value: JsonValue = json.loads(self.request_body)
+        return value
 
     def to_dict(self, *, body_bytes: int | None = None) -> dict[str, Any]:
         """Return a JSON-ready dict (bodies as text, invalid UTF-8 backslash-escaped).
@@ -286,6 +306,14 @@ class Journal:
         self._lock = threading.Lock()
         self._prefix = f"{uuid.uuid4()}"[:24]
         self._ids = itertools.count(1)  # next() on it is atomic: ids need no lock
+        self._operations: Callable[[], Iterable[str]] | None = None
+
+    def bind_operations(self, operations: Callable[[], Iterable[str]]) -> None:
+        """Refuse :meth:`calls` filters on ids that ``operations()`` does not name.
+
+        A callable, so a reloaded spec's operations count from the next call on.
+        """
+        self._operations = operations
 
     def record(
         self,
@@ -427,10 +455,28 @@ class Journal:
         """Return the entries matching every given filter, oldest first.
 
         Args:
-            operation_id: Keep entries routed to this operation.
+            operation_id: Keep entries routed to this operation (``webhook:<event>`` for
+                webhook deliveries).
             method: Keep entries with this HTTP method (case-insensitive).
             path: Keep entries with exactly this path.
+
+        Raises:
+            ConfigError: ``operation_id`` is none of the spec's operations (once the
+                journal knows them, see :meth:`bind_operations`); the message lists them.
         """
+        if operation_id is not None:
+            self._check_operation(operation_id)
+        return self._select(operation_id=operation_id, method=method, path=path)
+
+    def _check_operation(self, operation_id: str) -> None:
+        if self._operations is None or operation_id.startswith(WEBHOOK_PREFIX):
+            return
+        known = tuple(self._operations())
+        if operation_id not in known:
+            msg = f"unknown operation id {operation_id!r}; the spec's operation ids: "
+            raise ConfigError(msg + ", ".join(sorted(set(known))))
+
+    def _select(self, *, operation_id: str | None, method: str | None, path: str | None) -> Calls:
         wanted_method = method.upper() if method is not None else None
         return Calls(
             e
@@ -478,7 +524,7 @@ class Journal:
         path: str | None = None,
     ) -> str:
         """Serialize the (filtered) entries as a compact JSON array."""
-        entries = self.calls(operation_id=operation_id, method=method, path=path)
+        entries = self._select(operation_id=operation_id, method=method, path=path)
         return json.dumps([e.to_dict() for e in entries], separators=(",", ":"))
 
     def export(
@@ -506,7 +552,7 @@ class Journal:
             limit: Return at most this many (None: all the rest).
             body_bytes: Bodies are cut to this many bytes.
         """
-        entries = self.calls(operation_id=operation_id, method=method, path=path)
+        entries = self._select(operation_id=operation_id, method=method, path=path)
         page = entries[offset : None if limit is None else offset + limit]
         yield b"["
         for index, entry in enumerate(page):

@@ -1,18 +1,24 @@
 """pytest fixtures for the mock servers (registered through the ``pytest11`` entry point).
 
 Fixtures:
-    ``aihomedesign_mock`` / ``autoenhance_mock``: a running, vendor-faithful (stateful)
-    :class:`MockServer` for the bundled spec on a manual clock; one server per session,
-    reset before each test. Move time with ``mock.clock.advance(s)`` / ``complete_all()``.
-    ``mock_server_factory``: ``factory(spec_path, **engine_options)`` for any spec file.
+    ``autoenhance_mock`` / ``aihomedesign_mock``: a running, vendor-faithful (stateful)
+    :class:`~mock_server.AutoenhanceMock` / :class:`~mock_server.AIHomeDesignMock` for
+    the bundled spec, on a manual clock; one server per session and options, reset before
+    each test. Time moves only with ``mock.clock.advance(s)`` / ``complete_all()``, and
+    processing takes 0 clock seconds unless a test asks for more (the CLI: 10 s).
+    ``mock_server_factory``: ``factory(spec_path, *, api=None, behaviour=None, **options)``
+    serves any spec file, or with ``api`` an edited copy of a vendor's spec with that
+    vendor's behaviour (as ``mock-server --spec FILE --api NAME``).
     ``mock_server_options``: the session-wide :class:`EngineOptions` (override it in a
     ``conftest.py``); strict by default, so a response that breaks the spec fails the test.
-    ``make_mock_server``: the session-scoped factory that owns starting and stopping.
+    ``make_mock_server``: the session's :class:`~mock_server.testing.MockServerPool`,
+    which owns starting and stopping the shared servers.
 
-Per-test engine options go through the marker, e.g.
-``@pytest.mark.mock_server(seed=7, accept_any_key=True)``; a keyword that is not an
-``EngineOptions`` field is a vendor option for the vendor fixtures (``rate_limit=False``
-turns AI HomeDesign's submission limit off).
+Per-test options go through the marker: engine options and vendor options alike, e.g.
+``@pytest.mark.mock_server(seed=7, processing_seconds=30, rate_limit=False)``. Each
+vendor takes its own options (``processing_seconds``, ``merging_seconds`` for
+Autoenhance; ``generation_seconds``, ``rate_limit`` for AI HomeDesign); a keyword no one
+takes (a typo) is a ``ConfigError`` listing the valid ones.
 
 Anything that goes wrong inside a server thread (a handler crash, a strict-mode
 ``ResponseViolation``) fails the test that caused it.
@@ -20,64 +26,38 @@ Anything that goes wrong inside a server thread (a handler crash, a strict-mode
 
 from __future__ import annotations
 
-import os
-from collections.abc import Generator, Iterator, Mapping
-from dataclasses import fields, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Generator, Iterator
+from dataclasses import replace
+from typing import Any
 
 import pytest
 
-from mock_server.clock import Clock
 from mock_server.engine import EngineOptions
 from mock_server.server import MockServer
-from mock_server.vendors import ApiName, build_engine
-
-if TYPE_CHECKING:
-    from mock_server.engine import Behaviour
+from mock_server.testing import (
+    AIHomeDesignMock,
+    AutoenhanceMock,
+    MockServerFactory,
+    MockServerPool,
+    split_options,
+)
+from mock_server.vendors import ApiName
 
 __all__ = ["MakeMockServer", "MockServerFactory"]
 
+MakeMockServer = MockServerPool
+"""The type of the ``make_mock_server`` fixture."""
+
 _USED_SERVERS = pytest.StashKey[list[MockServer]]()
-
-
-class MakeMockServer(Protocol):
-    """The ``make_mock_server`` fixture: a started, cached server per configuration."""
-
-    def __call__(
-        self,
-        spec_path: str | os.PathLike[str] | None = None,
-        /,
-        *,
-        api: ApiName | None = None,
-        options: EngineOptions,
-        behaviour: Behaviour | None = None,
-        vendor_options: Mapping[str, Any] | None = None,
-    ) -> MockServer:
-        """Return the running server for this spec or API, options and behaviour."""
-        ...
-
-
-class MockServerFactory(Protocol):
-    """The ``mock_server_factory`` fixture: a reset server for the current test."""
-
-    def __call__(
-        self,
-        spec_path: str | os.PathLike[str],
-        /,
-        *,
-        behaviour: Behaviour | None = None,
-        **options: Any,  # EngineOptions fields
-    ) -> MockServer:
-        """Return a running, freshly reset server; ``options`` override EngineOptions."""
-        ...
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Register the ``mock_server`` marker."""
     config.addinivalue_line(
         "markers",
-        "mock_server(**engine_options): EngineOptions overrides for this test's mock servers",
+        "mock_server(**options): engine options (EngineOptions fields) and vendor options "
+        "(processing_seconds, merging_seconds, generation_seconds, rate_limit...) for this "
+        "test's mock servers",
     )
 
 
@@ -116,75 +96,41 @@ def mock_server_options() -> EngineOptions:
 
 
 @pytest.fixture(scope="session")
-def make_mock_server() -> Iterator[MakeMockServer]:
-    """Start servers on demand (one per spec/options/behaviour) and stop them at the end.
+def make_mock_server() -> Iterator[MockServerPool]:
+    """The session's servers, one per configuration (spec content, options, behaviour).
 
     Every server runs on a manual clock: time moves only when a test moves it.
     """
-    servers: dict[tuple[object, ...], MockServer] = {}
-
-    def make(
-        spec_path: str | os.PathLike[str] | None = None,
-        /,
-        *,
-        api: ApiName | None = None,
-        options: EngineOptions,
-        behaviour: Behaviour | None = None,
-        vendor_options: Mapping[str, Any] | None = None,
-    ) -> MockServer:
-        path = None if spec_path is None else Path(spec_path).resolve()
-        vendor = tuple(sorted((vendor_options or {}).items()))
-        key = (path, api, options, behaviour, vendor)
-        if key not in servers:
-            engine = build_engine(
-                api,
-                spec=path,
-                clock=Clock(manual=True),
-                options=options,
-                behaviour=behaviour,
-                vendor_options=dict(vendor),
-            )
-            servers[key] = MockServer(engine, api=api)
-            servers[key].start()
-        return servers[key]
-
-    yield make
-    for server in servers.values():
-        if server.is_running():
-            server.stop()
+    pool = MockServerPool()
+    yield pool
+    pool.close()
 
 
 @pytest.fixture
 def mock_server_factory(
     request: pytest.FixtureRequest,
-    make_mock_server: MakeMockServer,
+    make_mock_server: MockServerPool,
     mock_server_options: EngineOptions,
 ) -> Iterator[MockServerFactory]:
-    """Return ``factory(spec_path, *, behaviour=None, **engine_options)``.
+    """Return ``factory(spec_path, *, api=None, behaviour=None, **options)``.
 
-    Each call gives a running server, reset for this test. Servers are shared across the
-    session per (spec, options, behaviour), so pass behaviours created once per session.
+    Each call gives a running server, reset for this test: a session server when one has
+    the configuration, otherwise one started for this test and stopped at its teardown.
+    Specs count by content, so a copy in ``tmp_path`` is compiled once per session.
     """
-    marked, _vendor = _split(_marked_options(request))  # vendor options: vendor fixtures
+    marked = _marked_options(request)
+    split_options(marked, api=None, strict=False)  # a typo fails before the test runs
     used = request.node.stash.setdefault(_USED_SERVERS, [])
-
-    def factory(
-        spec_path: str | os.PathLike[str],
-        /,
-        *,
-        behaviour: Behaviour | None = None,
-        **options: Any,  # EngineOptions fields
-    ) -> MockServer:
-        merged = replace(mock_server_options, **{**marked, **options})
-        server = make_mock_server(spec_path, options=merged, behaviour=behaviour)
-        server.reset()
-        used.append(server)
-        return server
-
-    yield factory
-    # Errors raised by fixture teardowns (after the test body) surface here.
-    for server in used:
-        server.check()
+    factory = MockServerFactory(
+        make_mock_server, options=mock_server_options, marked=marked, used=used.append
+    )
+    try:
+        yield factory
+        # Errors raised by fixture teardowns (after the test body) surface here.
+        for server in used:
+            server.check()
+    finally:
+        factory.close()
 
 
 def _marked_options(request: pytest.FixtureRequest) -> dict[str, Any]:
@@ -192,20 +138,13 @@ def _marked_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     return dict(marker.kwargs) if marker else {}
 
 
-def _split(marked: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The marker's keywords as (EngineOptions fields, vendor options)."""
-    engine_fields = {f.name for f in fields(EngineOptions)}
-    engine = {k: v for k, v in marked.items() if k in engine_fields}
-    return engine, {k: v for k, v in marked.items() if k not in engine_fields}
-
-
 def _vendor_mock(
     name: ApiName,
     request: pytest.FixtureRequest,
-    make_mock_server: MakeMockServer,
+    make_mock_server: MockServerPool,
     mock_server_options: EngineOptions,
 ) -> MockServer:
-    marked, vendor_options = _split(_marked_options(request))
+    marked, vendor_options = split_options(_marked_options(request), api=name, strict=False)
     options = replace(mock_server_options, **marked)
     server = make_mock_server(api=name, options=options, vendor_options=vendor_options)
     server.reset()
@@ -217,18 +156,22 @@ def _vendor_mock(
 @pytest.fixture
 def aihomedesign_mock(
     request: pytest.FixtureRequest,
-    make_mock_server: MakeMockServer,
+    make_mock_server: MockServerPool,
     mock_server_options: EngineOptions,
-) -> MockServer:
+) -> AIHomeDesignMock:
     """A running, stateful AI HomeDesign mock on a manual clock, reset for this test."""
-    return _vendor_mock("aihomedesign", request, make_mock_server, mock_server_options)
+    server = _vendor_mock("aihomedesign", request, make_mock_server, mock_server_options)
+    assert isinstance(server, AIHomeDesignMock)  # the pool builds the vendor's class
+    return server
 
 
 @pytest.fixture
 def autoenhance_mock(
     request: pytest.FixtureRequest,
-    make_mock_server: MakeMockServer,
+    make_mock_server: MockServerPool,
     mock_server_options: EngineOptions,
-) -> MockServer:
+) -> AutoenhanceMock:
     """A running, stateful Autoenhance mock on a manual clock, reset for this test."""
-    return _vendor_mock("autoenhance", request, make_mock_server, mock_server_options)
+    server = _vendor_mock("autoenhance", request, make_mock_server, mock_server_options)
+    assert isinstance(server, AutoenhanceMock)  # the pool builds the vendor's class
+    return server

@@ -5,11 +5,18 @@ points: :meth:`MockServer.dispatch` hands each request to the engine's WSGI app,
 :meth:`MockServer.thread_target` tunes the serving loop. Its errors are this package's:
 ``ServerStateError``, ``ConfigError``, and the engine's failures from :meth:`check`.
 
+The same site also answers in-process, without a socket: :meth:`MockServer.http_client`
+(and its async twin) hands requests to :class:`EngineTransport`, which honours the
+client's read timeout as a socket would.
+
 Example:
     >>> import httpx
     >>> with MockServer.for_api("autoenhance") as mock:
     ...     httpx.get(f"{mock.url}/v3/orders/", headers={"x-api-key": mock.api_key}).status_code
     200
+    >>> with MockServer.for_api("autoenhance") as mock, mock.http_client() as http:
+    ...     http.get("/__mock/health").json()["status"]
+    'ok'
 """
 
 from __future__ import annotations
@@ -56,7 +63,11 @@ class EngineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     Every route answers as over HTTP (the API, ``/__mock/``, ``/__admin/``, the spec and
     docs, HEAD without a body), through the same request builder, gate, engine and
-    journal; an injected latency is waited out (asynchronously for the async client).
+    journal, whatever host the URL names. An injected latency is waited out
+    (asynchronously for the async client), but never past the request's read timeout:
+    then, as over a socket, the client gets ``httpx.ReadTimeout`` (the mock has already
+    served the request, as a server does whose client gave up). One transport may serve
+    any number of clients; closing a client leaves it usable.
 
     Args:
         target: The site that answers (an engine is served with its own site).
@@ -71,17 +82,33 @@ class EngineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return self.site.engine
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Answer a request of a sync ``httpx.Client``."""
+        """Answer a request of a sync ``httpx.Client``.
+
+        Raises:
+            httpx.ReadTimeout: The answer's injected latency outlasts the read timeout.
+            httpx.RemoteProtocolError: An injected ``drop`` fault.
+        """
         method, data = self._answer(request, request.read())
         if data.delay_seconds:
-            time.sleep(data.delay_seconds)
+            wait, timed_out = _wait(request, data.delay_seconds)
+            time.sleep(wait)
+            if timed_out:
+                raise _timed_out(request, data.delay_seconds)
         return _httpx_response(method, data, request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Answer a request of an ``httpx.AsyncClient``."""
+        """Answer a request of an ``httpx.AsyncClient``.
+
+        Raises:
+            httpx.ReadTimeout: The answer's injected latency outlasts the read timeout.
+            httpx.RemoteProtocolError: An injected ``drop`` fault.
+        """
         method, data = self._answer(request, await request.aread())
         if data.delay_seconds:
-            await asyncio.sleep(data.delay_seconds)
+            wait, timed_out = _wait(request, data.delay_seconds)
+            await asyncio.sleep(wait)
+            if timed_out:
+                raise _timed_out(request, data.delay_seconds)
         return _httpx_response(method, data, request)
 
     def _answer(self, request: httpx.Request, body: bytes) -> tuple[str, ResponseData]:
@@ -97,6 +124,26 @@ class EngineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             limit=limit,
         )
         return record.method, self.site.handle(record)
+
+
+def _wait(request: httpx.Request, delay: float) -> tuple[float, bool]:
+    """How long to wait for an answer delayed ``delay`` s, and whether the client gives up.
+
+    httpx puts the client's timeouts on the request (``extensions["timeout"]``); "read"
+    is the one a socket would trip while the server holds its answer back.
+    """
+    timeouts = request.extensions.get("timeout")
+    read = timeouts.get("read") if isinstance(timeouts, dict) else None
+    if isinstance(read, int | float) and read < delay:
+        return float(read), True
+    return delay, False
+
+
+def _timed_out(request: httpx.Request, delay: float) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout(
+        f"timed out: the mock's answer was delayed {delay:g} s (an injected latency)",
+        request=request,
+    )
 
 
 def _httpx_response(method: str, data: ResponseData, request: httpx.Request) -> httpx.Response:
@@ -157,6 +204,10 @@ class MockServer(HTTPServerBase):
         super().__init__(host, port, threaded=threaded)
         self.api = api
         self.app = MockApp(engine, admin=admin, admin_key=admin_key)
+        self.transport = EngineTransport(self.app.site)
+        """The in-process transport over this server's site, shared by its clients."""
+        # journal.calls(operation_id=...) refuses an id the spec does not declare.
+        engine.journal.bind_operations(lambda: engine.operation_ids)
 
     @classmethod
     def from_spec(
@@ -193,6 +244,9 @@ class MockServer(HTTPServerBase):
     ) -> MockServer:
         """Build a (stopped) vendor-faithful mock of a bundled API, with its behaviour.
 
+        :class:`~mock_server.AutoenhanceMock` and :class:`~mock_server.AIHomeDesignMock`
+        build the same, with typed clients and scenarios.
+
         Args:
             name: ``"aihomedesign"`` or ``"autoenhance"``.
             options: Engine options (default: strict off, key ``test-key``).
@@ -223,9 +277,13 @@ class MockServer(HTTPServerBase):
         """The API's generated client, bound to this mock in-process: no socket is opened.
 
         Returns an ``autoenhance_client.AuthenticatedClient`` or an
-        ``aihomedesign_client.AuthenticatedClient`` with the key set; its sync and async
-        functions go through the same validation, behaviour and journal as HTTP calls.
-        (Typed ``Any``: the class depends on the API; annotate the variable.)
+        ``aihomedesign_client.AuthenticatedClient`` with the key set and
+        ``raise_on_unexpected_status=True`` (a status the spec does not declare raises
+        ``UnexpectedStatus`` instead of returning None); its sync and async functions go
+        through the same validation, behaviour and journal as HTTP calls. Typed ``Any``
+        here: :class:`~mock_server.AutoenhanceMock` and
+        :class:`~mock_server.AIHomeDesignMock` (the fixtures) return the exact class.
+        Each call builds a new, cheap client; build one per test and reuse it.
 
         Raises:
             ConfigError: The server does not serve a bundled vendor API.
@@ -233,13 +291,72 @@ class MockServer(HTTPServerBase):
         if self.api is None:
             msg = "client() needs a vendor API: use MockServer.for_api or the vendor fixtures"
             raise ConfigError(msg)
-        package = importlib.import_module(f"{self.api}_client")
+        return self._generated_client(importlib.import_module(f"{self.api}_client"))
+
+    def _generated_client(self, package: Any) -> Any:
+        """``package.AuthenticatedClient`` bound to this mock in-process, key set."""
         return package.AuthenticatedClient(
-            base_url=f"http://{self.api}.localhost",  # a loopback name: the admin gate answers it
+            base_url=self.in_process_url,
             token=self.api_key,
             prefix="",
             auth_header_name="x-api-key",
-            httpx_args={"transport": EngineTransport(self.app.site)},
+            raise_on_unexpected_status=True,
+            httpx_args={"transport": self.transport},
+        )
+
+    @property
+    def in_process_url(self) -> str:
+        """The base URL of the in-process clients, e.g. ``http://autoenhance.localhost``.
+
+        A loopback name, so the admin gate answers it as it answers ``127.0.0.1``; the
+        URLs the mock hands out in-process (upload URLs, images) carry it too.
+        """
+        return f"http://{self.api or 'mock'}.localhost"
+
+    def http_client(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = 5.0,
+        headers: Mapping[str, str] | None = None,
+        follow_redirects: bool = False,
+    ) -> httpx.Client:
+        """A keyless ``httpx.Client`` bound to this mock in-process (no socket).
+
+        It reaches every URL the mock serves or hands out, whatever their host: the API
+        (send your own key), upload URLs (``/_s3/...``), asset and image URLs,
+        ``/__mock/``, ``/__admin/``, ``/openapi.json`` and ``/docs``, answered exactly as
+        over HTTP. Relative URLs resolve against :attr:`in_process_url`. A latency fault
+        longer than the read timeout raises ``httpx.ReadTimeout``. Give it to the code
+        under test in place of its own client; build it once and reuse it (``with`` or
+        ``close()`` when done; the transport stays usable).
+
+        Args:
+            timeout: httpx's timeout (default 5 s, as httpx's).
+            headers: Headers sent with every request.
+            follow_redirects: Follow redirects (Autoenhance's downloads answer 302).
+        """
+        return httpx.Client(
+            base_url=self.in_process_url,
+            transport=self.transport,
+            timeout=timeout,
+            headers=headers,
+            follow_redirects=follow_redirects,
+        )
+
+    def async_http_client(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = 5.0,
+        headers: Mapping[str, str] | None = None,
+        follow_redirects: bool = False,
+    ) -> httpx.AsyncClient:
+        """The ``httpx.AsyncClient`` twin of :meth:`http_client` (waits with asyncio)."""
+        return httpx.AsyncClient(
+            base_url=self.in_process_url,
+            transport=self.transport,
+            timeout=timeout,
+            headers=headers,
+            follow_redirects=follow_redirects,
         )
 
     @property

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from mock_server.journal import REDACTED, Calls, Journal, JournalEntry, Redactor
+from mock_server.errors import ConfigError
+from mock_server.journal import REDACTED, Calls, Journal, JournalEntry, JsonValue, Redactor
 
 SECRET = "sk-live-0123456789"
 
@@ -173,3 +174,35 @@ def test_secret_across_truncation_boundary_is_not_leaked(record: RecordFn) -> No
     journal = Journal(max_body_bytes=12)
     entry = record(journal, response_body=b"xxxxxxxx" + SECRET.encode())
     assert SECRET[:4].encode() not in entry.response_body
+
+
+def test_calls_refuse_an_operation_id_the_spec_does_not_declare(record: RecordFn) -> None:
+    journal = Journal()
+    record(journal, operation_id="get_order")
+    record(journal, operation_id="webhook:image_processed")
+    operations = ["get_order", "submit_order"]
+    journal.bind_operations(lambda: operations)
+    assert journal.calls(operation_id="get_order").call_count == 1
+    assert journal.calls(operation_id="submit_order").call_count == 0  # declared, not called
+    assert journal.calls(operation_id="webhook:image_processed").call_count == 1
+    with pytest.raises(ConfigError) as refused:
+        journal.calls(operation_id="getOrder")
+    assert str(refused.value) == (
+        "unknown operation id 'getOrder'; the spec's operation ids: get_order, submit_order"
+    )
+    operations.append("getOrder")  # a reloaded spec counts from the next call on
+    assert journal.calls(operation_id="getOrder").call_count == 0
+    # The admin export (/__mock/journal) keeps answering an unknown filter with no entries.
+    assert json.loads(journal.to_json(operation_id="nope")) == []
+
+
+def test_an_unbound_journal_filters_on_any_operation_id(record: RecordFn) -> None:
+    journal = Journal()
+    record(journal)
+    assert journal.calls(operation_id="anything").call_count == 0
+
+
+def test_request_json_is_a_json_value(record: RecordFn) -> None:
+    entry = record(Journal(), request_body=b'[1, "a", null, {"b": true}]')
+    body: JsonValue = entry.request_json()
+    assert body == [1, "a", None, {"b": True}]

@@ -67,8 +67,12 @@ def test_factory_options_and_marker(pytester: pytest.Pytester) -> None:
             mock = mock_server_factory(SPEC)
             assert mock.engine.options.accept_any_key is True
 
-        def test_same_server_is_reused(mock_server_factory, make_mock_server, mock_server_options):
-            assert mock_server_factory(SPEC) is make_mock_server(SPEC, options=mock_server_options)
+        def test_a_session_server_is_reused(
+            mock_server_factory, make_mock_server, mock_server_options
+        ):
+            session = make_mock_server(SPEC, options=mock_server_options)
+            assert mock_server_factory(SPEC) is session
+            assert mock_server_factory.servers == []  # none started for this test alone
         """
     )
     run(pytester, "--strict-markers").assert_outcomes(passed=3)
@@ -142,3 +146,164 @@ def test_server_side_errors_fail_the_test_that_caused_them(pytester: pytest.Pyte
             "*mock server error: ServerFailure(*noted-error*",
         ]
     )
+
+
+def test_the_vendor_fixtures_are_typed_and_take_vendor_options(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+        from autoenhance_client.api.images import create_image, retrieve_image
+        from autoenhance_client.api.orders import create_order
+        from autoenhance_client.models import ImageIn, OrderIn
+        from mock_server import AIHomeDesignMock, AutoenhanceMock
+
+        JPEG = b"\\xff\\xd8\\xff\\xe0" + b"\\0" * 64
+
+        @pytest.mark.mock_server(processing_seconds=30, rate_limit=False, seed=3)
+        def test_options(autoenhance_mock, aihomedesign_mock):
+            assert isinstance(autoenhance_mock, AutoenhanceMock)
+            assert isinstance(aihomedesign_mock, AIHomeDesignMock)
+            assert autoenhance_mock.engine.options.seed == 3
+            assert aihomedesign_mock.engine.behaviour.rate_limit is False
+            client = autoenhance_mock.client()
+            order = create_order.sync(client=client, body=OrderIn(name="Oak"))
+            image = create_image.sync(
+                client=client, body=ImageIn(image_name="a.jpg", order_id=order.order_id)
+            )
+            with autoenhance_mock.http_client() as http:
+                http.put(image.upload_url, content=JPEG, headers={"Content-Type": "image/jpeg"})
+            autoenhance_mock.clock.advance(29)
+            assert retrieve_image.sync(image.image_id, client=client).status.value == "processing"
+            autoenhance_mock.clock.advance(1)
+            assert retrieve_image.sync(image.image_id, client=client).status.value == "processed"
+
+        def test_default_processing_is_instant(autoenhance_mock):
+            assert autoenhance_mock.engine.behaviour.processing_seconds == 0
+
+        @pytest.mark.mock_server(generation_seconds=5)
+        def test_generation_seconds(aihomedesign_mock):
+            assert aihomedesign_mock.engine.behaviour.generation_seconds == 5
+        """
+    )
+    run(pytester).assert_outcomes(passed=3)
+
+
+def test_a_misspelt_option_is_refused_with_the_valid_ones(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        f"""
+        import pytest
+
+        SPEC = {str(SPEC)!r}
+
+        @pytest.mark.mock_server(rate_limt=False)
+        def test_marker_typo(aihomedesign_mock):
+            pass
+
+        @pytest.mark.mock_server(procesing_seconds=3)
+        def test_marker_typo_in_the_factory(mock_server_factory):
+            pass
+
+        def test_factory_typo(mock_server_factory):
+            mock_server_factory(SPEC, processing_seconds=3)
+
+        def test_journal_typo(autoenhance_mock):
+            autoenhance_mock.journal.calls(operation_id="createOrder")
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(errors=2, failed=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*ConfigError: unknown mock_server option(s) 'rate_limt'; engine options: "
+            "accept_any_key, accepted_keys, *; aihomedesign options: generation_seconds, "
+            "rate_limit; autoenhance options: *merging_seconds, processing_seconds*",
+            "*ConfigError: unknown mock_server option(s) 'procesing_seconds'*",
+            # Without an api, the spec has no vendor options at all.
+            "*ConfigError: unknown mock_server option(s) 'processing_seconds'; "
+            "engine options: accept_any_key, *, strict",
+            "*ConfigError: unknown operation id 'createOrder'; the spec's operation ids: "
+            "create_bracket, create_image, create_order, *",
+        ]
+    )
+
+
+def test_the_factory_serves_an_edited_vendor_spec_with_its_behaviour(
+    pytester: pytest.Pytester,
+) -> None:
+    bundled = Path(__file__).resolve().parent.parent / "openapi" / "autoenhance.yaml"
+    pytester.makepyfile(
+        f"""
+        from pathlib import Path
+
+        from autoenhance_client.api.orders import create_order, retrieve_order
+        from autoenhance_client.models import OrderIn
+        from mock_server import AutoenhanceMock
+
+        BUNDLED = {str(bundled)!r}
+        SPECS = []
+
+        def edited(tmp_path):
+            text = Path(BUNDLED).read_text().replace("Autoenhance.ai", "Autoenhance.ai (edited)", 1)
+            copy = tmp_path / "autoenhance.yaml"
+            copy.write_text(text)
+            return copy
+
+        def test_vendor_behaviour(mock_server_factory, tmp_path):
+            mock = mock_server_factory(edited(tmp_path), api="autoenhance", processing_seconds=9)
+            assert isinstance(mock, AutoenhanceMock)
+            assert mock.engine.spec.title == "Autoenhance.ai (edited) API"
+            assert mock.engine.behaviour.processing_seconds == 9
+            client = mock.client()
+            created = create_order.sync(client=client, body=OrderIn(name="short"))
+            assert created.name == "short"  # the behaviour's answer, not the spec's example
+            assert retrieve_order.sync(created.order_id, client=client).name == "short"
+            SPECS.append(mock.engine.spec)
+
+        def test_the_bundled_spec_is_the_fixture_server(mock_server_factory, autoenhance_mock):
+            assert mock_server_factory(BUNDLED, api="autoenhance") is autoenhance_mock
+            assert mock_server_factory.servers == []
+
+        def test_cached_by_content(mock_server_factory, tmp_path):
+            mock = mock_server_factory(edited(tmp_path), api="autoenhance", processing_seconds=9)
+            assert mock.engine.spec is SPECS[0]  # another path, the same content: compiled once
+        """
+    )
+    run(pytester).assert_outcomes(passed=3)
+
+
+def test_servers_started_for_one_test_stop_at_its_teardown(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        f"""
+        import threading
+        from pathlib import Path
+
+        import pytest
+
+        SPEC = {str(SPEC)!r}
+        SEEN = []
+
+        def edited(tmp_path, n):
+            text = Path(SPEC).read_text().replace("title: ", f"title: edit {{n}} ", 1)
+            copy = tmp_path / "spec.yaml"
+            copy.write_text(text)
+            return copy
+
+        def test_baseline(mock_server_factory, make_mock_server):
+            SEEN.append((threading.active_count(), len(make_mock_server.running)))
+
+        @pytest.mark.parametrize("n", range(8))
+        def test_repeat(mock_server_factory, make_mock_server, tmp_path, n):
+            mock = mock_server_factory(edited(tmp_path, n))
+            assert mock_server_factory(edited(tmp_path, n)) is mock  # same test, same server
+            assert mock.engine.spec.title.startswith(f"edit {{n}}")
+            assert mock_server_factory.servers == [mock] and mock.is_running()
+            SEEN.append(mock)
+
+        def test_no_growth(make_mock_server):
+            threads, running = SEEN[0]
+            servers = SEEN[1:]
+            assert len(servers) == 8 and not any(s.is_running() for s in servers)
+            assert (threading.active_count(), len(make_mock_server.running)) == (threads, running)
+        """
+    )
+    run(pytester).assert_outcomes(passed=10)

@@ -320,3 +320,21 @@ def test_vendor_options_travel_to_the_vendor_only() -> None:
     assert getattr(server.engine.behaviour, "rate_limit", None) is False
     with pytest.raises(ConfigError, match="autoenhance takes no option rate_limit"):
         MockServer.for_api("autoenhance", rate_limit=False)
+
+
+def test_a_spec_server_has_keyless_in_process_clients(
+    mock: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_sockets(monkeypatch)
+    assert mock.in_process_url == "http://mock.localhost"
+    with mock.http_client() as http:
+        assert http.get("/v1/items/a").status_code == 401  # keyless: the API wants a key
+        ok = http.get("/v1/items/a", headers={"x-api-key": mock.api_key})
+        assert ok.status_code == 200
+        assert ok.request.url == "http://mock.localhost/v1/items/a"
+        mock.faults.set("get_item", Fault(drop=True, times=1))
+        with pytest.raises(httpx.RemoteProtocolError):
+            http.get("/v1/items/a", headers={"x-api-key": mock.api_key})
+    assert mock.journal.calls(operation_id="get_item").call_count == 3
+    with pytest.raises(ConfigError, match=r"unknown operation id 'getItem'.*: .*get_item"):
+        mock.journal.calls(operation_id="getItem")
