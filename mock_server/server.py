@@ -38,7 +38,7 @@ from mock_server.errors import ConfigError, ServerStateError
 from mock_server.site import Site
 from mock_server.site.edge import answer_wire, build_request
 from mock_server.types import ResponseData
-from mock_server.vendors import ApiName, build_engine
+from mock_server.vendors import ApiName, build_engine, served_beside
 from mock_server.webhooks import serving_on
 
 if TYPE_CHECKING:
@@ -271,7 +271,28 @@ class MockServer(HTTPServerBase):
             clock=Clock(manual=manual_clock),
             vendor_options=vendor_options,
         )
-        return cls(engine, api=name, host=host, port=port, admin=admin, admin_key=admin_key)
+        server = cls(engine, api=name, host=host, port=port, admin=admin, admin_key=admin_key)
+        server.serve_beside(vendor_options)
+        return server
+
+    def serve_beside(self, vendor_options: Mapping[str, Any] | None = None) -> None:
+        """Mount the APIs its vendor serves on the same host (AI HomeDesign v3 under ``/v3``).
+
+        The mounted engines share this server's clock and engine options and take the same
+        vendor options; the fixtures and :meth:`for_api` call it for the bundled specs, as
+        the CLI does. Nothing happens for an API served alone (Autoenhance).
+        """
+        if self.api is None:
+            return
+        engine = self.engine
+        for beside in served_beside(self.api):
+            mounted = build_engine(
+                beside.api,
+                options=engine.options,
+                clock=engine.clock,
+                vendor_options=dict(vendor_options or {}),
+            )
+            self.app.site.mount(mounted, prefixes=beside.prefixes)
 
     def client(self) -> Any:
         """The API's generated client, bound to this mock in-process: no socket is opened.
@@ -291,7 +312,8 @@ class MockServer(HTTPServerBase):
         if self.api is None:
             msg = "client() needs a vendor API: use MockServer.for_api or the vendor fixtures"
             raise ConfigError(msg)
-        return self._generated_client(importlib.import_module(f"{self.api}_client"))
+        package = f"{self.api.replace('-', '_')}_client"
+        return self._generated_client(importlib.import_module(package))
 
     def _generated_client(self, package: Any) -> Any:
         """``package.AuthenticatedClient`` bound to this mock in-process, key set."""
@@ -413,8 +435,8 @@ class MockServer(HTTPServerBase):
         return keys[0] if keys else "test-key"
 
     def reset(self) -> None:
-        """Reset the engine (state, journal, failures) and the server's log."""
-        self.engine.reset()
+        """Reset every engine of the port (state, journal, failures) and the server's log."""
+        self.app.site.reset()
         self.clear()
 
     def start(self) -> None:
@@ -454,7 +476,7 @@ class MockServer(HTTPServerBase):
             MockServerError: A ``ServerFailure`` or ``ResponseViolation``.
         """
         super().check()
-        self.engine.check()
+        self.app.site.check()
 
     def thread_target(self) -> None:
         """Serve until stopped, without werkzeug's access line, polling for shutdown often.

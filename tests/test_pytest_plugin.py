@@ -216,7 +216,8 @@ def test_a_misspelt_option_is_refused_with_the_valid_ones(pytester: pytest.Pytes
         [
             "*ConfigError: unknown mock_server option(s) 'rate_limt'; engine options: "
             "accept_any_key, accepted_keys, *; aihomedesign options: generation_seconds, "
-            "rate_limit; autoenhance options: *merging_seconds, processing_seconds*",
+            "rate_limit; aihomedesign-v3 options: generation_seconds, rate_limit; "
+            "autoenhance options: *merging_seconds, processing_seconds*",
             "*ConfigError: unknown mock_server option(s) 'procesing_seconds'*",
             # Without an api, the spec has no vendor options at all.
             "*ConfigError: unknown mock_server option(s) 'processing_seconds'; "

@@ -159,6 +159,8 @@ class AIHomeDesignMock(MockServer):
             admin_key=admin_key,
             threaded=threaded,
         )
+        if engine is None:
+            self.serve_beside(vendor_options)
 
     def client(self) -> aihomedesign_client.AuthenticatedClient:
         """The generated AI HomeDesign v1 client, in-process (see :meth:`MockServer.client`)."""
@@ -192,7 +194,8 @@ class AIHomeDesignMock(MockServer):
     @property
     def scenarios(self) -> AIHomeDesignScenarios:
         """Arm AI HomeDesign's failures: ``mock.scenarios.fail_next_generation(...)``..."""
-        return AIHomeDesignScenarios(self.engine.behaviour)
+        v3 = self.app.site.engine_for("/v3/")
+        return AIHomeDesignScenarios(self.engine.behaviour, v3=v3.behaviour)
 
 
 def vendor_mock(

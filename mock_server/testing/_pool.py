@@ -158,6 +158,8 @@ class MockServerPool:
             # Name the file the caller gave, not the copy.
             raise SpecError(str(error).replace(str(spec), str(spec_path))) from None
         server = vendor_mock(engine, api)
+        if spec is None:  # a bundled spec: served as the CLI serves it (v3 beside v1)
+            server.serve_beside(vendor_options)
         server.start()
         return server
 

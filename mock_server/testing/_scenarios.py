@@ -115,6 +115,19 @@ class AIHomeDesignScenarios(VendorScenarios):
         "rate_limit": "rate-limit",
     }
 
+    _V3: ClassVar[frozenset[str]] = frozenset({"fail-next-process", "deny-tool", "rate-limit"})
+
+    def __init__(self, behaviour: Behaviour, *, v3: Behaviour | None = None) -> None:
+        super().__init__(behaviour)
+        # v3 is its own engine beside v1 (one host): its scenarios arm its behaviour.
+        self._v3 = VendorScenarios(v3) if v3 is not None else None
+
+    def _run(self, name: str, **arguments: Any) -> None:
+        if name in self._V3 and self._v3 is not None:
+            self._v3._run(name, **arguments)
+        else:
+            super()._run(name, **arguments)
+
     def fail_next_generation(
         self, *, order_id: str | None = None, reason: str | None = None
     ) -> None:
