@@ -421,18 +421,17 @@ class Engine:
                 operation_id = match.operation_id
             early = None if self.stubs is None else self.stubs.early(request, routed=found)
             if early is not None:
-                response = _stub_noted(early)
+                response = self._with_reason(request, _stub_noted(early))
                 if operation_id is not None:
-                    response = self._self_check(self._operations[operation_id], request, early)
+                    response = self._self_check(self._operations[operation_id], request, response)
             elif found and operation_id is not None:
                 response = self._serve(self._operations[operation_id], request, match)
             elif match.state is MatchState.METHOD_NOT_ALLOWED:
-                response = self._not_allowed(method, request, match)
+                response = self._with_reason(request, self._not_allowed(method, request, match))
             else:
-                response = self._unrouted(request)
+                response = self._with_reason(request, self._unrouted(request))
         except Exception as error:  # a crash must become a 500 and fail the test
-            response = self._crashed(request, operation_id, error)
-        response = self._with_reason(request, response)
+            response = self._with_reason(request, self._crashed(request, operation_id, error))
         if self.options.cors:
             response = _with_cors(response, request)
         self._journal(request, operation_id, response, started)
@@ -463,11 +462,14 @@ class Engine:
             response = self._answer(operation, request, valid, preference)
         except RequestError as error:
             response = self._failed(operation, request, error, match.path_params)
+            response = self._with_reason(request, response)
             if operation.response_for(response.status) is None:
                 # An error status the spec does not declare (e.g. 413 for an API that
                 # never documents it) is the mock's own decision, not a spec breach.
                 return response
-        return self._self_check(operation, request, response)
+        # A breach the self-check finds is told in the access log, not the answer: the
+        # answer is still the behaviour's own.
+        return self._self_check(operation, request, self._with_reason(request, response))
 
     def _faulted(
         self,
@@ -483,9 +485,12 @@ class Engine:
         kind = fault.connection_fault
         if kind is not None:
             note = f"injected fault: connection {kind.value}"
-            response = ResponseData(status=502, connection_fault=kind, note=note)
+            # No answer goes out; the header keeps the reason in the journal.
+            response = self._with_reason(
+                request, ResponseData(status=502, connection_fault=kind, note=note)
+            )
         elif fault.status is not None:
-            response = self._injected_status(fault, request, operation)
+            response = self._with_reason(request, self._injected_status(fault, request, operation))
         else:
             response = serve()
         if fault.latency_ms:
@@ -559,7 +564,9 @@ class Engine:
         path_params: Mapping[str, str],
     ) -> ResponseData:
         response = self._failed_response(operation, request, error)
-        return dataclasses.replace(response, note=response.note or _refusal(error, path_params))
+        return dataclasses.replace(
+            response, note=response.note or _refusal(error, operation.path, path_params)
+        )
 
     def _failed_response(
         self, operation: Operation, request: RequestData, error: RequestError
@@ -658,7 +665,8 @@ class Engine:
             operation.operation_id,
             generic=False,
         )
-        return dataclasses.replace(refused, note=f"response breaks the spec: {problem}")
+        refused = dataclasses.replace(refused, note=f"response breaks the spec: {problem}")
+        return self._with_reason(request, refused)
 
     def _crashed(
         self, request: RequestData, operation_id: str | None, error: Exception
@@ -797,18 +805,30 @@ def _stub_noted(response: ResponseData) -> ResponseData:
     return dataclasses.replace(response, note=f"stub {stub_id}".strip())
 
 
-def _refusal(error: RequestError, path_params: Mapping[str, str]) -> str:
+def _refusal(error: RequestError, path: str, path_params: Mapping[str, str]) -> str:
     """Why a request was refused, in a few words.
 
     A behaviour that answers the bare reason phrase for an unknown record (the vendor's
-    body: ``Not Found``) is read as naming the request's last path parameter.
+    body: ``Not Found``) is read as naming the request's last path parameter:
+    ``/v3/images/{id}`` gives ``unknown image id: <id>``.
     """
     if error.location and error.field:
         return f"{error.location}.{error.field}: {error.message}"
     if error.status == 404 and error.message == reason(404) and path_params:
         name, value = list(path_params.items())[-1]
-        return f"unknown {name.replace('_', ' ')}: {value}"
+        return f"unknown {_record_name(path, name)}: {value}"
     return error.message
+
+
+def _record_name(path: str, name: str) -> str:
+    """``image id`` for ``{id}`` after ``/images/``; ``order id`` for ``{order_id}``."""
+    if name != "id":
+        return name.replace("_", " ")
+    segments = path.split("/")
+    where = segments.index("{id}") if "{id}" in segments else 0
+    before = segments[where - 1] if where > 0 else ""
+    noun = before[:-1] if before.endswith("s") else before
+    return f"{noun} id".strip()
 
 
 def _header_text(text: str) -> str:
