@@ -613,7 +613,8 @@ class Engine:
             return dataclasses.replace(
                 self.renderer.render(error, generic=True), note=error.message
             )
-        fault = self.faults.take(self._target_of(request.path))
+        # Most requests meet no fault: the target is looked up only when one is set.
+        fault = self.faults.take(self._target_of(request.path)) if self.faults else None
         if fault is not None:
             return self._faulted(fault, request, None, lambda: self._outside_spec(request))
         return self._outside_spec(request)

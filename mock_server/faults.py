@@ -131,6 +131,10 @@ class Faults:
         self._lock = threading.Lock()
         self._names = names
 
+    def __len__(self) -> int:
+        """How many faults are set (read without the lock: a hint for the hot path)."""
+        return len(self._faults)
+
     def set(self, operation_id: str, fault: Fault) -> None:
         """Inject ``fault`` into ``operation_id`` or a URL target (replacing any previous one).
 

@@ -15,11 +15,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import pytest
 
 from mock_server.faults import Fault
+from mock_server.media import tiny_image
 from mock_server.server import MockServer
 from mock_server.types import ConnectionFault
 from tests._processes import ROOT, _read_until
@@ -67,11 +69,16 @@ class Served:
     server: MockServer | None = None
 
     def arm(self, fault: ConnectionFault) -> None:
+        self.inject("list_orders", {"connection": fault.value, "times": 1})
+
+    def inject(self, operation_id: str, fault: dict[str, Any]) -> None:
+        """Set a fault the way a tester would: in Python, or over ``/__mock/faults``."""
         if self.server is not None:
-            self.server.faults.set("list_orders", Fault(connection=fault, times=1))
+            self.server.faults.set(operation_id, Fault.from_dict(fault))
             return
-        body = {"operation_id": "list_orders", "connection": fault.value, "times": 1}
-        assert httpx.post(f"{self.url}/__mock/faults", json=body).status_code == 201
+        body = {"operation_id": operation_id, **fault}
+        created = httpx.post(f"{self.url}/__mock/faults", json=body)
+        assert created.status_code == 201, created.text
 
 
 def _cli(*extra: str) -> Iterator[Served]:
@@ -177,3 +184,48 @@ def test_the_journal_keeps_the_reason_of_a_connection_fault(served: Served) -> N
     entries = httpx.get(f"{served.url}/__mock/journal").json()
     last = [e for e in entries if e["path"] == "/v3/orders/"][-1]
     assert last["response_headers"]["x-mock-reason"] == "injected fault: connection empty"
+
+
+def _create_image(served: Served, **headers: str) -> httpx.Response:
+    body = {"image_name": "living-room.jpg"}
+    return httpx.post(f"{served.url}/v3/images/", json=body, headers={**KEY, **headers})
+
+
+def test_an_injected_status_answers_the_vendors_body_with_retry_after(served: Served) -> None:
+    preferred = _create_image(served, prefer="code=429")
+    served.inject("create_image", {"status": 429, "headers": {"Retry-After": "2"}, "times": 1})
+    injected = _create_image(served)
+    assert injected.status_code == preferred.status_code == 429
+    assert injected.json() == preferred.json()  # the operation's declared 429
+    assert injected.headers["retry-after"] == "2"
+    assert injected.headers["x-mock-reason"] == "injected fault: status 429"
+    assert _create_image(served).status_code == 200
+
+
+def test_an_upload_url_can_be_reset_through_a_stub(served: Served) -> None:
+    # Over HTTP a WireMock stub names the upload URL; in Python, the "unrouted" target.
+    upload_url = _create_image(served).json()["upload_url"]
+    stub = {
+        "request": {"method": "PUT", "urlPathPattern": "/_s3/.*"},
+        "response": {"fault": "CONNECTION_RESET_BY_PEER"},
+    }
+    created = httpx.post(f"{served.url}/__admin/mappings", json=stub)
+    assert created.status_code == 201, created.text
+    try:
+        with pytest.raises(httpx.ReadError):
+            httpx.put(upload_url, content=b"\xff\xd8", headers={"content-type": "image/jpeg"})
+    finally:
+        httpx.delete(f"{served.url}/__admin/mappings/{created.json()['id']}")
+
+
+def test_the_unrouted_target_resets_an_upload_on_the_fixture_server() -> None:
+    with MockServer.for_api("autoenhance") as mock:
+        created = httpx.post(
+            f"{mock.url}/v3/images/", json={"image_name": "a.jpg"}, headers=KEY
+        ).json()
+        mock.faults.set("unrouted", Fault(drop=True, times=1))
+        image, jpeg = {"content-type": "image/jpeg"}, tiny_image("jpeg")
+        with pytest.raises(httpx.ReadError):
+            httpx.put(created["upload_url"], content=jpeg, headers=image)
+        assert httpx.put(created["upload_url"], content=jpeg, headers=image).status_code == 200
+        mock.check()
