@@ -107,8 +107,13 @@ def _addresses(fd: int) -> tuple[str, int, str, int] | None:
     try:
         if not os.readlink(f"{_PROC_FDS}/{fd}").startswith("socket:"):
             return None
-        sock = socket.socket(fileno=os.dup(fd))
+        copy = os.dup(fd)
+    except OSError:  # closed meanwhile
+        return None
+    try:
+        sock = socket.socket(fileno=copy)
     except OSError:
+        os.close(copy)
         return None
     with sock:
         if sock.family not in (socket.AF_INET, socket.AF_INET6):
