@@ -13,7 +13,9 @@ answer, faults, request validation (:func:`mock_server.validation.run_validators
 also refuses a body the edge could not read), the ``Prefer`` header, the stub hook, the
 behaviour hook, response synthesis, the self-check of whatever response was chosen, and
 the journal. A request runs on the compiled spec it started with, whatever ``reload``
-does meanwhile.
+does meanwhile. An answer the mock makes up itself (no route, a refusal, an injected
+fault, a stub, a crash) says why in ``x-mock-reason``, which the journal keeps; the body
+stays the vendor's.
 
 What plugs in is declared in :mod:`mock_server.hooks` (re-exported here): behaviours see
 the engine only through a :class:`VendorContext` (clock, webhook sender, seed, error
@@ -789,6 +791,8 @@ def _with_cors(response: ResponseData, request: RequestData) -> ResponseData:
     headers = {**response.headers, "Access-Control-Allow-Origin": origin}
     if origin != "*":
         headers["Vary"] = "Origin"
+    if REASON_HEADER in headers:  # a browser's script may read it only if exposed
+        headers["Access-Control-Expose-Headers"] = REASON_HEADER
     is_preflight = request.method.upper() == "OPTIONS" and response.status == 204
     if is_preflight and "access-control-request-method" in request.headers:
         headers["Access-Control-Allow-Methods"] = response.headers.get("Allow", "")

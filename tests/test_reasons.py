@@ -149,3 +149,12 @@ def test_ai_homedesign_unknown_id_keeps_its_vendor_words() -> None:
     answer = engine.handle(request("GET", "/v1/order/0123456789abcdef01234567"))
     assert answer.json == {"error": "order not found", "key": "api_error_order_not_found"}
     assert _reason(engine, answer) == "order not found"
+
+
+def test_a_browser_may_read_the_reason_under_cors() -> None:
+    engine = build_engine("autoenhance", clock=Clock(manual=True), options=EngineOptions(cors=True))
+    answer = engine.handle(request("GET", "/v3/images/nope", headers={"origin": "https://a.b"}))
+    assert answer.headers["Access-Control-Expose-Headers"] == REASON
+    assert (
+        "Access-Control-Expose-Headers" not in engine.handle(request("GET", "/v3/orders/")).headers
+    )
