@@ -312,12 +312,7 @@ def _break_wsgi(environ: WSGIEnvironment, fault: ConnectionFault) -> None:
         ConnectionAbortedError: The connection was broken.
     """
     sock = environ.get("werkzeug.socket") or environ.get("gunicorn.socket")
-    if sock is None:
-        return
-    try:
-        fd = sock.fileno()
-    except OSError:
-        return
+    fd = -1 if sock is None else sock.fileno()  # -1 once closed
     if fd < 0:
         return
     break_connection(fd, fault)

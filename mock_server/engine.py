@@ -804,10 +804,8 @@ def _with_cors(response: ResponseData, request: RequestData) -> ResponseData:
 
 
 def _stub_noted(response: ResponseData) -> ResponseData:
-    if response.note:
-        return response
     stub_id = next((v for k, v in response.headers.items() if k.lower() == "matched-stub-id"), "")
-    return dataclasses.replace(response, note=f"stub {stub_id}".strip())
+    return dataclasses.replace(response, note=response.note or f"stub {stub_id}".strip())
 
 
 def _refusal(error: RequestError, path: str, path_params: Mapping[str, str]) -> str:

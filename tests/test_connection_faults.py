@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -24,7 +25,9 @@ from mock_server.faults import Fault
 from mock_server.media import tiny_image
 from mock_server.server import MockServer
 from mock_server.types import ConnectionFault
-from tests._processes import ROOT, _read_until
+
+pytest_plugins = ["tests._processes"]  # registered (and assert-rewritten) before use
+ROOT = Path(__file__).resolve().parent.parent
 
 KEY = {"x-api-key": "test-key"}
 NODE = shutil.which("node")
@@ -82,6 +85,8 @@ class Served:
 
 
 def _cli(*extra: str) -> Iterator[Served]:
+    from tests._processes import _read_until
+
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     argv = ["--api", "autoenhance", "--autoenhance-port", "0", *extra]
     proc = subprocess.Popen(

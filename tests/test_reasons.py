@@ -158,3 +158,16 @@ def test_a_browser_may_read_the_reason_under_cors() -> None:
     assert (
         "Access-Control-Expose-Headers" not in engine.handle(request("GET", "/v3/orders/")).headers
     )
+
+
+def test_an_unknown_parent_id_names_its_parameter(ae: Engine) -> None:
+    answer = ae.handle(request("GET", "/v3/orders/o-9/brackets"))
+    assert answer.status == 404
+    assert _reason(ae, answer) == "unknown order id: o-9"
+
+
+def test_a_long_reason_is_cut_short(ae: Engine) -> None:
+    answer = ae.handle(request("GET", "/v3/nowhere/" + "x" * 300))
+    reason = _reason(ae, answer)
+    assert len(reason) == 200
+    assert reason.endswith("...")

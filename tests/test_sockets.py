@@ -164,3 +164,43 @@ def test_wsgi_without_a_socket_answers_a_bodiless_502() -> None:
     response = Client(_app()).get("/v3/orders/", headers={"x-api-key": "test-key"})
     assert (response.status_code, response.get_data()) == (502, b"")
     assert response.headers["x-mock-reason"] == "injected fault: connection reset"
+
+
+def test_find_connection_skips_other_sockets() -> None:
+    # A UDP socket and a Unix socket pair are open too; neither is the connection.
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind(("127.0.0.1", 0))
+    unix_a, unix_b = socket.socketpair()
+    listener, client, server = _pair()
+    with udp, unix_a, unix_b, listener, client, server:
+        assert find_connection(server.getsockname(), server.getpeername()) == server.fileno()
+        assert find_connection(udp.getsockname(), ("127.0.0.1", 9)) is None
+
+
+def test_a_socket_that_cannot_be_wrapped_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    listener, client, server = _pair()
+
+    def refuse(*_args: object, **_kwargs: object) -> socket.socket:
+        raise OSError("not a socket this Python can wrap")
+
+    with listener, client, server:
+        monkeypatch.setattr(socket, "socket", refuse)
+        assert find_connection(server.getsockname(), server.getpeername()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [("::ffff:127.0.0.1", "127.0.0.1"), ("fe80::1%eth0", "fe80::1"), ("localhost", "localhost")],
+)
+def test_one_spelling_per_address(text: str, host: str) -> None:
+    assert _sockets._host(text) == host
+
+
+def test_wsgi_with_a_closed_socket_answers_a_bodiless_502() -> None:
+    closed = socket.socket()
+    closed.close()
+    environ_extra = {"werkzeug.socket": closed}
+    response = Client(_app()).get(
+        "/v3/orders/", headers={"x-api-key": "test-key"}, environ_overrides=environ_extra
+    )
+    assert (response.status_code, response.get_data()) == (502, b"")
