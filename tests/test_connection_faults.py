@@ -64,6 +64,15 @@ fetch(url, {headers: {"x-api-key": key}}).then(
 );
 """
 
+_FETCH_PUT = """
+const say = (o) => console.log(JSON.stringify(o));
+const body = new Uint8Array([0xff, 0xd8]);
+fetch(process.argv[1], {method: "PUT", body, headers: {"content-type": "image/jpeg"}}).then(
+  (res) => say({outcome: res.ok ? "ok" : "status", status: res.status}),
+  (e) => say({outcome: "reject", code: e.cause && e.cause.code}),
+);
+"""
+
 
 @dataclass(frozen=True)
 class Served:
@@ -219,6 +228,11 @@ def test_an_upload_url_can_be_reset_through_a_stub(served: Served) -> None:
     try:
         with pytest.raises(httpx.ReadError):
             httpx.put(upload_url, content=b"\xff\xd8", headers={"content-type": "image/jpeg"})
+        if NODE is not None:  # the issue's case: code that checks res.ok after a PUT
+            done = subprocess.run(
+                [NODE, "-e", _FETCH_PUT, upload_url], capture_output=True, timeout=20, check=True
+            )
+            assert json.loads(done.stdout) == {"outcome": "reject", "code": "ECONNRESET"}
     finally:
         httpx.delete(f"{served.url}/__admin/mappings/{created.json()['id']}")
 
