@@ -514,12 +514,13 @@ class Engine:
             error = RequestError(status=status, message=reason(status))
             response = self.renderer.render(error, generic=True)
         if fault.body is not None:
+            declared = (response.content_type or "").split(";", 1)[0].strip().lower()
             response = dataclasses.replace(
                 response,
                 json=copy.deepcopy(fault.body),
                 has_json=True,
                 body=b"",
-                content_type=response.content_type or "application/json",
+                content_type=response.content_type if is_json(declared) else "application/json",
             )
         return dataclasses.replace(
             response,

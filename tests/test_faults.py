@@ -241,3 +241,44 @@ def test_unrouted_targets_every_url_outside_the_spec_by_default(ae: Engine) -> N
 def test_a_named_target_is_refused_where_the_vendor_names_none(ae: Engine) -> None:
     with pytest.raises(ConfigError, match="'upload'"):
         ae.faults.set("upload", Fault(drop=True))
+
+
+def test_a_fault_body_keeps_a_json_type_the_vendor_declares() -> None:
+    # AI HomeDesign's errors are application/json; a body given for a 404 stays JSON.
+    engine = build_engine("aihomedesign", clock=Clock(manual=True), options=EngineOptions())
+    engine.faults.set("list_spaces", Fault(status=404, body={"error": "gone"}, times=1))
+    answer = engine.handle(
+        request("GET", "/v1/catalog/spaces", query={"service_name": "service-ai-virtual-staging"})
+    )
+    assert (answer.status, answer.json, answer.content_type) == (
+        404,
+        {"error": "gone"},
+        "application/json",
+    )
+
+
+def test_a_fault_body_on_a_status_declared_without_content_is_json() -> None:
+    engine = Engine.from_dict(
+        {
+            "openapi": "3.1.0",
+            "info": {"title": "Pets", "version": "1"},
+            "paths": {
+                "/pets": {
+                    "get": {
+                        "operationId": "list_pets",
+                        "responses": {
+                            "200": {"description": "ok"},
+                            "503": {"description": "down, no body declared"},
+                        },
+                    }
+                }
+            },
+        }
+    )
+    engine.faults.set("list_pets", Fault(status=503, body={"down": True}))
+    answer = engine.handle(RequestData(method="GET", path="/pets"))
+    assert (answer.status, answer.json, answer.content_type) == (
+        503,
+        {"down": True},
+        "application/json",
+    )
