@@ -13,8 +13,6 @@ a small request (``make bench`` measures it).
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import socket
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -22,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from mock_server.media import status_line
 from mock_server.site import Site
+from mock_server.site._sockets import break_connection, find_connection, parse_address
 from mock_server.site.edge import (
     BODILESS_METHODS,
     READ_CHUNK_BYTES,
@@ -29,7 +28,7 @@ from mock_server.site.edge import (
     build_request,
     request_data,
 )
-from mock_server.types import RequestData, ResponseData
+from mock_server.types import ConnectionFault, RequestData, ResponseData
 from mock_server.validation import CLOSE
 
 if TYPE_CHECKING:
@@ -139,12 +138,10 @@ class MockApp:
         data = self.site.handle(request)
         if data.delay_seconds:
             await asyncio.sleep(data.delay_seconds)
+        if data.connection_fault is not None:
+            await _break_rsgi(scope, protocol, data.connection_fault)
+            return
         status, wire_headers, payload = answer_wire(method, data)
-        if data.drop_connection:
-            # RSGI cannot close a socket unanswered: promise a body, send part, abort.
-            stream = protocol.response_stream(status, [("content-length", "1024")])
-            await stream.send_bytes(b"\0")
-            raise _DroppedConnectionError
         if payload:
             protocol.response_bytes(status, wire_headers, payload)
         else:
@@ -177,8 +174,8 @@ def serve_wsgi(
     data = handle(request)
     if data.delay_seconds:
         time.sleep(data.delay_seconds)
-    if data.drop_connection:
-        _drop_connection(environ)
+    if data.connection_fault is not None:
+        _break_wsgi(environ, data.connection_fault)
     status, headers, body = answer_wire(request.method, data)
     start_response(status_line(status), headers)
     return [body] if body else []
@@ -217,7 +214,27 @@ def _client_went_away(error: Exception) -> bool:
 
 
 class _DroppedConnectionError(Exception):
-    """Raised inside the RSGI handler so granian aborts the response (a drop fault)."""
+    """Raised inside the RSGI handler so granian aborts a truncated answer (the fallback)."""
+
+
+async def _break_rsgi(scope: Any, protocol: Any, fault: ConnectionFault) -> None:
+    """Break the connection before any status line, or send the nearest granian allows.
+
+    RSGI has no way to reset a connection: a handler that raises gets a ``500``. So the
+    socket is broken directly (see :mod:`mock_server.site._sockets`) and granian's own
+    answer then goes into a dead descriptor, which makes it drop the connection. Where
+    the socket cannot be found (not Linux, HTTP/2), the fallback is a ``502`` whose
+    promised body stops after one byte: clients see a failed status and a broken body.
+    """
+    local, peer = parse_address(scope.server), parse_address(scope.client)
+    fd = None if local is None or peer is None else find_connection(local, peer)
+    if fd is not None:
+        break_connection(fd, fault)
+        protocol.response_empty(502, [])
+        return
+    stream = protocol.response_stream(502, [("content-length", "1024")])
+    await stream.send_bytes(b"\0")
+    raise _DroppedConnectionError
 
 
 async def _read_rsgi_body(protocol: Any, pairs: list[tuple[str, str]], limit: int) -> bytes | None:
@@ -284,10 +301,19 @@ def _read_body(environ: WSGIEnvironment, limit: int) -> bytes | None:
     return None if len(received) > limit else bytes(received)
 
 
-def _drop_connection(environ: WSGIEnvironment) -> None:
-    """Close the client's socket so it gets no answer (werkzeug and gunicorn expose it)."""
+def _break_wsgi(environ: WSGIEnvironment, fault: ConnectionFault) -> None:
+    """Break the client's connection before any status line, then leave the request.
+
+    werkzeug and gunicorn hand the socket over; ``ConnectionAbortedError`` tells them the
+    connection is gone (werkzeug treats it as a client that left). A server that does not
+    hand its socket over answers a bodiless 502 instead (the caller goes on to send it).
+
+    Raises:
+        ConnectionAbortedError: The connection was broken.
+    """
     sock = environ.get("werkzeug.socket") or environ.get("gunicorn.socket")
-    if sock is None:
+    fd = -1 if sock is None else sock.fileno()  # -1 once closed
+    if fd < 0:
         return
-    with contextlib.suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
+    break_connection(fd, fault)
+    raise ConnectionAbortedError(f"injected fault: {fault.value}")

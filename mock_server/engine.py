@@ -13,7 +13,9 @@ answer, faults, request validation (:func:`mock_server.validation.run_validators
 also refuses a body the edge could not read), the ``Prefer`` header, the stub hook, the
 behaviour hook, response synthesis, the self-check of whatever response was chosen, and
 the journal. A request runs on the compiled spec it started with, whatever ``reload``
-does meanwhile.
+does meanwhile. An answer the mock makes up itself (no route, a refusal, an injected
+fault, a stub, a crash) says why in ``x-mock-reason``, which the journal keeps; the body
+stays the vendor's.
 
 What plugs in is declared in :mod:`mock_server.hooks` (re-exported here): behaviours see
 the engine only through a :class:`VendorContext` (clock, webhook sender, seed, error
@@ -30,7 +32,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -45,7 +47,7 @@ from mock_server.errors import (
     ResponseViolation,
     ServerFailure,
 )
-from mock_server.faults import Fault, Faults
+from mock_server.faults import UNROUTED, Fault, Faults
 from mock_server.hooks import (
     BaseBehaviour,
     Behaviour,
@@ -80,6 +82,10 @@ logger = logging.getLogger("mock_server")
 # Errors the engine decides on its own; a single example declared for them in the spec
 # is the vendor's body (the spec writer's decision), so it is served as is.
 _CANNED_STATUSES = frozenset({401, 403, 405, 406, 413, 415})
+
+REASON_HEADER = "x-mock-reason"
+"""Why the mock made an answer up itself (no route, refused, injected, a stub...)."""
+_REASON_CHARS = 200
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,7 +152,7 @@ class Engine:
         self.options = options or EngineOptions()
         self.behaviour: Behaviour = behaviour if behaviour is not None else BaseBehaviour()
         self.clock = clock if clock is not None else Clock()
-        self.faults = Faults()
+        self.faults = Faults(names=self.fault_targets)
         self.journal = Journal(
             max_entries=self.options.journal_size, redactor=_redactor(spec, self.options)
         )
@@ -195,6 +201,15 @@ class Engine:
     def operation_ids(self) -> tuple[str, ...]:
         """Every operationId of the spec, in its order."""
         return self._view().operation_ids
+
+    def fault_targets(self) -> tuple[str, ...]:
+        """What a fault may name: every operationId, the behaviour's URL targets, ``unrouted``.
+
+        A URL target names requests outside the spec (upload and result URLs) by path
+        prefix (:meth:`~mock_server.hooks.Behaviour.fault_targets`); ``unrouted`` is every
+        other request no operation matches.
+        """
+        return (*self.operation_ids, *self.behaviour.fault_targets(), UNROUTED)
 
     @property
     def router(self) -> Router:
@@ -408,47 +423,31 @@ class Engine:
                 operation_id = match.operation_id
             early = None if self.stubs is None else self.stubs.early(request, routed=found)
             if early is not None:
-                response = early
+                response = self._with_reason(request, _stub_noted(early))
                 if operation_id is not None:
-                    response = self._self_check(self._operations[operation_id], request, early)
+                    response = self._self_check(self._operations[operation_id], request, response)
             elif found and operation_id is not None:
                 response = self._serve(self._operations[operation_id], request, match)
             elif match.state is MatchState.METHOD_NOT_ALLOWED:
-                response = self._not_allowed(method, request, match)
+                response = self._with_reason(request, self._not_allowed(method, request, match))
             else:
-                response = self._unrouted(request)
+                response = self._with_reason(request, self._unrouted(request))
         except Exception as error:  # a crash must become a 500 and fail the test
-            response = self._crashed(request, operation_id, error)
+            response = self._with_reason(request, self._crashed(request, operation_id, error))
         if self.options.cors:
             response = _with_cors(response, request)
         self._journal(request, operation_id, response, started)
         return response
 
-    def _serve(
-        self,
-        operation: Operation,
-        request: RequestData,
-        match: RouteMatch,
-        *,
-        fault: Fault | None = None,
-    ) -> ResponseData:
-        fault = fault or self.faults.take(operation.operation_id)
-        if fault is not None and fault.latency_ms:
-            # The edge waits, not the engine: an event-driven edge keeps serving meanwhile.
-            later = dataclasses.replace(fault, latency_ms=0.0)
-            response = self._serve(operation, request, match, fault=later)
-            return dataclasses.replace(response, delay_seconds=fault.latency_ms / 1000)
+    def _serve(self, operation: Operation, request: RequestData, match: RouteMatch) -> ResponseData:
+        fault = self.faults.take(operation.operation_id)
         if fault is not None:
-            if fault.drop:
-                return ResponseData(status=502, drop_connection=True)
-            if fault.status is not None:
-                # Injected on purpose, so exempt from the self-check.
-                message = f"Injected fault: {reason(fault.status)}"
-                return self._render(
-                    RequestError(status=fault.status, message=message),
-                    operation.operation_id,
-                    generic=False,
-                )
+            return self._faulted(
+                fault, request, operation, lambda: self._valid(operation, request, match)
+            )
+        return self._valid(operation, request, match)
+
+    def _valid(self, operation: Operation, request: RequestData, match: RouteMatch) -> ResponseData:
         try:
             valid = run_validators(
                 operation=operation,
@@ -464,12 +463,70 @@ class Engine:
                 preference = parse_prefer(prefer, status=operation.validation_status)
             response = self._answer(operation, request, valid, preference)
         except RequestError as error:
-            response = self._failed(operation, request, error)
+            response = self._failed(operation, request, error, match.path_params)
+            response = self._with_reason(request, response)
             if operation.response_for(response.status) is None:
                 # An error status the spec does not declare (e.g. 413 for an API that
                 # never documents it) is the mock's own decision, not a spec breach.
                 return response
-        return self._self_check(operation, request, response)
+        # A breach the self-check finds is told in the access log, not the answer: the
+        # answer is still the behaviour's own.
+        return self._self_check(operation, request, self._with_reason(request, response))
+
+    def _faulted(
+        self,
+        fault: Fault,
+        request: RequestData,
+        operation: Operation | None,
+        serve: Callable[[], ResponseData],
+    ) -> ResponseData:
+        """The answer under ``fault``; ``serve`` gives the normal one (a latency only).
+
+        Injected on purpose, so the answer is exempt from the self-check.
+        """
+        kind = fault.connection_fault
+        if kind is not None:
+            note = f"injected fault: connection {kind.value}"
+            # No answer goes out; the header keeps the reason in the journal.
+            response = self._with_reason(
+                request, ResponseData(status=502, connection_fault=kind, note=note)
+            )
+        elif fault.status is not None:
+            response = self._with_reason(request, self._injected_status(fault, request, operation))
+        else:
+            response = serve()
+        if fault.latency_ms:
+            # The edge waits, not the engine: an event-driven edge keeps serving meanwhile.
+            response = dataclasses.replace(response, delay_seconds=fault.latency_ms / 1000)
+        return response
+
+    def _injected_status(
+        self, fault: Fault, request: RequestData, operation: Operation | None
+    ) -> ResponseData:
+        """What the vendor answers with ``fault.status``, as ``Prefer: code=N`` gets it."""
+        status = fault.status or 500
+        if operation is not None and operation.response_for(status) is not None:
+            accept = request.headers.get("accept", "")
+            response = self.synthesizer.respond(
+                operation, preference=Preference(code=status), accept=accept
+            )
+        else:
+            error = RequestError(status=status, message=reason(status))
+            response = self.renderer.render(error, generic=True)
+        if fault.body is not None:
+            declared = (response.content_type or "").split(";", 1)[0].strip().lower()
+            response = dataclasses.replace(
+                response,
+                json=copy.deepcopy(fault.body),
+                has_json=True,
+                body=b"",
+                content_type=response.content_type if is_json(declared) else "application/json",
+            )
+        return dataclasses.replace(
+            response,
+            headers={**response.headers, **fault.headers},
+            note=f"injected fault: status {status}",
+        )
 
     def _answer(
         self,
@@ -482,6 +539,8 @@ class Engine:
         # A matching stub wins over the behaviour; an explicit Prefer over both, as in Prism.
         if preference == NO_PREFERENCE and self.stubs is not None:
             response = self.stubs.answer(request)
+            if response is not None:
+                response = _stub_noted(response)
         if preference == NO_PREFERENCE and response is None:
             response = self.behaviour.handle(
                 Call(
@@ -501,11 +560,16 @@ class Engine:
         return response
 
     def _failed(
-        self, operation: Operation, request: RequestData, error: RequestError
+        self,
+        operation: Operation,
+        request: RequestData,
+        error: RequestError,
+        path_params: Mapping[str, str],
     ) -> ResponseData:
         response = self._failed_response(operation, request, error)
-        where = f"{error.location}.{error.field}: " if error.location and error.field else ""
-        return dataclasses.replace(response, note=f"{where}{error.message}")
+        return dataclasses.replace(
+            response, note=response.note or _refusal(error, operation.path, path_params)
+        )
 
     def _failed_response(
         self, operation: Operation, request: RequestData, error: RequestError
@@ -540,7 +604,8 @@ class Engine:
             return ResponseData(status=204, headers={"Allow": allow})
         message = f"Method {method} is not allowed for {request.path}; allowed: {allow}"
         error = RequestError(status=405, message=message, headers={"Allow": allow})
-        return self.renderer.render(error, generic=True)
+        note = f"no route: method {method} not allowed (allowed: {allow})"
+        return dataclasses.replace(self.renderer.render(error, generic=True), note=note)
 
     def _unrouted(self, request: RequestData) -> ResponseData:
         unread = request.unread
@@ -548,12 +613,43 @@ class Engine:
             status = 413 if unread.too_large else 400
             headers = CLOSE if unread.too_large else {}
             error = RequestError(status=status, message=unread.message, headers=headers)
-            return self.renderer.render(error, generic=True)
+            return dataclasses.replace(
+                self.renderer.render(error, generic=True), note=error.message
+            )
+        # Most requests meet no fault: the target is looked up only when one is set.
+        fault = self.faults.take(self._target_of(request.path)) if self.faults else None
+        if fault is not None:
+            return self._faulted(fault, request, None, lambda: self._outside_spec(request))
+        return self._outside_spec(request)
+
+    def _outside_spec(self, request: RequestData) -> ResponseData:
         response = self.behaviour.handle_unrouted(request)
         if response is not None:
             return response
         message = f"No operation matches {request.method.upper()} {request.path}"
-        return self.renderer.render(RequestError(status=404, message=message), generic=True)
+        note = f"no route: no operation matches {request.method.upper()} {request.path}"
+        error = RequestError(status=404, message=message)
+        return dataclasses.replace(self.renderer.render(error, generic=True), note=note)
+
+    def _target_of(self, path: str) -> str:
+        """The URL target ``path`` falls under: the longest declared prefix, else unrouted."""
+        prefixes = self.behaviour.fault_targets()
+        found = [
+            (len(prefix), name) for name, prefix in prefixes.items() if path.startswith(prefix)
+        ]
+        return max(found)[1] if found else UNROUTED
+
+    def _with_reason(self, request: RequestData, response: ResponseData) -> ResponseData:
+        """The answer with ``x-mock-reason`` when the mock made it up (``note`` says why).
+
+        The header is scrubbed of the request's secrets, as the access log is, and kept
+        to one short line of visible ASCII.
+        """
+        if not response.note or any(k.lower() == REASON_HEADER for k in response.headers):
+            return response
+        secrets = self.journal.redactor.secrets_in(request.headers, request.query_string)
+        text = _header_text(scrub_text(response.note, secrets))
+        return dataclasses.replace(response, headers={**response.headers, REASON_HEADER: text})
 
     def _self_check(
         self, operation: Operation, request: RequestData, response: ResponseData
@@ -568,11 +664,13 @@ class Engine:
             logger.warning("response does not match the spec: %s", violation)
             return dataclasses.replace(response, note=f"response breaks the spec: {problem}")
         self.record_failure(violation)
-        return self._render(
+        refused = self._render(
             RequestError(status=500, message=f"Mock response breaks the spec: {problem}"),
             operation.operation_id,
             generic=False,
         )
+        refused = dataclasses.replace(refused, note=f"response breaks the spec: {problem}")
+        return self._with_reason(request, refused)
 
     def _crashed(
         self, request: RequestData, operation_id: str | None, error: Exception
@@ -585,9 +683,10 @@ class Engine:
             scrub_text(repr(error), secrets),
         )
         self.record_failure(error)
-        return self.error_response(
+        response = self.error_response(
             status=500, message="Internal Server Error", operation_id=operation_id
         )
+        return dataclasses.replace(response, note=f"the mock crashed: {type(error).__name__}")
 
     # --- journal ------------------------------------------------------------------
 
@@ -693,6 +792,8 @@ def _with_cors(response: ResponseData, request: RequestData) -> ResponseData:
     headers = {**response.headers, "Access-Control-Allow-Origin": origin}
     if origin != "*":
         headers["Vary"] = "Origin"
+    if REASON_HEADER in headers:  # a browser's script may read it only if exposed
+        headers["Access-Control-Expose-Headers"] = REASON_HEADER
     is_preflight = request.method.upper() == "OPTIONS" and response.status == 204
     if is_preflight and "access-control-request-method" in request.headers:
         headers["Access-Control-Allow-Methods"] = response.headers.get("Allow", "")
@@ -701,3 +802,41 @@ def _with_cors(response: ResponseData, request: RequestData) -> ResponseData:
         )
         headers["Access-Control-Max-Age"] = "600"
     return dataclasses.replace(response, headers=headers)
+
+
+def _stub_noted(response: ResponseData) -> ResponseData:
+    stub_id = next((v for k, v in response.headers.items() if k.lower() == "matched-stub-id"), "")
+    return dataclasses.replace(response, note=response.note or f"stub {stub_id}".strip())
+
+
+def _refusal(error: RequestError, path: str, path_params: Mapping[str, str]) -> str:
+    """Why a request was refused, in a few words.
+
+    A behaviour that answers the bare reason phrase for an unknown record (the vendor's
+    body: ``Not Found``) is read as naming the request's last path parameter:
+    ``/v3/images/{id}`` gives ``unknown image id: <id>``.
+    """
+    if error.location and error.field:
+        return f"{error.location}.{error.field}: {error.message}"
+    if error.status == 404 and error.message == reason(404) and path_params:
+        name, value = list(path_params.items())[-1]
+        return f"unknown {_record_name(path, name)}: {value}"
+    return error.message
+
+
+def _record_name(path: str, name: str) -> str:
+    """``image id`` for ``{id}`` after ``/images/``; ``order id`` for ``{order_id}``."""
+    if name != "id":
+        return name.replace("_", " ")
+    segments = path.split("/")
+    where = segments.index("{id}") if "{id}" in segments else 0
+    before = segments[where - 1] if where > 0 else ""
+    noun = before[:-1] if before.endswith("s") else before
+    return f"{noun} id".strip()
+
+
+def _header_text(text: str) -> str:
+    printable = "".join(c if " " <= c <= "~" else "?" for c in text)
+    if len(printable) > _REASON_CHARS:
+        return printable[: _REASON_CHARS - 3] + "..."
+    return printable

@@ -111,6 +111,15 @@ class Behaviour(Protocol):
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Answer a request no spec path matches (e.g. upload URLs), or None for 404."""
 
+    def fault_targets(self) -> Mapping[str, str]:
+        """Name the URLs outside the spec a fault may target, by path prefix.
+
+        E.g. ``{"upload": "/_s3/bucket/"}``: ``faults.set("upload", Fault(...))`` then
+        hits the uploads only. Requests outside the spec that no prefix claims are the
+        target ``unrouted``.
+        """
+        ...
+
     def handle_error(
         self, request: RequestData, operation_id: str, error: RequestError
     ) -> ResponseData | None:
@@ -194,6 +203,10 @@ class BaseBehaviour:
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Nothing served outside the spec: 404."""
         return None
+
+    def fault_targets(self) -> Mapping[str, str]:
+        """No named URL targets: every request outside the spec is ``unrouted``."""
+        return {}
 
     def handle_error(
         self, request: RequestData, operation_id: str, error: RequestError

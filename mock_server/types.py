@@ -7,12 +7,32 @@ werkzeug objects (STYLE.md convention 2).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 JSON = Any
 """A decoded JSON value (dict, list, str, int, float, bool or None)."""
+
+
+class ConnectionFault(enum.Enum):
+    """A broken connection an edge sends instead of an answer (an injected fault).
+
+    Each happens before any status line, as the failure it imitates does, except
+    ``MALFORMED_CHUNK``, whose status line is part of the fault. Where an edge cannot reach
+    the socket (the in-process transport, a server without one) it raises or sends the
+    nearest it can; see ``mock_server.site._sockets``.
+    """
+
+    RESET = "reset"
+    """The connection is reset (TCP RST): curl exit 56, httpx ``ReadError``."""
+    EMPTY = "empty"
+    """The connection closes without a byte: curl exit 52, httpx ``RemoteProtocolError``."""
+    MALFORMED_CHUNK = "malformed_chunk"
+    """A chunked ``200`` whose first chunk is not hex, then the connection closes."""
+    RANDOM_THEN_CLOSE = "random_then_close"
+    """Garbage bytes instead of an HTTP answer, then the connection closes."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,8 +89,8 @@ class ResponseData:
     """A response as the core produces it; the edge serializes it.
 
     Exactly one of ``json`` (a value to encode as JSON) and ``body`` (raw bytes) is used:
-    ``json`` when ``has_json`` is true. ``drop_connection`` asks the edge to close the
-    connection without answering (an injected fault).
+    ``json`` when ``has_json`` is true. ``connection_fault`` asks the edge to break the
+    connection instead of answering (an injected fault).
     """
 
     status: int
@@ -79,7 +99,7 @@ class ResponseData:
     has_json: bool = False
     body: bytes = b""
     content_type: str | None = None
-    drop_connection: bool = False
+    connection_fault: ConnectionFault | None = None
     delay_seconds: float = 0.0
     """How long the edge waits before answering (an injected latency); the engine never
     sleeps, so an event-driven edge can wait without holding up other requests."""
@@ -90,3 +110,8 @@ class ResponseData:
     )
     """The wire form, memoized by :func:`mock_server.media.wire` (the journal and the edge
     share one encoding). Not an init field, so ``dataclasses.replace`` never copies it."""
+
+    @property
+    def drop_connection(self) -> bool:
+        """Whether the edge breaks the connection instead of answering (any fault)."""
+        return self.connection_fault is not None

@@ -379,7 +379,12 @@ def test_admin_fault_answers_the_next_calls_then_clears(client: Client, app: Moc
     statuses = [client.get("/v1/items/abc", headers=AUTH).status_code for _ in range(3)]
     assert statuses == [503, 503, 200]
     failed = app.journal.calls(operation_id="get_item")[0]
-    assert failed.response_json()["error"] == "Injected fault: Service Unavailable"
+    # get_item declares no 503: the vendor's error shape, as Prefer: code=503 would get.
+    assert failed.response_json() == {
+        "error": "service unavailable",
+        "key": "api_error_service_unavailable",
+    }
+    assert failed.response_headers["x-mock-reason"] == "injected fault: status 503"
     assert json_of(client.get("/__mock/faults")) == {}
 
 

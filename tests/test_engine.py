@@ -142,7 +142,10 @@ def test_unrouted_requests_go_to_the_behaviour(engine_factory):
 def test_method_not_allowed(engine_factory, style, body):
     response = engine_factory(style=style).handle(request("PATCH", "/pets/1"))
     assert (response.status, response.json) == (405, body)
-    assert response.headers == {"Allow": "GET, HEAD, DELETE, OPTIONS"}
+    assert response.headers == {
+        "Allow": "GET, HEAD, DELETE, OPTIONS",
+        "x-mock-reason": "no route: method PATCH not allowed (allowed: GET, HEAD, DELETE, OPTIONS)",
+    }
 
 
 def test_options(engine_factory):

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from mock_server.types import RequestData
+from mock_server.types import ConnectionFault, RequestData
 from mock_server.wiremock import InvalidMappingError, RequestPattern, StubFault, WireMock
 from mock_server.wiremock._jsonpath import JsonPath
 
@@ -228,7 +228,27 @@ def test_match_result_carries_response_delay_fault_and_validate_flag(
     )
     assert match.response.body == b'{"ok":false}'
     assert match.response.headers == {"Retry-After": "1", "Matched-Stub-Id": stub_id}
-    assert match.response.drop_connection
+    assert match.response.connection_fault is ConnectionFault.EMPTY
+    assert match.response.drop_connection  # the in-process transport's name for it
+
+
+@pytest.mark.parametrize(
+    ("fault", "kind"),
+    [
+        (StubFault.CONNECTION_RESET_BY_PEER, ConnectionFault.RESET),
+        (StubFault.EMPTY_RESPONSE, ConnectionFault.EMPTY),
+        (StubFault.MALFORMED_RESPONSE_CHUNK, ConnectionFault.MALFORMED_CHUNK),
+        (StubFault.RANDOM_DATA_THEN_CLOSE, ConnectionFault.RANDOM_THEN_CLOSE),
+    ],
+)
+def test_each_wiremock_fault_names_its_connection_fault(
+    make_request: MakeRequest, fault: StubFault, kind: ConnectionFault
+) -> None:
+    wm = WireMock()
+    wm.stub({"request": {"method": "ANY"}, "response": {"fault": fault.value}})
+    match = wm.match(make_request())
+    assert match is not None
+    assert match.response.connection_fault is kind
 
 
 def test_base64_body_and_default_validation(make_request: MakeRequest) -> None:

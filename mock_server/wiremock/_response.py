@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from mock_server.types import ResponseData
+from mock_server.types import ConnectionFault, ResponseData
 from mock_server.wiremock._errors import InvalidMappingError
 from mock_server.wiremock._limits import (
     MAX_BODY_BYTES,
@@ -61,7 +61,7 @@ class StubMatch:
     Attributes:
         stub_id: The matching stub's id (pass it to ``WireMock.record``).
         response: What to send. ``Matched-Stub-Id`` is among its headers, as WireMock
-            adds it; ``drop_connection`` is set when ``fault`` is.
+            adds it; ``connection_fault`` is set when ``fault`` is.
         status_message: The reason phrase to send, if the stub sets one.
         delay_ms: How long to wait before answering (``fixedDelayMilliseconds``).
         fault: The fault to inject instead of ``response``, if any.
@@ -123,7 +123,7 @@ class ResponseDefinition:
         if self.body is None:
             response = _from_file(response, files_dir, self.body_file or "")
         if self.fault is not None:
-            response = replace(response, drop_connection=True)
+            response = replace(response, connection_fault=_CONNECTION_FAULTS[self.fault])
         return StubMatch(
             stub_id=stub_id,
             response=response,
@@ -291,3 +291,11 @@ def _inside(root: Path | None, name: str) -> Path | None:
         return None
     path = (root / name).resolve()
     return path if path.is_relative_to(root.resolve()) else None
+
+
+_CONNECTION_FAULTS = {
+    StubFault.CONNECTION_RESET_BY_PEER: ConnectionFault.RESET,
+    StubFault.EMPTY_RESPONSE: ConnectionFault.EMPTY,
+    StubFault.MALFORMED_RESPONSE_CHUNK: ConnectionFault.MALFORMED_CHUNK,
+    StubFault.RANDOM_DATA_THEN_CLOSE: ConnectionFault.RANDOM_THEN_CLOSE,
+}
