@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from mock_server.engine import BaseBehaviour
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from mock_server import Call, RequestData, RequestError, ResponseData
     from mock_server.engine import Behaviour, VendorContext
 
@@ -40,6 +42,10 @@ class ValidationWitness(BaseBehaviour):
         with self._lock:
             self._seen.append(call.operation_id)
         return self.inner.handle(call)
+
+    def fault_targets(self) -> Mapping[str, str]:
+        """Delegate the vendor's URL fault targets."""
+        return self.inner.fault_targets()
 
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Delegate unrouted requests (upload URLs and the like)."""

@@ -30,7 +30,7 @@ from mock_server.errors import (
     ServerStateError,
     SpecError,
 )
-from mock_server.faults import Fault, Faults
+from mock_server.faults import ConnectionFault, Fault, Faults
 from mock_server.journal import Calls, Journal, JournalEntry, JsonValue
 from mock_server.server import EngineTransport, MockServer
 from mock_server.testing import (
@@ -55,6 +55,7 @@ __all__ = [
     "Check",
     "Clock",
     "ConfigError",
+    "ConnectionFault",
     "Delivery",
     "Engine",
     "EngineOptions",

@@ -37,7 +37,7 @@ from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, ServerStateError
 from mock_server.site import Site
 from mock_server.site.edge import answer_wire, build_request
-from mock_server.types import ResponseData
+from mock_server.types import ConnectionFault, ResponseData
 from mock_server.vendors import ApiName, build_engine, served_beside
 from mock_server.webhooks import serving_on
 
@@ -147,8 +147,13 @@ def _timed_out(request: httpx.Request, delay: float) -> httpx.ReadTimeout:
 
 
 def _httpx_response(method: str, data: ResponseData, request: httpx.Request) -> httpx.Response:
-    if data.drop_connection:
-        raise httpx.RemoteProtocolError("connection dropped (injected fault)", request=request)
+    # What httpx raises for the same fault over a socket (tests/test_connection_faults.py).
+    fault = data.connection_fault
+    if fault is ConnectionFault.RESET:
+        raise httpx.ReadError("Connection reset by peer (injected fault)", request=request)
+    if fault is not None:
+        message = f"Server sent no valid response (injected fault: {fault.value})"
+        raise httpx.RemoteProtocolError(message, request=request)
     status, headers, body = answer_wire(method, data)
     return httpx.Response(status, headers=headers, content=body, request=request)
 

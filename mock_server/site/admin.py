@@ -217,8 +217,10 @@ class AdminSurface:
         operation_id = data.pop("operation_id", None)
         if not isinstance(operation_id, str):
             operation_id = None
-        if operation_id not in self.engine.operation_ids:
-            known = ", ".join(self.engine.operation_ids)
+        # Operation ids, the behaviour's URL targets ("upload"...) and "unrouted".
+        targets = self.engine.fault_targets()
+        if operation_id not in targets:
+            known = ", ".join(targets)
             return self._error(400, f"'operation_id' must be one of: {known}")
         try:
             fault = Fault.from_dict(data)

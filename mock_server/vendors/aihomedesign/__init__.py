@@ -180,6 +180,10 @@ class AIHomeDesignBehaviour(BaseBehaviour):
             order_id=optional_str(arguments, "order_id"), reason=optional_str(arguments, "reason")
         )
 
+    def fault_targets(self) -> Mapping[str, str]:
+        """The file URLs (uploaded images and results), for ``faults.set``."""
+        return {"files": FILES_PREFIX}
+
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Serve the image URLs the mock hands out; None (404) for anything else."""
         found = _FILE_PATH.fullmatch(request.path)

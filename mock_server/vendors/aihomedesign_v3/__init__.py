@@ -236,6 +236,10 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
             known = ", ".join(self.scenario_names())
             raise ConfigError(f"unknown scenario {name!r}; known: {known}")
 
+    def fault_targets(self) -> Mapping[str, str]:
+        """The input and result file URLs, for ``faults.set``."""
+        return {"input": f"{FILES_PREFIX}input/", "result": f"{FILES_PREFIX}result/"}
+
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Serve the image URLs the mock hands out; None (404) for anything else."""
         found = _FILE_PATH.fullmatch(request.path)

@@ -191,6 +191,10 @@ class AutoenhanceBehaviour(BaseBehaviour):
         handler = self._handlers.get(call.operation_id)
         return None if handler is None else handler(call)
 
+    def fault_targets(self) -> Mapping[str, str]:
+        """The upload URLs (S3) and the asset host's downloads, for ``faults.set``."""
+        return {"upload": UPLOAD_PREFIX, "asset": ASSET_PREFIX}
+
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Answer the upload URLs like S3 and the asset URLs; anything else is a 404."""
         if request.path.startswith(ASSET_PREFIX):
