@@ -237,12 +237,12 @@ def test_an_upload_url_can_be_reset_through_a_stub(served: Served) -> None:
         httpx.delete(f"{served.url}/__admin/mappings/{created.json()['id']}")
 
 
-def test_the_unrouted_target_resets_an_upload_on_the_fixture_server() -> None:
+def test_the_upload_target_resets_an_upload_on_the_fixture_server() -> None:
     with MockServer.for_api("autoenhance") as mock:
         created = httpx.post(
             f"{mock.url}/v3/images/", json={"image_name": "a.jpg"}, headers=KEY
         ).json()
-        mock.faults.set("unrouted", Fault(drop=True, times=1))
+        mock.faults.set("upload", Fault(drop=True, times=1))
         image, jpeg = {"content-type": "image/jpeg"}, tiny_image("jpeg")
         with pytest.raises(httpx.ReadError):
             httpx.put(created["upload_url"], content=jpeg, headers=image)

@@ -229,18 +229,22 @@ def test_a_named_upload_target_faults_the_upload_only() -> None:
     assert _put(engine, url).status == 200  # once only
 
 
-def test_unrouted_targets_every_url_outside_the_spec_by_default(ae: Engine) -> None:
+def test_the_vendors_upload_target_faults_its_upload_urls(ae: Engine) -> None:
     url = _upload_url(ae)
-    ae.faults.set("unrouted", Fault(status=503, headers={"Retry-After": "1"}, times=1))
+    # An upload URL is the vendor's "upload" target, not "unrouted" (longest prefix wins).
+    ae.faults.set("unrouted", Fault(status=500, times=1))
+    assert _put(ae, url).status == 200
+    ae.faults.set("upload", Fault(status=503, headers={"Retry-After": "1"}, times=1))
     refused = _put(ae, url)
     assert (refused.status, refused.headers["Retry-After"]) == (503, "1")
     assert refused.headers["x-mock-reason"] == "injected fault: status 503"
     assert _put(ae, url).status == 200
 
 
-def test_a_named_target_is_refused_where_the_vendor_names_none(ae: Engine) -> None:
-    with pytest.raises(ConfigError, match="'upload'"):
-        ae.faults.set("upload", Fault(drop=True))
+def test_a_target_the_vendor_does_not_name_is_refused(ae: Engine) -> None:
+    # "files" is AI HomeDesign's target; Autoenhance names "upload" and "asset".
+    with pytest.raises(ConfigError, match="'files'"):
+        ae.faults.set("files", Fault(drop=True))
 
 
 def test_a_fault_body_keeps_a_json_type_the_vendor_declares() -> None:
