@@ -50,8 +50,11 @@ STATEFUL_RUNS = 5
 The Item Removal Mask steps end a four-step chain (a mask upload, its submit with the
 upload's ``service_name``, the order, then the step; a manual mask also needs a PNG among
 schemathesis' sample files), and a legacy download needs a created, uploaded, processed
-and retrieved image. A run over every operation of about 120 scenarios reaches those only
-now and then (a deep pass with a random seed once missed one per API in six such runs).
+and retrieved image. AI HomeDesign v3's processes start from an upload, and a generated
+upload form rarely keeps the per-order role rules (about one in ten answers 201), so a
+process and its ``get_process`` end a chain that seldom gets going. A run over every
+operation of about 120 scenarios reaches those only now and then (a deep pass with a
+random seed once missed one per API in six such runs).
 So each extra run is still a plain ``st run``, but narrowed to the operations not reached
 yet and those with links leading to them, with more scenarios: measured against the mock,
 such a run reached the manual mask 14 and 36 times in 440 scenarios.
