@@ -403,7 +403,7 @@ def _parse_json(body: bytes, *, status: int) -> Any:
         _fail([found], status=status, check=Check.BODY)
 
 
-def _form_value(field: FormField | None, values: Sequence[str]) -> Any:
+def _form_value(field: FormField | None, values: Sequence[str], *, parts: bool = False) -> Any:
     if field is None:
         return values[0] if len(values) == 1 else list(values)
     if field.json and not field.multiple:
@@ -419,6 +419,8 @@ def _form_value(field: FormField | None, values: Sequence[str]) -> Any:
             if len(values) > 1
             else [p for p in values[0].split(",") if p]
             if values[0]
+            else [""]
+            if parts  # a multipart part sent empty is one empty item, not no items
             else []
         )
         return [coerce_scalar(v, field.item_types) for v in items]
@@ -439,7 +441,9 @@ def _validate_form(
 ) -> dict[str, Any]:
     form = _form_fields(request, media, status)
     value: dict[str, Any] = {
-        name: _form_value(media.fields.get(name), values) for name, values in form.items() if values
+        name: _form_value(media.fields.get(name), values, parts=media.kind == "multipart")
+        for name, values in form.items()
+        if values
     }
     instance = dict(value)
     missing: Issues = []
