@@ -23,14 +23,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from mock_server.site._gate import AdminExtension, Refuse
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors._urls import based_at
 
 if TYPE_CHECKING:
-    from mock_server.site import Site
+    from mock_server.engine import Engine
 
 __all__ = [
     "DEFAULT_IDLE_SECONDS",
@@ -49,7 +49,21 @@ SESSIONS_ADMIN_PREFIX = "/__mock/sessions"
 _NAME = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _NAME_RULE = "a session name is 1 to 64 of A-Z a-z 0-9 . _ -"
 
-SiteFactory = Callable[[str], "Site"]
+
+class SessionSite(Protocol):
+    """What a session needs of its site (a :class:`~mock_server.site.Site`)."""
+
+    def handle(self, request: RequestData, /) -> ResponseData:
+        """Answer one request; never raises."""
+        ...
+
+    @property
+    def engines(self) -> tuple[Engine, ...]:
+        """Every engine of the site (their clocks stop when the session ends)."""
+        ...
+
+
+SiteFactory = Callable[[str], SessionSite]
 """Builds the site of the session it is given the name of."""
 
 
@@ -70,7 +84,7 @@ def split_session(path: str) -> tuple[str, str] | None:
 @dataclass(kw_only=True)
 class _Session:
     name: str
-    site: Site
+    site: SessionSite
     created_at: float
     last_used: float
     in_flight: int = 0
@@ -141,7 +155,7 @@ class Sessions:
         with self._lock:
             return list(self._sessions)
 
-    def site(self, name: str) -> Site | None:
+    def site(self, name: str) -> SessionSite | None:
         """The site of session ``name``, if it is live."""
         with self._lock:
             session = self._sessions.get(name)
