@@ -275,6 +275,12 @@ def announce(sites: Iterable[ServedSite], args: argparse.Namespace) -> None:
                 print(f"  {operation.method.upper():7} {operation.path}  {operation.operation_id}")
     if args.clock == "manual":
         print("clock: manual (POST /__mock/clock/advance moves it)", flush=True)
+    if args.max_sessions > 0:
+        print(
+            f"sessions: BASE/~NAME/... is an isolated mock (at most {args.max_sessions} a port, "
+            f"ended after {args.session_idle_seconds:g}s idle; GET /__mock/sessions lists them)",
+            flush=True,
+        )
     keys = ", ".join(sorted(args.api_keys or ["test-key"]))
     if args.accept_any_key:
         keys = "any non-empty key"

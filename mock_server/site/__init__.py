@@ -6,7 +6,9 @@
 ``/openapi.json``, ``/openapi.yaml`` and ``/docs``. A site can hold more than one engine
 (:meth:`Site.mount`, ``_mounts``): AI HomeDesign's v3 answers under ``/v3`` beside v1,
 with its spec at ``/v3/openapi.json`` and its docs at ``/v3/docs``, one gate, one
-journal and one clock for the port. The front ends (RSGI and WSGI in
+journal and one clock for the port. A site can also serve sessions
+(:meth:`Site.serve_sessions`, ``_sessions``): ``/~NAME/...`` is answered by session
+NAME's own site, isolated from this one and from every other. The front ends (RSGI and WSGI in
 ``app``, the in-process transport in ``server``, the proxy's) only read bytes into
 :func:`~mock_server.site.edge.build_request` and write :func:`~mock_server.site.edge.answer_wire`,
 so an answer is the same whichever way the request came in.
