@@ -23,7 +23,8 @@ from mock_server.site import Site
 from mock_server.site._sessions import split_session
 from mock_server.types import RequestData, UploadedFile
 from mock_server.vendors import build_engine
-from tests._processes import spawn_cli, stop_cli
+from tests import _flow_aihomedesign, _flow_autoenhance
+from tests._processes import free_port, spawn_cli, stop_cli
 from tests._raw_http import KEY
 
 MAX = 6
@@ -203,6 +204,43 @@ def test_sessions_can_be_turned_off() -> None:
         base = f"http://127.0.0.1:{ports['autoenhance']}"
         assert httpx.get(f"{base}/~one/__mock/health").status_code == 404
         assert httpx.get(f"{base}/__mock/sessions").status_code == 404
+    finally:
+        stop_cli(proc)
+
+
+def test_two_suites_in_parallel_each_in_its_own_session() -> None:
+    """The issue's "done when": whole flows, reset before each, in two jobs at once."""
+    proc, ports = spawn_cli()  # real time, as `make mock` serves
+    failures: list[BaseException] = []
+
+    def job(name: str) -> None:
+        receiver = HTTPServer(host="127.0.0.1", port=free_port())
+        receiver.start()
+        try:
+            for _ in range(3):
+                for api, flow in (
+                    ("aihomedesign", _flow_aihomedesign.run_flow),
+                    ("autoenhance", _flow_autoenhance.run_flow),
+                ):
+                    base = f"http://127.0.0.1:{ports[api]}/~{name}"
+                    assert httpx.post(f"{base}/__mock/reset").status_code == 204
+                    flow(base_url=base, api_key=KEY, receiver=receiver)
+                    receiver.clear()
+        except BaseException as error:  # reported by the main thread
+            failures.append(error)
+        finally:
+            receiver.stop()
+
+    try:
+        jobs = [threading.Thread(target=job, args=(name,)) for name in ("job-1", "job-2")]
+        for thread in jobs:
+            thread.start()
+        for thread in jobs:
+            thread.join()
+        assert failures == []
+        for port in ports.values():
+            # Neither job touched the default session.
+            assert httpx.get(f"http://127.0.0.1:{port}/__mock/journal").json() == []
     finally:
         stop_cli(proc)
 
