@@ -97,6 +97,8 @@ def _served(path: Path, port: int, vendor: ApiName | None, args: argparse.Namesp
         def session_site(name: str) -> Site:
             # The default site's recipe, on a clock and engines of its own: nothing shared.
             engine = _serving_engine(path, vendor, args, clock=Clock(manual=args.clock == "manual"))
+            if engine.spec is not app.engine.spec:  # --watch reloaded it: start from the new
+                engine.reload(app.engine.spec)
             site = Site(
                 engine,
                 admin=not args.no_admin,
