@@ -331,6 +331,8 @@ def test_an_idle_session_expires_and_makes_room() -> None:
     now[0] = 10.0
     assert _get(site, "/~two/__mock/health").status == 200
     assert site.sessions.names() == ["two"]
+    now[0] = 25.0  # the listing ends what has expired too
+    assert _get(site, "/__mock/sessions").json["sessions"] == []
 
 
 def test_the_admin_gate_guards_every_session_and_the_listing() -> None:

@@ -9,8 +9,8 @@ vendors hand out carry the prefix (``vendors._urls.BASE_PATH``), so they lead ba
 the session.
 
 Sessions are bounded: at most ``max_sessions`` at once (one more answers 503 naming
-``--max-sessions``; nothing grows), and a session idle for ``idle_seconds`` is ended
-before a new one would be refused. ``GET /__mock/sessions`` lists them and ``DELETE
+``--max-sessions``; nothing grows), and a session idle for ``idle_seconds`` is ended,
+with its state, at the next session request or listing (so before one more is refused). ``GET /__mock/sessions`` lists them and ``DELETE
 /__mock/sessions/NAME`` ends one, on the default site's admin surface, behind its gate.
 """
 
@@ -97,8 +97,8 @@ class Sessions:
     Args:
         factory: Builds a session's site (the same options as the port's default site).
         max_sessions: How many may exist at once (the default session not counted).
-        idle_seconds: A session unused this long is ended when room is needed, and on
-            any session request after that.
+        idle_seconds: A session unused this long is ended at the next session request
+            or listing.
         error: Renders an error in the default site's shape (status, sentence).
         monotonic: The time source of idleness (a test's own).
     """
@@ -192,9 +192,7 @@ class Sessions:
         try:
             with self._lock:
                 now = self._monotonic()
-                for old in list(self._sessions.values()):
-                    if old.in_flight == 0 and now - old.last_used >= self.idle_seconds:
-                        expired.append(self._sessions.pop(old.name))
+                expired = self._expire(now)
                 session = self._sessions.get(name)
                 if session is None:
                     if len(self._sessions) >= self.max_sessions:
@@ -209,6 +207,14 @@ class Sessions:
         finally:
             for old in expired:
                 _close(old)
+
+    def _expire(self, now: float) -> list[_Session]:
+        """Remove the sessions idle too long (call with the lock held; close them after)."""
+        return [
+            self._sessions.pop(old.name)
+            for old in list(self._sessions.values())
+            if old.in_flight == 0 and now - old.last_used >= self.idle_seconds
+        ]
 
     def _admin(self, request: RequestData) -> ResponseData:
         method = request.method.upper()
@@ -226,6 +232,7 @@ class Sessions:
     def _listing(self) -> dict[str, object]:
         with self._lock:
             now = self._monotonic()
+            expired = self._expire(now)
             sessions = [
                 {
                     "name": s.name,
@@ -236,6 +243,8 @@ class Sessions:
                 }
                 for s in self._sessions.values()
             ]
+        for old in expired:
+            _close(old)
         return {
             "sessions": sessions,
             "max_sessions": self.max_sessions,
