@@ -10,6 +10,7 @@ Autoenhance's port and on AI HomeDesign's, where v3 is mounted beside v1.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import httpx
@@ -65,6 +66,7 @@ _AIHOMEDESIGN_PATHS = [
     "/__mock/v3/journal",
     "/__mock/v3",
 ]
+_UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _BODIES = [
     b"",
     b"{}",
@@ -120,7 +122,8 @@ def _answer(
         request.method, request.url, headers=request.headers, content=request.content
     )
     headers = {k: v for k, v in sent.headers.items() if k not in _SERVER_HEADERS}
-    return sent.status_code, headers, sent.content
+    # A new WireMock stub gets a random UUID wherever it is created.
+    return sent.status_code, headers, _UUID.sub(b"<uuid>", sent.content)
 
 
 @settings(

@@ -782,7 +782,6 @@ def test_form_fields_are_coerced_by_schema():
     ]
 
 
-
 def test_an_empty_multipart_part_of_an_array_is_one_empty_item():
     # `nums=` sent as a part is the item "" (refused by the item schema), not an empty list
     # that a schema without minItems would accept.
@@ -795,6 +794,7 @@ def test_an_empty_multipart_part_of_an_array_is_one_empty_item():
         status=400,
     )
     assert [(i.field, i.rule) for i in error.issues] == [("nums.0", "type")]
+
 
 @pytest.mark.parametrize(
     ("schema", "instance", "message", "sentence"),

@@ -9,6 +9,7 @@ from typing import Any
 
 from mock_server.engine import EngineOptions
 from mock_server.server import DEFAULT_HOST
+from mock_server.site._sessions import DEFAULT_IDLE_SECONDS, DEFAULT_MAX_SESSIONS
 from mock_server.vendors import (
     APIS,
     AUTOENHANCE_MERGING_SECONDS,
@@ -167,6 +168,21 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"POST the {name} mock's webhooks here (also settable at {admin_path})",
         )
     add(
+        "--max-sessions",
+        type=_count,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help="sessions (http://HOST:PORT/~NAME/..., each an isolated mock) one port holds at "
+        f"once (default {DEFAULT_MAX_SESSIONS}; 0 turns sessions off)",
+    )
+    add(
+        "--session-idle-seconds",
+        type=_positive,
+        default=DEFAULT_IDLE_SECONDS,
+        metavar="SECONDS",
+        help=f"end a session unused this long, with its state (default {DEFAULT_IDLE_SECONDS:g})",
+    )
+    add(
         "--server",
         choices=("granian", "werkzeug"),
         default="granian",
@@ -194,6 +210,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="close a connection whose request headers take longer (granian; default 10)",
     )
     return parser
+
+
+def _count(raw: str) -> int:
+    value = int(raw)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _positive(raw: str) -> float:
+    value = float(raw)
+    if not value > 0:  # NaN too
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {raw}")
+    return value
 
 
 def engine_options(args: argparse.Namespace) -> EngineOptions:

@@ -85,6 +85,8 @@ def run_granian(sites: list[ServedSite], args: argparse.Namespace) -> int:
     finally:
         for site in sites:
             site.app.engine.clock.stop()
+            if site.app.site.sessions is not None:
+                site.app.site.sessions.close()
     # granian's Rust threads can outlive its embedded servers and call into an interpreter
     # that is shutting down, which aborts the process (SIGABRT) after a clean drain. Run
     # the exit handlers (log flushing, coverage) and leave without finalizing.
@@ -156,4 +158,7 @@ def run_werkzeug(sites: list[ServedSite], args: argparse.Namespace) -> int:
         for srv in servers:
             srv.shutdown()
             srv.server_close()
+        for site in sites:
+            if site.app.site.sessions is not None:
+                site.app.site.sessions.close()
     return 0

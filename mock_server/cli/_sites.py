@@ -25,6 +25,7 @@ from mock_server.engine import Engine
 from mock_server.errors import ConfigError, MockServerError
 from mock_server.redaction import redacted_url, scrub_text, url_secrets
 from mock_server.server import MockServer
+from mock_server.site import Site
 from mock_server.spec import Spec, load_spec
 from mock_server.vendors import (
     PORT_APIS,
@@ -90,10 +91,26 @@ def _served(path: Path, port: int, vendor: ApiName | None, args: argparse.Namesp
         body_timeout=args.body_timeout,
         name=engine.spec.title,
     )
-    if vendor is not None and args.spec is None:
-        for beside in served_beside(vendor):
-            mounted = _serving_engine(bundled_spec(beside.api), beside.api, args, clock=clock)
-            app.site.mount(mounted, prefixes=beside.prefixes)
+    _mount_beside(app.site, vendor, args)
+    if args.max_sessions > 0:
+
+        def session_site(name: str) -> Site:
+            # The default site's recipe, on a clock and engines of its own: nothing shared.
+            engine = _serving_engine(path, vendor, args, clock=Clock(manual=args.clock == "manual"))
+            if engine.spec is not app.engine.spec:  # --watch reloaded it: start from the new
+                engine.reload(app.engine.spec)
+            site = Site(
+                engine,
+                admin=not args.no_admin,
+                admin_key=args.admin_key,
+                name=f"{engine.spec.title} ~{name}",
+            )
+            _mount_beside(site, vendor, args)
+            return site
+
+        app.site.serve_sessions(
+            session_site, max_sessions=args.max_sessions, idle_seconds=args.session_idle_seconds
+        )
     return ServedSite(
         label=engine.spec.title,
         host=args.host,
@@ -102,6 +119,16 @@ def _served(path: Path, port: int, vendor: ApiName | None, args: argparse.Namesp
         app=app,
         flag="--port" if args.spec is not None else f"--{vendor}-port",
     )
+
+
+def _mount_beside(site: Site, vendor: ApiName | None, args: argparse.Namespace) -> None:
+    """Mount the APIs the vendor serves beside ``vendor`` (AI HomeDesign v3 under /v3)."""
+    if vendor is None or args.spec is not None:
+        return
+    for beside in served_beside(vendor):
+        path = bundled_spec(beside.api)
+        mounted = _serving_engine(path, beside.api, args, clock=site.engine.clock)
+        site.mount(mounted, prefixes=beside.prefixes)
 
 
 def _serving_engine(
@@ -250,6 +277,12 @@ def announce(sites: Iterable[ServedSite], args: argparse.Namespace) -> None:
                 print(f"  {operation.method.upper():7} {operation.path}  {operation.operation_id}")
     if args.clock == "manual":
         print("clock: manual (POST /__mock/clock/advance moves it)", flush=True)
+    if args.max_sessions > 0:
+        print(
+            f"sessions: BASE/~NAME/... is an isolated mock (at most {args.max_sessions} a port, "
+            f"ended after {args.session_idle_seconds:g}s idle; GET /__mock/sessions lists them)",
+            flush=True,
+        )
     keys = ", ".join(sorted(args.api_keys or ["test-key"]))
     if args.accept_any_key:
         keys = "any non-empty key"

@@ -6,7 +6,9 @@
 ``/openapi.json``, ``/openapi.yaml`` and ``/docs``. A site can hold more than one engine
 (:meth:`Site.mount`, ``_mounts``): AI HomeDesign's v3 answers under ``/v3`` beside v1,
 with its spec at ``/v3/openapi.json`` and its docs at ``/v3/docs``, one gate, one
-journal and one clock for the port. The front ends (RSGI and WSGI in
+journal and one clock for the port. A site can also serve sessions
+(:meth:`Site.serve_sessions`, ``_sessions``): ``/~NAME/...`` is answered by session
+NAME's own site, isolated from this one and from every other. The front ends (RSGI and WSGI in
 ``app``, the in-process transport in ``server``, the proxy's) only read bytes into
 :func:`~mock_server.site.edge.build_request` and write :func:`~mock_server.site.edge.answer_wire`,
 so an answer is the same whichever way the request came in.
@@ -31,6 +33,13 @@ from mock_server.journal import scrub_text
 from mock_server.routing import MatchState
 from mock_server.site._gate import AdminExtension, AdminGate, AdminRoutes
 from mock_server.site._mounts import Mount, Mounts
+from mock_server.site._sessions import (
+    DEFAULT_IDLE_SECONDS,
+    DEFAULT_MAX_SESSIONS,
+    SESSION_MARK,
+    Sessions,
+    SiteFactory,
+)
 from mock_server.site.admin import ADMIN_PREFIX, AdminSurface
 from mock_server.spec._reference import render_reference
 from mock_server.types import RequestData, ResponseData
@@ -98,6 +107,7 @@ class Site:
         self._documents_lock = threading.Lock()
         self.admin_surface = AdminSurface(engine, mounts=self._mounts) if admin else None
         self.admin_routes: AdminRoutes | None = None
+        self._sessions: Sessions | None = None
         if self.admin_surface is not None:
             self.admin_routes = AdminRoutes(AdminGate(key=admin_key))
             self.admin_routes.mount(self.admin_surface.extension())
@@ -127,6 +137,41 @@ class Site:
         """
         self._mounts.add(engine, prefixes=prefixes, name=name)
         engine.use_stubs(self.stubs)  # one stub registry per port, read from the one journal
+
+    def serve_sessions(
+        self,
+        factory: SiteFactory,
+        *,
+        max_sessions: int = DEFAULT_MAX_SESSIONS,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+    ) -> Sessions:
+        """Answer ``/~NAME/...`` in session NAME's own site, built by ``factory(NAME)``.
+
+        See :mod:`mock_server.site._sessions`. The sessions are listed at
+        ``GET /__mock/sessions`` and ended at ``DELETE /__mock/sessions/NAME``, behind
+        this site's admin gate. Call it before serving.
+
+        Args:
+            factory: Builds a session's site with this site's options (not its state).
+            max_sessions: How many sessions at once; one more answers 503.
+            idle_seconds: A session unused this long is ended.
+        """
+        engine = self._engine
+
+        def error(status: int, message: str) -> ResponseData:
+            return engine.error_response(status=status, message=message)
+
+        self._sessions = Sessions(
+            factory, max_sessions=max_sessions, idle_seconds=idle_seconds, error=error
+        )
+        if self.admin_routes is not None:
+            self.admin_routes.mount(self._sessions.extension())
+        return self._sessions
+
+    @property
+    def sessions(self) -> Sessions | None:
+        """The port's sessions, if it serves them (:meth:`serve_sessions`)."""
+        return self._sessions
 
     def engine_for(self, path: str) -> Engine:
         """The engine answering ``path`` (``site.engine_for("/v3")`` is v3's)."""
@@ -161,6 +206,11 @@ class Site:
 
     def body_limit(self, path: str) -> int:
         """How many body bytes a front end may read for a request to ``path``."""
+        if self._sessions is not None and path.startswith(SESSION_MARK):
+            return self._sessions.body_limit(path, self._body_limit)
+        return self._body_limit(path)
+
+    def _body_limit(self, path: str) -> int:
         if self.admin_routes is not None:
             extension = self.admin_routes.find(path)
             if extension is not None:
@@ -173,6 +223,12 @@ class Site:
         Admin paths go through the gate to their extension; the spec and docs are served
         where the spec declares nothing; the rest is the engine's.
         """
+        if self._sessions is not None and request.path.startswith(SESSION_MARK):
+            try:
+                return self._sessions.handle(request)  # the session's site logs it
+            except Exception as error:  # a session that cannot be built: still answer
+                self._engine.record_failure(error)
+                return self._engine.error_response(status=500, message="Internal Server Error")
         started = time.perf_counter()
         mount = self._mounts.for_path(request.path)
         engine = mount.engine

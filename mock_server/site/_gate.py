@@ -118,8 +118,9 @@ class AdminRoutes:
         self._extensions.append(extension)
 
     def find(self, path: str) -> AdminExtension | None:
-        """The extension that owns ``path``, if any."""
-        return next((e for e in self._extensions if e.owns(path)), None)
+        """The extension that owns ``path``, if any (the longest prefix wins)."""
+        owners = [e for e in self._extensions if e.owns(path)]
+        return max(owners, key=lambda e: len(e.prefix), default=None)
 
     def handle(self, extension: AdminExtension, request: RequestData) -> ResponseData:
         """Answer ``request`` through the gate, then ``extension``."""

@@ -22,6 +22,7 @@ from mock_server.media import tiny_image
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors._arguments import optional_str, reject_unknown
 from mock_server.vendors._timing import eta_seconds, run_after
+from mock_server.vendors._urls import base_url
 from mock_server.vendors.aihomedesign import _catalog as catalog
 from mock_server.vendors.aihomedesign._mask import (
     FINALIZED_MESSAGE,
@@ -75,11 +76,6 @@ Handler = Callable[["Call"], ResponseData]
 
 def _ok(value: Any) -> ResponseData:
     return ResponseData(status=200, json=value, has_json=True)
-
-
-def _base_url(headers: Mapping[str, str]) -> str:
-    # The mock serves plain HTTP; the Host header is what the client used to reach it.
-    return f"http://{headers.get('host') or 'localhost'}"
 
 
 class AIHomeDesignBehaviour(BaseBehaviour):
@@ -242,7 +238,7 @@ class AIHomeDesignBehaviour(BaseBehaviour):
                         status=429, json={"error": RATE_LIMIT_MESSAGE}, has_json=True
                     )
                 self._limit.record(owner, now=now)
-            image = self._generate(order, selection, now=now, base=_base_url(call.headers))
+            image = self._generate(order, selection, now=now, base=base_url(call.headers))
         return _ok({"order_id": order.id, "image_id": image.id, "eta": self._eta(order)})
 
     def _generate(
@@ -309,7 +305,7 @@ class AIHomeDesignBehaviour(BaseBehaviour):
                 raise RequestError(
                     status=404, message="order not found", key="api_error_order_not_found"
                 )
-            return _ok(order.to_json(_base_url(call.headers)))
+            return _ok(order.to_json(base_url(call.headers)))
 
     def _request_upscale(self, call: Call) -> ResponseData:
         owner = _owner(call)
@@ -324,7 +320,7 @@ class AIHomeDesignBehaviour(BaseBehaviour):
             order, image = entry
             if not image.finished:
                 raise invalid("generated image is not finished yet", "api_error_image_not_ready")
-        base = _base_url(call.headers)
+        base = base_url(call.headers)
         self.context.clock.call_later(
             UPSCALE_SECONDS, lambda: self._upscaled(order, image, base=base)
         )
@@ -354,7 +350,7 @@ class AIHomeDesignBehaviour(BaseBehaviour):
             check_mask_order(order)
             image = temp_image(order)
             return _ok(
-                {"image_id": image.id, "url": file_url(_base_url(call.headers), "after", image.id)}
+                {"image_id": image.id, "url": file_url(base_url(call.headers), "after", image.id)}
             )
 
     def _body_order(self, call: Call, *, open_only: bool) -> Order:
@@ -373,7 +369,7 @@ class AIHomeDesignBehaviour(BaseBehaviour):
                 service=order.service, body={"service_name": order.service.name}
             )
             now = self.context.clock.now()
-            image = self._generate(order, selection, now=now, base=_base_url(call.headers))
+            image = self._generate(order, selection, now=now, base=base_url(call.headers))
         eta = self._eta(order)
         return _ok({"order_id": order.id, "image_id": image.id, "eta": eta, "maskId": image.id})
 

@@ -8,6 +8,7 @@ webhooks, of the request that caused them), so they always point at the mock its
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -60,26 +61,38 @@ def account_of(api_key: str) -> Account:
 
 
 class IdFactory:
-    """24-hex ids in the style of MongoDB ObjectIds: time, a fixed tag, a seeded serial.
+    """24-hex ids in the style of MongoDB ObjectIds: time, a fixed tag, a serial.
 
-    :meth:`restart` (on reset) starts the serials again, as the Autoenhance store does, so
-    a rerun sees the same ids; within one run two ids are never equal, even on a manual
-    clock whose time stands still.
+    Seeded, :meth:`restart` (on reset) starts the serials again, as the Autoenhance store
+    does, so a rerun sees the same ids. Unseeded, the serial is the process's own
+    (:data:`_UNSEEDED_SERIALS`, shared by every factory and never restarted), so an id
+    never repeats within a server's life: not after a reset, not in another session,
+    not even on a manual clock whose time stands still.
     """
 
     def __init__(self, *, seed: int | None = 0) -> None:
+        self._seed = seed
         self._ids = SeededIds(seed=seed)
-        # The serial starts at a seeded offset so two seeds give different ids.
-        self._offset = random.Random(seed).getrandbits(24)
+        # The serial starts at a seeded offset so two seeds give different ids; unseeded
+        # factories share the process's offset, as they share its serials.
+        self._offset = _UNSEEDED_OFFSET if seed is None else random.Random(seed).getrandbits(24)
 
     def restart(self) -> None:
-        """Start the serials again."""
+        """Start the serials again (seeded only)."""
         self._ids.restart()
 
     def new(self, now: float) -> str:
         """A fresh id stamped with ``now`` (epoch seconds)."""
-        serial = self._offset + self._ids.serial()
+        if self._seed is None:
+            serial = self._offset + next(_UNSEEDED_SERIALS)
+        else:
+            serial = self._offset + self._ids.serial()
         return f"{int(now) & 0xFFFFFFFF:08x}6d6f636b{serial & 0xFFFFFFFF:08x}"
+
+
+_UNSEEDED_OFFSET = random.SystemRandom().getrandbits(24)
+_UNSEEDED_SERIALS = itertools.count(1)
+"""The serials of every unseeded factory of the process (``next`` on a count is atomic)."""
 
 
 @dataclass(kw_only=True)

@@ -26,6 +26,7 @@ from mock_server.media import tiny_image
 from mock_server.types import RequestData, ResponseData, UploadedFile
 from mock_server.vendors._arguments import optional_int, optional_str, reject_unknown, required_str
 from mock_server.vendors._timing import run_after
+from mock_server.vendors._urls import base_url
 from mock_server.vendors.aihomedesign._ratelimit import RollingLimit
 from mock_server.vendors.aihomedesign._records import IdFactory
 from mock_server.vendors.aihomedesign_v3._catalog import TOOLS
@@ -98,11 +99,6 @@ _Record = TypeVar("_Record", Project, Order)
 
 def _envelope(data: Any, *, status: int = 200, **extra: Any) -> ResponseData:
     return ResponseData(status=status, json={"data": data, **extra, "message": "ok"}, has_json=True)
-
-
-def _base_url(headers: Mapping[str, str]) -> str:
-    # The mock serves plain HTTP; the Host header is what the client used to reach it.
-    return f"http://{headers.get('host') or 'localhost'}"
 
 
 def _resize(call: Call) -> Resize:
@@ -299,7 +295,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
     def _create_project(self, call: Call) -> ResponseData:
         with self._lock:
             project = self._new_project(_owner(call), call.body["address"], default=False)
-            return _envelope(project.to_json(_base_url(call.headers), Resize()), status=201)
+            return _envelope(project.to_json(base_url(call.headers), Resize()), status=201)
 
     def _list_projects(self, call: Call) -> ResponseData:
         owner = _owner(call)
@@ -310,18 +306,18 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
                 for p in self._projects.values()
                 if p.owner == owner and search in p.address.casefold()
             ]
-            base, resize = _base_url(call.headers), _resize(call)
+            base, resize = base_url(call.headers), _resize(call)
             return _page(call, projects, lambda p: p.to_json(base, resize), _project_modified)
 
     def _get_project(self, call: Call) -> ResponseData:
         with self._lock:
             project = self._project(call, call.path_params["project_id"])
-            return _envelope(project.to_json(_base_url(call.headers), _resize(call)))
+            return _envelope(project.to_json(base_url(call.headers), _resize(call)))
 
     def _list_project_orders(self, call: Call) -> ResponseData:
         with self._lock:
             project = self._project(call, call.path_params["project_id"])
-            base, resize = _base_url(call.headers), _resize(call)
+            base, resize = base_url(call.headers), _resize(call)
             return _page(call, project.orders, lambda o: o.to_json(base, resize), _order_modified)
 
     # --- orders ---------------------------------------------------------------
@@ -349,7 +345,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
             self._orders[order.id] = order
             project.orders.append(order)
             project.updated_at = now
-            return _envelope(order.to_json(_base_url(call.headers), Resize()), status=201)
+            return _envelope(order.to_json(base_url(call.headers), Resize()), status=201)
 
     def _add_assets(
         self, order: Order, files: Iterable[UploadedFile], roles: Iterable[str], *, now: float
@@ -362,7 +358,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
     def _get_order(self, call: Call) -> ResponseData:
         with self._lock:
             order = self._order(call, call.path_params["order_id"])
-            return _envelope(order.to_json(_base_url(call.headers), _resize(call)))
+            return _envelope(order.to_json(base_url(call.headers), _resize(call)))
 
     def _append_assets(self, call: Call) -> ResponseData:
         roles = roles_of(call.body)
@@ -372,7 +368,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
             now = self.context.clock.now()
             self._add_assets(order, call.body["asset_file"], roles, now=now)
             self._projects[order.project_id].updated_at = now
-            return _envelope(order.to_json(_base_url(call.headers), Resize()), status=201)
+            return _envelope(order.to_json(base_url(call.headers), Resize()), status=201)
 
     # --- processes ------------------------------------------------------------
 
@@ -402,7 +398,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
                 asset_map=dict(body["asset_map"]),
                 widgets=[{"slug": w["slug"], "item_slugs": list(w["item_slugs"])} for w in widgets],
                 created_at=now,
-                base_url=_base_url(call.headers),
+                base_url=base_url(call.headers),
                 process_group_id=group,
             )
             order.processes.append(process)
@@ -480,7 +476,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
             order = None if process is None else self._orders.get(process.order_id)
             if process is None or order is None or order.owner != _owner(call):
                 raise not_found("process")
-            return _envelope(process.to_json(_base_url(call.headers), _resize(call)))
+            return _envelope(process.to_json(base_url(call.headers), _resize(call)))
 
     # --- tools ----------------------------------------------------------------
 

@@ -48,6 +48,7 @@ from mock_server.vendors._arguments import (
     required_str,
 )
 from mock_server.vendors._timing import run_after
+from mock_server.vendors._urls import base_url
 from mock_server.vendors.autoenhance._downloads import (
     ASSET_PREFIX,
     Asset,
@@ -457,7 +458,7 @@ class AutoenhanceBehaviour(BaseBehaviour):
         self, call: Call, asset: Asset, payload: Callable[[], tuple[bytes, str]]
     ) -> ResponseData:
         """The download's answer: old JSON, a redirect to the asset, or the bytes."""
-        url = asset_url(host=call.headers.get("host") or "localhost", asset=asset)
+        url = asset_url(base=base_url(call.headers), asset=asset)
         if not carries(_version(call), DYNAMIC_RENDERING_SINCE):
             return _json({"url": url})
         if self.download_redirects:
@@ -544,8 +545,7 @@ class AutoenhanceBehaviour(BaseBehaviour):
             content_type=content_type,
         )
         self.store.add_upload(upload)
-        host = call.headers.get("host") or "localhost"
-        return signed_url(host=host, upload=upload, ttl=self.upload_ttl_seconds)
+        return signed_url(base=base_url(call.headers), upload=upload, ttl=self.upload_ttl_seconds)
 
     def _order(self, order_id: str) -> Order:
         order = self.store.orders.get(order_id)

@@ -48,9 +48,9 @@ class Asset:
     fmt: str | None = None
 
 
-def asset_url(*, host: str, asset: Asset) -> str:
-    """The absolute URL the asset host serves ``asset`` at."""
-    url = f"http://{host}{ASSET_PREFIX}{quote(asset.image_id, safe='')}/{asset.kind}"
+def asset_url(*, base: str, asset: Asset) -> str:
+    """The absolute URL the asset host at ``base`` (``http://host[/~NAME]``) serves ``asset`` at."""
+    url = f"{base}{ASSET_PREFIX}{quote(asset.image_id, safe='')}/{asset.kind}"
     return url if asset.fmt is None else f"{url}?{urlencode({'format': asset.fmt})}"
 
 

@@ -77,8 +77,8 @@ def kept_upload(data: bytes) -> bytes:
     return tiny_image(fmt) if fmt in IMAGE_MEDIA_TYPES else b""
 
 
-def signed_url(*, host: str, upload: Upload, ttl: int = UPLOAD_TTL_SECONDS) -> str:
-    """The full pre-signed URL of ``upload`` on the mock at ``host``."""
+def signed_url(*, base: str, upload: Upload, ttl: int = UPLOAD_TTL_SECONDS) -> str:
+    """The full pre-signed URL of ``upload`` on the mock at ``base`` (``http://host[/~NAME]``)."""
     stamp = datetime.fromtimestamp(upload.issued_at, UTC).strftime("%Y%m%dT%H%M%SZ")
     query = urlencode(
         {
@@ -89,7 +89,7 @@ def signed_url(*, host: str, upload: Upload, ttl: int = UPLOAD_TTL_SECONDS) -> s
             "X-Amz-Signature": upload.token,
         }
     )
-    return f"http://{host}{quote(upload.path)}?{query}"
+    return f"{base}{quote(upload.path)}?{query}"
 
 
 def check_put(
