@@ -103,6 +103,18 @@ def test_a_repeated_request_plays_back_its_answers_in_order(tmp_path: Path) -> N
     assert scenarios == {"scenario-1-get-v3-orders-o-1"}
 
 
+def test_the_same_answer_a_second_later_is_not_a_new_answer(tmp_path: Path) -> None:
+    recorder = Recorder(tmp_path)
+    get = RequestData(method="GET", path="/v3/orders/")
+    for second in ("01", "02"):
+        date = f"Thu, 03 Dec 2026 23:00:{second} GMT"
+        recorder.record(get, ResponseData(status=200, headers={"Date": date}, body=b"[]"))
+    recorder.record(get, ResponseData(status=200, headers={"X-Page": "2"}, body=b"[]"))
+
+    # The Date header alone does not start a scenario; another header does.
+    assert len(list(recorder.mappings_dir.glob("*.json"))) == 2
+
+
 def test_binary_and_large_bodies_go_to_files(tmp_path: Path) -> None:
     recorder = Recorder(tmp_path, inline_limit=16)
     image = tiny_image("png")

@@ -64,6 +64,8 @@ _EXTENSIONS = {
     "application/pdf": "pdf",
 }
 
+_VOLATILE = frozenset({"date", "age", "expires", "last-modified"})
+
 
 class Recorder:
     """Saves each exchange as one WireMock mapping file, as WireMock's recorder does.
@@ -122,8 +124,10 @@ class Recorder:
         name = _name(request, secrets)
         pattern = self._request(request, secrets)
         key = json.dumps(pattern, sort_keys=True)
+        # Headers that change on every answer (the clock's) do not make an answer new.
+        stable = sorted((k, v) for k, v in response.headers.items() if k.lower() not in _VOLATILE)
         answer = hashlib.sha256(
-            json.dumps([response.status, sorted(response.headers.items())]).encode() + response.body
+            json.dumps([response.status, stable]).encode() + response.body
         ).hexdigest()
         with self._lock:
             group = self._groups.setdefault(key, [])
