@@ -184,34 +184,6 @@ def test_the_same_port_for_both_apis_is_refused(capfd: pytest.CaptureFixture[str
     assert "both ask for port" in capfd.readouterr().err
 
 
-def test_batching_handler_writes_every_line_and_flushes_on_its_own() -> None:
-    import io
-    import logging
-
-    flushes: list[int] = []
-
-    class Stream(io.StringIO):
-        def flush(self) -> None:
-            flushes.append(len(self.getvalue()))
-
-    stream = Stream()
-    handler = cli.BatchingStreamHandler(stream, interval=0.01)
-    log = logging.getLogger("test.batching")
-    log.addHandler(handler)
-    log.propagate = False
-    try:
-        for i in range(3):
-            log.warning("line %d", i)
-        assert stream.getvalue().splitlines() == ["line 0", "line 1", "line 2"]
-        deadline = time.monotonic() + 2
-        while not flushes and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert flushes, "the background thread never flushed"
-    finally:
-        log.removeHandler(handler)
-        handler.close()
-
-
 # --- a CLI that explains itself (run as users run it: a child process) -----------------
 
 
