@@ -14,10 +14,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from werkzeug.serving import make_server
-
 from mock_server.cli._sites import ServedSite, announce
-from mock_server.server import QuietRequestHandler
 
 __all__ = ["EARLY_STOP", "note_early_stop", "run_granian", "run_werkzeug"]
 
@@ -128,6 +125,11 @@ def _stop_all(servers: Sequence[Any]) -> None:
 
 
 def run_werkzeug(sites: list[ServedSite], args: argparse.Namespace) -> int:
+    # Imported here: the granian server, the default, starts faster without them.
+    from werkzeug.serving import make_server
+
+    from mock_server.server import QuietRequestHandler
+
     # A body that stalls longer than --body-timeout gets 408, as under granian.
     requests = type("Handler", (QuietRequestHandler,), {"timeout": args.body_timeout})
     try:
