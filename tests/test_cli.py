@@ -7,6 +7,7 @@ import logging
 import re
 import signal
 import socket
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from werkzeug.test import Client
 
 from mock_server import cli
 from mock_server.app import MockApp
+from mock_server.errors import ConfigError
 
 if TYPE_CHECKING:
     from tests._processes import Started
@@ -467,3 +469,25 @@ def test_a_spec_url_download_is_removed_and_its_secrets_never_shown(
     with pytest.raises(ConfigError) as refused:
         cli.build_sites(cli.build_parser().parse_args(["--spec", missing + "?token=tk-secret-88"]))
     assert "pw-secret-77" not in str(refused.value) and "tk-secret-88" not in str(refused.value)
+
+
+def test_the_event_loop_is_uvloop_where_installed_unless_told(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from mock_server.cli import _serve
+
+    assert _serve._loop_factory("asyncio") is None
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as if not installed
+    assert _serve._loop_factory("auto") is None
+    with pytest.raises(ConfigError, match="uvloop is not installed"):
+        _serve._loop_factory("uvloop")
+    assert cli.main(["--api", "autoenhance", "--autoenhance-port", "0", "--loop", "uvloop"]) == 2
+    assert "uvloop is not installed" in capfd.readouterr().err
+
+
+def test_uvloop_when_installed() -> None:
+    uvloop = pytest.importorskip("uvloop")
+    from mock_server.cli import _serve
+
+    assert _serve._loop_factory("auto") is uvloop.new_event_loop
+    assert _serve._loop_factory("uvloop") is uvloop.new_event_loop

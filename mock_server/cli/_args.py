@@ -202,6 +202,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="HTTP server (default granian, event-driven; werkzeug is the threaded fallback)",
     )
     add(
+        "--loop",
+        choices=("auto", "asyncio", "uvloop"),
+        default="auto",
+        help="granian's event loop (default auto: uvloop where it is installed, else asyncio)",
+    )
+    add(
         "--drain-timeout",
         type=float,
         default=5.0,
