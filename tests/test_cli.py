@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -9,6 +10,7 @@ import signal
 import socket
 import sys
 import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -485,9 +487,15 @@ def test_the_event_loop_is_uvloop_where_installed_unless_told(
     assert "uvloop is not installed" in capfd.readouterr().err
 
 
-def test_uvloop_when_installed() -> None:
-    uvloop = pytest.importorskip("uvloop")
+def test_uvloop_is_the_loop_where_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     from mock_server.cli import _serve
 
-    assert _serve._loop_factory("auto") is uvloop.new_event_loop
-    assert _serve._loop_factory("uvloop") is uvloop.new_event_loop
+    def new_event_loop() -> asyncio.AbstractEventLoop:
+        raise AssertionError("not called here")
+
+    fake = types.ModuleType("uvloop")
+    fake.new_event_loop = new_event_loop  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "uvloop", fake)
+    assert _serve._loop_factory("auto") is new_event_loop
+    assert _serve._loop_factory("uvloop") is new_event_loop
+    assert _serve._loop_factory("asyncio") is None
