@@ -111,10 +111,9 @@ class MockApp:
         """Serve one request (granian's RSGI entry point)."""
         method, path = scope.method.upper(), scope.path
         pairs = list(scope.headers.items())
-        headers = {name.lower() for name, _ in pairs}
         limit = self.site.body_limit(path)
         try:
-            if method in BODILESS_METHODS and not headers & {"content-length", "transfer-encoding"}:
+            if method in BODILESS_METHODS and not _frames_a_body(pairs):
                 body: bytes | None = b""
             else:
                 # asyncio.timeout, not wait_for: no extra task per request.
@@ -235,6 +234,10 @@ async def _break_rsgi(scope: Any, protocol: Any, fault: ConnectionFault) -> None
     stream = protocol.response_stream(502, [("content-length", "1024")])
     await stream.send_bytes(b"\0")
     raise _DroppedConnectionError
+
+
+def _frames_a_body(pairs: list[tuple[str, str]]) -> bool:
+    return any(name.lower() in ("content-length", "transfer-encoding") for name, _ in pairs)
 
 
 async def _read_rsgi_body(protocol: Any, pairs: list[tuple[str, str]], limit: int) -> bytes | None:

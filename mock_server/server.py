@@ -35,7 +35,7 @@ from mock_server.app import MockApp
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError, ServerStateError
-from mock_server.site import Site
+from mock_server.site import DEFAULT_HOST, Site
 from mock_server.site.edge import answer_wire, build_request
 from mock_server.types import ConnectionFault, ResponseData
 from mock_server.vendors import ApiName, build_engine, served_beside
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_HOST", "EngineTransport", "MockServer", "QuietRequestHandler"]
 
-DEFAULT_HOST = "127.0.0.1"
 # serve_forever polls for shutdown at this interval; werkzeug's 0.5 s default would make
 # every fixture teardown (and every ``with`` block) half a second slower.
 _POLL_INTERVAL = 0.05

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
 import signal
 import socket
+import sys
 import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +22,7 @@ from werkzeug.test import Client
 
 from mock_server import cli
 from mock_server.app import MockApp
+from mock_server.errors import ConfigError
 
 if TYPE_CHECKING:
     from tests._processes import Started
@@ -182,34 +186,6 @@ def test_the_same_port_for_both_apis_is_refused(capfd: pytest.CaptureFixture[str
         port = str(free.getsockname()[1])
     assert cli.main(["--aihomedesign-port", port, "--autoenhance-port", port]) == 2
     assert "both ask for port" in capfd.readouterr().err
-
-
-def test_batching_handler_writes_every_line_and_flushes_on_its_own() -> None:
-    import io
-    import logging
-
-    flushes: list[int] = []
-
-    class Stream(io.StringIO):
-        def flush(self) -> None:
-            flushes.append(len(self.getvalue()))
-
-    stream = Stream()
-    handler = cli.BatchingStreamHandler(stream, interval=0.01)
-    log = logging.getLogger("test.batching")
-    log.addHandler(handler)
-    log.propagate = False
-    try:
-        for i in range(3):
-            log.warning("line %d", i)
-        assert stream.getvalue().splitlines() == ["line 0", "line 1", "line 2"]
-        deadline = time.monotonic() + 2
-        while not flushes and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert flushes, "the background thread never flushed"
-    finally:
-        log.removeHandler(handler)
-        handler.close()
 
 
 # --- a CLI that explains itself (run as users run it: a child process) -----------------
@@ -495,3 +471,31 @@ def test_a_spec_url_download_is_removed_and_its_secrets_never_shown(
     with pytest.raises(ConfigError) as refused:
         cli.build_sites(cli.build_parser().parse_args(["--spec", missing + "?token=tk-secret-88"]))
     assert "pw-secret-77" not in str(refused.value) and "tk-secret-88" not in str(refused.value)
+
+
+def test_the_event_loop_is_uvloop_where_installed_unless_told(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from mock_server.cli import _serve
+
+    assert _serve._loop_factory("asyncio") is None
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as if not installed
+    assert _serve._loop_factory("auto") is None
+    with pytest.raises(ConfigError, match="uvloop is not installed"):
+        _serve._loop_factory("uvloop")
+    assert cli.main(["--api", "autoenhance", "--autoenhance-port", "0", "--loop", "uvloop"]) == 2
+    assert "uvloop is not installed" in capfd.readouterr().err
+
+
+def test_uvloop_is_the_loop_where_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mock_server.cli import _serve
+
+    def new_event_loop() -> asyncio.AbstractEventLoop:
+        raise AssertionError("not called here")
+
+    fake = types.ModuleType("uvloop")
+    fake.new_event_loop = new_event_loop  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "uvloop", fake)
+    assert _serve._loop_factory("auto") is new_event_loop
+    assert _serve._loop_factory("uvloop") is new_event_loop
+    assert _serve._loop_factory("asyncio") is None

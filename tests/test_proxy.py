@@ -561,6 +561,7 @@ def test_the_cli_logs_keep_httpx_urls_out() -> None:
 
     root = logging.getLogger()
     before = (root.level, list(root.handlers), logging.getLogger("httpx").level)
+    lookups = (logging._srcfile, logging.logThreads, logging.logProcesses)
     try:
         configure_logging("info")
         assert not logging.getLogger("httpx").isEnabledFor(logging.INFO)
@@ -568,3 +569,4 @@ def test_the_cli_logs_keep_httpx_urls_out() -> None:
         root.setLevel(before[0])
         root.handlers[:] = before[1]
         logging.getLogger("httpx").setLevel(before[2])
+        logging._srcfile, logging.logThreads, logging.logProcesses = lookups

@@ -83,7 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         watch(Path(args.spec), sites[0].app.engine)
     run = run_granian if args.server == "granian" else run_werkzeug
-    return run(sites, args)
+    try:
+        return run(sites, args)
+    except MockServerError as exc:  # refused before serving (--loop uvloop without uvloop)
+        print(f"mock-server: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 from pathlib import Path
 from typing import Any
 
 from mock_server.engine import EngineOptions
-from mock_server.server import DEFAULT_HOST
+from mock_server.site import DEFAULT_HOST
 from mock_server.site._sessions import DEFAULT_IDLE_SECONDS, DEFAULT_MAX_SESSIONS
 from mock_server.vendors import (
     APIS,
@@ -40,10 +39,24 @@ _HEADER_TIMEOUT_S = 10.0
 
 
 def _version() -> str:
+    import importlib.metadata  # only for --version: a tenth of the launch otherwise
+
     try:
         return importlib.metadata.version("realestate-ai-api-mocks")
     except importlib.metadata.PackageNotFoundError:  # a checkout that was never installed
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, with the version looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the program's version number and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="which bundled API to serve (default: both); AI HomeDesign's port serves v1 "
         "and, under /v3, v3; aihomedesign-v3 goes with --spec (a v3 spec on a port of its own)",
     )
-    add("--version", action="version", version=f"%(prog)s {_version()}")
+    add("--version", action=_VersionAction)
     add(
         "--spec",
         metavar="PATH|URL",
@@ -187,6 +200,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("granian", "werkzeug"),
         default="granian",
         help="HTTP server (default granian, event-driven; werkzeug is the threaded fallback)",
+    )
+    add(
+        "--loop",
+        choices=("auto", "asyncio", "uvloop"),
+        default="auto",
+        help="granian's event loop (default auto: uvloop where it is installed, else asyncio)",
     )
     add(
         "--drain-timeout",

