@@ -6,7 +6,7 @@ be passed to an AI HomeDesign function, and a scenario's arguments are checked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
@@ -43,7 +43,45 @@ def _engine(
     return engine
 
 
-class AutoenhanceMock(MockServer):
+class _VendorMock(MockServer):
+    """What the typed vendor mocks share: building their engine, or serving the one given."""
+
+    API: ClassVar[ApiName]
+
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        options: EngineOptions | None = None,
+        manual_clock: bool = True,
+        host: str = DEFAULT_HOST,
+        port: int = 0,
+        admin: bool = True,
+        admin_key: str | None = None,
+        threaded: bool = True,
+        **vendor_options: Any,
+    ) -> None:
+        served = _engine(
+            self.API,
+            engine,
+            options=options,
+            manual_clock=manual_clock,
+            vendor_options=vendor_options,
+        )
+        super().__init__(
+            served,
+            api=self.API,
+            host=host,
+            port=port,
+            admin=admin,
+            admin_key=admin_key,
+            threaded=threaded,
+        )
+        if engine is None:  # the bundled spec: served as the CLI serves it (v3 beside v1)
+            self.serve_beside(vendor_options)
+
+
+class AutoenhanceMock(_VendorMock):
     """A (stopped) Autoenhance mock; the ``autoenhance_mock`` fixture is a running one.
 
     Args:
@@ -69,35 +107,7 @@ class AutoenhanceMock(MockServer):
         'waiting'
     """
 
-    def __init__(
-        self,
-        engine: Engine | None = None,
-        *,
-        options: EngineOptions | None = None,
-        manual_clock: bool = True,
-        host: str = DEFAULT_HOST,
-        port: int = 0,
-        admin: bool = True,
-        admin_key: str | None = None,
-        threaded: bool = True,
-        **vendor_options: Any,
-    ) -> None:
-        served = _engine(
-            "autoenhance",
-            engine,
-            options=options,
-            manual_clock=manual_clock,
-            vendor_options=vendor_options,
-        )
-        super().__init__(
-            served,
-            api="autoenhance",
-            host=host,
-            port=port,
-            admin=admin,
-            admin_key=admin_key,
-            threaded=threaded,
-        )
+    API: ClassVar[ApiName] = "autoenhance"
 
     def client(self) -> autoenhance_client.AuthenticatedClient:
         """The generated Autoenhance client, in-process (see :meth:`MockServer.client`)."""
@@ -112,7 +122,7 @@ class AutoenhanceMock(MockServer):
         return AutoenhanceScenarios(self.engine.behaviour)
 
 
-class AIHomeDesignMock(MockServer):
+class AIHomeDesignMock(_VendorMock):
     """A (stopped) AI HomeDesign mock; the ``aihomedesign_mock`` fixture is a running one.
 
     Args:
@@ -130,37 +140,7 @@ class AIHomeDesignMock(MockServer):
         ConfigError: An option the vendor does not take, or ``engine`` with options.
     """
 
-    def __init__(
-        self,
-        engine: Engine | None = None,
-        *,
-        options: EngineOptions | None = None,
-        manual_clock: bool = True,
-        host: str = DEFAULT_HOST,
-        port: int = 0,
-        admin: bool = True,
-        admin_key: str | None = None,
-        threaded: bool = True,
-        **vendor_options: Any,
-    ) -> None:
-        served = _engine(
-            "aihomedesign",
-            engine,
-            options=options,
-            manual_clock=manual_clock,
-            vendor_options=vendor_options,
-        )
-        super().__init__(
-            served,
-            api="aihomedesign",
-            host=host,
-            port=port,
-            admin=admin,
-            admin_key=admin_key,
-            threaded=threaded,
-        )
-        if engine is None:
-            self.serve_beside(vendor_options)
+    API: ClassVar[ApiName] = "aihomedesign"
 
     def client(self) -> aihomedesign_client.AuthenticatedClient:
         """The generated AI HomeDesign v1 client, in-process (see :meth:`MockServer.client`)."""
