@@ -342,6 +342,20 @@ def test_fail_next_image_fails_the_next_image(ae: AutoenhanceMock) -> None:
     assert _status(expired) == "expired"
 
 
+def test_the_docs_page_lists_every_served_scenario_in_its_http_form(
+    ae: AutoenhanceMock, ahd: AIHomeDesignMock
+) -> None:
+    with ae.http_client() as http:
+        page = http.get("/docs").text
+    assert {f"POST /__mock/scenarios/{name}" for name in _served_scenarios(ae)} <= set(
+        line.split("</code>")[0] for line in page.split("<code>")
+    )
+    with ahd.http_client() as http:
+        v3_names = set(http.get("/__mock/v3/scenarios").json())
+        v3_page = http.get("/v3/docs").text
+    assert v3_names and all(f"POST /__mock/v3/scenarios/{name}" in v3_page for name in v3_names)
+
+
 def test_the_daily_quota_scenarios(ae: AutoenhanceMock) -> None:
     client = ae.client()
     ae.scenarios.set_daily_quota(1)

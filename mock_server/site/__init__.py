@@ -309,7 +309,9 @@ class Site:
                 rendered = {}
                 self._documents[mount.base] = (spec, rendered)
             if name not in rendered:
-                rendered[name] = _render_document(name, spec.document)
+                scenarios = engine.behaviour.scenario_names()
+                admin = mount.base.rstrip("/")
+                rendered[name] = _render_document(name, spec.document, scenarios, admin)
             return rendered[name]
 
     def _log_access(
@@ -361,7 +363,9 @@ def _wiremock_refusal(status: int, message: str) -> ResponseData:
     return error_response(AdminError(status=status, title=message))
 
 
-def _render_document(name: str, document: Mapping[str, Any]) -> ResponseData:
+def _render_document(
+    name: str, document: Mapping[str, Any], scenarios: Mapping[str, str], admin: str
+) -> ResponseData:
     if name == "json":
         return ResponseData(status=200, json=document, has_json=True)
     if name == "yaml":
@@ -369,5 +373,5 @@ def _render_document(name: str, document: Mapping[str, Any]) -> ResponseData:
 
         text = yaml.safe_dump(dict(document), sort_keys=False, allow_unicode=True)
         return ResponseData(status=200, body=text.encode(), content_type="application/yaml")
-    page = render_reference(document).encode()
+    page = render_reference(document, scenarios=scenarios, admin=admin).encode()
     return ResponseData(status=200, body=page, content_type="text/html; charset=utf-8")

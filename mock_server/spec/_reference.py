@@ -90,8 +90,13 @@ def _operation(document: Mapping[str, Any], method: str, path: str, op: Mapping[
     )
 
 
-def render_reference(document: Mapping[str, Any]) -> str:
+def render_reference(
+    document: Mapping[str, Any], *, scenarios: Mapping[str, str] | None = None, admin: str = ""
+) -> str:
     """The document as one HTML page: every operation, its parameters and responses.
+
+    ``scenarios`` (name → what it does) adds the vendor failures a test can arm over HTTP,
+    ``POST /__mock{admin}/scenarios/{name}`` (``admin``: a mounted API's base, ``/v3``).
 
     >>> page = render_reference({"info": {"title": "Pets <API>", "version": "1"},
     ...     "paths": {"/pets": {"get": {"operationId": "list_pets", "responses": {}}}}})
@@ -113,5 +118,21 @@ def render_reference(document: Mapping[str, Any]) -> str:
         for method in _METHODS:
             if isinstance(item.get(method), Mapping):
                 parts.append(_operation(document, method, path, item[method]))
+    if scenarios:
+        parts.append(_scenarios(scenarios, admin))
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _scenarios(scenarios: Mapping[str, str], admin: str) -> str:
+    rows = "".join(
+        f"<tr><td><code>POST /__mock{_e(admin)}/scenarios/{_e(name)}</code></td>"
+        f"<td>{_e(what)}</td></tr>"
+        for name, what in scenarios.items()
+    )
+    return (
+        "<h2>Test controls: vendor failure scenarios</h2>"
+        "<p>Armed over HTTP with the arguments as a JSON object (<code>204</code>); "
+        f"<code>GET /__mock{_e(admin)}/scenarios</code> lists them; a reset disarms them.</p>"
+        f"<table><tr><th>Request</th><th>Effect</th></tr>{rows}</table>"
+    )
