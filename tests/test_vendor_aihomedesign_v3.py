@@ -404,6 +404,21 @@ def test_an_upload_breaking_the_role_rules_is_a_400(
     engine.check()
 
 
+@pytest.mark.parametrize(
+    "data",
+    [b"GIF89a" + bytes(16), b"\0\0\0\x18ftypheic" + bytes(16), b"II*\x00" + bytes(16)],
+    ids=["gif", "heic", "tiff"],
+)
+def test_an_image_of_another_format_is_refused_whatever_its_declared_type(
+    engine: Engine, data: bytes
+) -> None:
+    files = [image(data, "image/png", "room.png")]
+    response = call(engine, "POST", "/v3/order", files=files)
+    _error(response, 400, "api_error_unsupported_file_type")
+    # Bytes no format recognises are judged by the declared type, as v1 does (AHD3-Q27).
+    assert call(engine, "POST", "/v3/order", files=[image(b"not sniffable")]).status == 201
+
+
 def test_an_upload_to_an_unknown_project_is_a_404(engine: Engine) -> None:
     response = call(engine, "POST", "/v3/order", form={"project_id": ["0" * 24]}, files=[image()])
     _error(response, 404, "api_error_project_not_found")

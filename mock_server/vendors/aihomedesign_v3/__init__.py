@@ -33,6 +33,7 @@ from mock_server.vendors.aihomedesign_v3._catalog import TOOLS
 from mock_server.vendors.aihomedesign_v3._checks import (
     bad_request,
     check_asset_map,
+    check_images,
     check_roles,
     check_widgets,
     not_found,
@@ -324,6 +325,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
 
     def _create_order(self, call: Call) -> ResponseData:
         body = call.body
+        check_images(body)
         roles = roles_of(body)
         check_roles(roles)
         owner = _owner(call)
@@ -361,6 +363,7 @@ class AIHomeDesignV3Behaviour(BaseBehaviour):
             return _envelope(order.to_json(base_url(call.headers), _resize(call)))
 
     def _append_assets(self, call: Call) -> ResponseData:
+        check_images(call.body)
         roles = roles_of(call.body)
         with self._lock:
             order = self._order(call, call.path_params["order_id"])

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mock_server.errors import RequestError
+from mock_server.media import sniff_format
 from mock_server.vendors.aihomedesign_v3._catalog import MASK_SLOT_SUFFIX, TOOLS, Tool
 from mock_server.vendors.aihomedesign_v3._records import Asset, Order
 
@@ -18,6 +19,7 @@ __all__ = [
     "TOOL_NOT_FOUND",
     "bad_request",
     "check_asset_map",
+    "check_images",
     "check_roles",
     "check_widgets",
     "not_found",
@@ -29,6 +31,7 @@ TOOL_NOT_FOUND = "tool repository: tool not found"
 """The live API's words for an unknown tool (quoted by the official client)."""
 
 _SINGLE_ROLES = ("primary_angle", "secondary_angle")
+_ACCEPTED_FORMATS = frozenset({"jpeg", "png", "webp"})
 
 
 def bad_request(message: str, key: str = "api_error_invalid_request") -> RequestError:
@@ -43,6 +46,22 @@ def not_found(what: str) -> RequestError:
 
 def _unprocessable(message: str, key: str) -> RequestError:
     return RequestError(status=422, message=message, key=key)
+
+
+def check_images(body: Mapping[str, Any]) -> None:
+    """Every ``asset_file`` part is a JPEG, PNG or WEBP image, by its bytes where they say.
+
+    Bytes recognised as another image format (GIF, HEIC, TIFF or RAW) are refused, whatever
+    type the part declares; bytes no format recognises are left to the declared type, as
+    v1 does (AIHD-Q7, AHD3-Q27).
+
+    Raises:
+        RequestError: 400 ``api_error_unsupported_file_type``.
+    """
+    for part in body.get("asset_file") or []:
+        found = sniff_format(part.data[:64])
+        if found is not None and found not in _ACCEPTED_FORMATS:
+            raise bad_request("unsupported image type", "api_error_unsupported_file_type")
 
 
 def roles_of(body: Mapping[str, Any]) -> list[str]:
