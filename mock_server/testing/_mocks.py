@@ -174,8 +174,7 @@ class AIHomeDesignMock(_VendorMock):
     @property
     def scenarios(self) -> AIHomeDesignScenarios:
         """Arm AI HomeDesign's failures: ``mock.scenarios.fail_next_generation(...)``..."""
-        v3 = self.app.site.engine_for("/v3/")
-        return AIHomeDesignScenarios(self.engine.behaviour, v3=v3.behaviour)
+        return AIHomeDesignScenarios(*(engine.behaviour for engine in self.app.site.engines))
 
 
 def vendor_mock(

@@ -22,14 +22,15 @@ class VendorScenarios:
     """The scenarios of one vendor mock; reset (disarmed) with the mock.
 
     Args:
-        behaviour: The vendor behaviour that arms them.
+        behaviours: The behaviours of the mock's engines (AI HomeDesign: v1's, then v3's,
+            which is mounted beside it); a scenario arms the one that knows its name.
     """
 
     HTTP_NAMES: ClassVar[Mapping[str, str]] = {}
     """Method name → the scenario's name in ``/__mock/scenarios``."""
 
-    def __init__(self, behaviour: Behaviour) -> None:
-        self._behaviour = behaviour
+    def __init__(self, *behaviours: Behaviour) -> None:
+        self._behaviours = behaviours
 
     def _run(self, name: str, **arguments: Any) -> None:
         """Arm scenario ``name`` with the arguments given (None: left out).
@@ -39,8 +40,10 @@ class VendorScenarios:
                 a ``LookupError`` (an unknown id) becomes one too.
         """
         given = {key: value for key, value in arguments.items() if value is not None}
+        known = (b for b in self._behaviours if name in b.scenario_names())
+        behaviour = next(known, self._behaviours[0])  # the first refuses an unknown name
         try:
-            self._behaviour.run_scenario(name, given)
+            behaviour.run_scenario(name, given)
         except LookupError as exc:
             raise ConfigError(f"scenario {name!r}: not found: {exc}") from None
 
@@ -114,19 +117,6 @@ class AIHomeDesignScenarios(VendorScenarios):
         "deny_tool": "deny-tool",
         "rate_limit": "rate-limit",
     }
-
-    _V3: ClassVar[frozenset[str]] = frozenset({"fail-next-process", "deny-tool", "rate-limit"})
-
-    def __init__(self, behaviour: Behaviour, *, v3: Behaviour | None = None) -> None:
-        super().__init__(behaviour)
-        # v3 is its own engine beside v1 (one host): its scenarios arm its behaviour.
-        self._v3 = VendorScenarios(v3) if v3 is not None else None
-
-    def _run(self, name: str, **arguments: Any) -> None:
-        if name in self._V3 and self._v3 is not None:
-            self._v3._run(name, **arguments)
-        else:
-            super()._run(name, **arguments)
 
     def fail_next_generation(
         self, *, order_id: str | None = None, reason: str | None = None
