@@ -8,12 +8,16 @@ URL is the default session, as before. In process: the same router on a :class:`
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
 from mock_server.cli import build_parser
@@ -27,7 +31,7 @@ from mock_server.types import RequestData, UploadedFile
 from mock_server.vendors import build_engine
 from tests import _flow_aihomedesign, _flow_autoenhance
 from tests._processes import free_port, spawn_cli, stop_cli
-from tests._raw_http import KEY
+from tests._raw_http import KEY, exchange, raw_request
 
 MAX = 6
 
@@ -376,3 +380,46 @@ def test_ai_homedesign_ids_never_repeat_unseeded_and_repeat_seeded() -> None:
     unseeded = ids(None) + ids(None)
     assert len(set(unseeded)) == 6
     assert ids(7) == [ids(7)[0]] * 3
+
+
+# --- the hostile corpus under a session prefix ------------------------------------------------
+
+_HOSTILE_TAIL = st.text(st.characters(codec="latin-1", exclude_characters="\r\n #?"), max_size=80)
+"""What follows ``/~``: names in and out of the allowed set, odd bytes, admin paths."""
+
+
+_SHARED_SITE = _site(max_sessions=2)
+"""One site for the whole corpus: state left by one case must not break the next."""
+
+
+def _hostile_paths() -> st.SearchStrategy[str]:
+    rest = st.sampled_from(["", "/", "/__mock/reset", "/__admin/mappings", "/v3/orders/", "/docs"])
+    return st.builds(lambda tail, more: f"/~{tail}{more}", _HOSTILE_TAIL, rest)
+
+
+@pytest.mark.corpus
+@settings(settings.get_profile("hostile-corpus"))
+@given(path=_hostile_paths(), method=st.sampled_from(["GET", "POST", "DELETE", "HEAD"]))
+def test_hostile_session_paths_in_process_never_crash_or_grow(path: str, method: str) -> None:
+    site = _SHARED_SITE
+    answer = site.handle(RequestData(method=method, path=path, headers={"x-api-key": KEY}))
+    assert 100 <= answer.status < 500 or answer.status == 503, (path, answer.status)
+    listed = _get(site, "/__mock/sessions")
+    assert listed.status == 200 and len(listed.json["sessions"]) <= 2
+
+
+@pytest.mark.subprocess
+@pytest.mark.corpus
+@settings(settings.get_profile("hostile-corpus"))
+@given(path=_hostile_paths(), method=st.sampled_from(["GET", "POST", "DELETE"]))
+def test_hostile_session_paths_over_the_cli_never_crash_or_grow(
+    cli: dict[str, int], path: str, method: str
+) -> None:
+    port = cli["autoenhance"]
+    target = quote(path, safe="/~:@!$&'()*+,;=-._")
+    reply = exchange(port, raw_request(method, target, [("x-api-key", KEY)]), timeout=20)
+    assert 100 <= reply.status < 500 or reply.status == 503, (path, reply.status)
+    health = exchange(port, raw_request("GET", "/__mock/health"), timeout=20)
+    assert health.status == 200
+    sessions = exchange(port, raw_request("GET", "/__mock/sessions"), timeout=20)
+    assert sessions.status == 200 and len(json.loads(sessions.body)["sessions"]) <= MAX
