@@ -88,6 +88,8 @@ def fails(call, *args, **kwargs) -> RequestError:
         ("7", set(), "7"),
         ('{"a": 1}', {"object"}, {"a": 1}),
         ("[1", {"array"}, "[1"),
+        ("\uff11", {"integer"}, "\uff11"),  # a fullwidth digit is no integer
+        ("\u0661.5", {"number"}, "\u0661.5"),  # nor an Arabic-Indic one a number
     ],
 )
 def test_coerce_scalar(text, types, expected):
@@ -252,6 +254,9 @@ def test_valid_query(query, expected):
         ),
         ({"ids": "1,x"}, {}, "ids.1", "Not a valid integer.", "'ids.1' must be an integer"),
         ({"fat": "maybe"}, {}, "fat", "Not a valid boolean.", "'fat' must be a boolean"),
+        # A scalar given twice is not one value: no copy is silently picked.
+        ({"limit": ["2", "3"]}, {}, "limit", "Not a valid integer.", "'limit' must be an integer"),
+        ({"fat": ["true", "true"]}, {}, "fat", "Not a valid boolean.", "'fat' must be a boolean"),
         (
             {},
             {"x-request-id": "XYZ"},

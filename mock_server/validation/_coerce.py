@@ -9,8 +9,10 @@ from typing import Any
 
 from mock_server.spec import Parameter
 
-_INTEGER = re.compile(r"[-+]?\d+")
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+# ASCII digits only: ``\d`` and ``int()`` also take other scripts' digits ("１"), which no
+# vendor's parser reads as a number.
+_INTEGER = re.compile(r"[-+]?[0-9]+")
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _SPLIT = {"spaceDelimited": " ", "pipeDelimited": "|"}
 
 
@@ -58,6 +60,10 @@ def coerce_parameter(param: Parameter, raw: Sequence[str]) -> Any:
         if len(parts) % 2 == 0 and not (param.explode and param.location != "query"):
             return dict(zip(parts[::2], parts[1::2], strict=True))
         return _pairs(part.partition("=") for part in parts)
+    if len(raw) > 1:
+        # A scalar given more than once (``?page=1&page=2``) is an array, which its schema
+        # refuses: frameworks disagree on which copy wins, so the mock picks none.
+        return [coerce_scalar(item, param.types) for item in raw]
     return coerce_scalar(raw[0], param.types)
 
 
