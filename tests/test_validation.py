@@ -529,6 +529,9 @@ def test_multipart(run):
         ({"caption": "x" * 21}, {"file": upload()}, "form", "caption", "maxLength"),
         ({"colour": "red"}, {"file": upload()}, "form", "colour", "additionalProperties"),
         ({}, {"file": upload(), "extra": upload()}, "form", "extra", "additionalProperties"),
+        # a scalar field sent twice is not one value; no copy is silently picked
+        ({"rating": ["5", "5"]}, {"file": upload()}, "form", "rating", "type"),
+        ({"caption": ["a", "b"]}, {"file": upload()}, "form", "caption", "type"),
     ],
 )
 def test_multipart_errors(run, form, files, location, field, rule):

@@ -424,6 +424,8 @@ def _form_value(field: FormField | None, values: Sequence[str], *, parts: bool =
             else []
         )
         return [coerce_scalar(v, field.item_types) for v in items]
+    if len(values) > 1:  # a scalar sent twice: refused as an array (openapi/DECISIONS.md)
+        return [coerce_scalar(v, field.types) for v in values]
     return coerce_scalar(values[0], field.types)
 
 
