@@ -240,3 +240,36 @@ def test_mappings_load_at_start(start_cli: Callable[..., Started], tmp_path: Pat
     answer = httpx.get(f"{url}/v3/orders/{ORDER}", headers=KEY)
     assert answer.json()["name"] == "From a file"
     assert httpx.get(f"{url}/__admin/mappings").json()["meta"]["total"] == 1
+
+
+def test_a_session_reads_the_mappings_folder_but_never_writes_it(
+    start_cli: Callable[..., Started], tmp_path: Path
+) -> None:
+    # The folder is the server's: a session that wrote it would leak its stubs into every
+    # other session's next reset.
+    mappings = tmp_path / "mappings"
+    mappings.mkdir()
+    mapping = {
+        "request": {"method": "GET", "urlPath": f"/v3/orders/{ORDER}"},
+        "response": {"status": 200, "jsonBody": _order("From a file")},
+    }
+    (mappings / "order.json").write_text(json.dumps(mapping))
+    _, out = start_cli(
+        "--api", "autoenhance", "--autoenhance-port", "0", "--mappings", str(tmp_path)
+    )  # fmt: skip
+    (url,) = re.findall(r"\(base_url (http://127\.0\.0\.1:\d+)\)", out)
+    session = f"{url}/~job-1"
+    assert httpx.get(f"{session}/v3/orders/{ORDER}", headers=KEY).json()["name"] == "From a file"
+    created = httpx.post(
+        f"{session}/__admin/mappings",
+        json={"request": {"urlPath": "/session-only"}, "response": {"status": 204}},
+    )
+    assert created.status_code == 201
+    refused = httpx.post(f"{session}/__admin/mappings/save")
+    assert refused.status_code == 409
+    assert "/~NAME/" in refused.json()["errors"][0]["title"]
+    persistent = {"persistent": True, "request": {"urlPath": "/p"}, "response": {"status": 204}}
+    assert httpx.post(f"{session}/__admin/mappings", json=persistent).status_code == 409
+    assert sorted(p.name for p in mappings.iterdir()) == ["order.json"]
+    assert httpx.get(f"{url}/__admin/mappings").json()["meta"]["total"] == 1
+    assert httpx.post(f"{url}/__admin/mappings/save").status_code == 200  # the default writes

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mock_server.types import RequestData, ResponseData
-from mock_server.wiremock import InvalidMappingError, WireMock
+from mock_server.wiremock import AdminError, InvalidMappingError, WireMock
 
 GOLDEN_CREATE = """\
 {
@@ -498,6 +498,32 @@ def test_mappings_folder_load_save_reset_and_persistence(tmp_path: Path) -> None
     wm.remove_stub(persistent)
     assert not (folder / f"{persistent}.json").exists()
     assert WireMock(mappings_dir=folder).get_stub(added).id == added
+
+
+def test_a_read_only_mappings_folder_is_read_and_never_written(tmp_path: Path) -> None:
+    # A session's registry: the folder is the server's, shared by every session.
+    folder = tmp_path / "mappings"
+    folder.mkdir()
+    shared = {"persistent": True, "request": {"url": "/shared"}, "response": {"body": "s"}}
+    (folder / "shared.json").write_text(json.dumps(shared))
+    before = sorted(p.name for p in folder.iterdir())
+    wm = WireMock(mappings_dir=folder, folder_read_only=True)
+    (loaded,) = wm.stubs()
+    assert loaded.source["request"]["url"] == "/shared"
+    added = wm.stub({"request": {"url": "/added"}})
+    refused = wm.admin(RequestData(method="POST", path="/__admin/mappings/save"))
+    assert refused.status == 409
+    assert "--mappings" in json.loads(refused.body)["errors"][0]["title"]
+    with pytest.raises(AdminError) as info:
+        wm.stub({"persistent": True, "request": {"url": "/kept"}})
+    assert info.value.status == 409 and "/~NAME/" in info.value.title
+    with pytest.raises(AdminError):  # all or none: the good mapping is not stored either
+        wm.import_stubs([{"request": {"url": "/ok"}}, {"persistent": True, "request": {}}])
+    wm.remove_stub(loaded.id)  # gone from this registry only
+    assert [s.id for s in wm.stubs()] == [added]
+    assert sorted(p.name for p in folder.iterdir()) == before
+    wm.reset()  # back to what the folder holds
+    assert [s.source["request"]["url"] for s in wm.stubs()] == ["/shared"]
 
 
 def test_a_broken_mappings_file_names_the_file(tmp_path: Path) -> None:

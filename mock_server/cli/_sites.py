@@ -95,7 +95,8 @@ def _served(path: Path, port: int, vendor: ApiName | None, args: argparse.Namesp
 
         def session_site(name: str) -> Site:
             # The default site's recipe, on a clock and engines of its own: nothing shared.
-            engine = _serving_engine(path, vendor, args, clock=Clock(manual=args.clock == "manual"))
+            clock = Clock(manual=args.clock == "manual")
+            engine = _serving_engine(path, vendor, args, clock=clock, session=True)
             if engine.spec is not app.engine.spec:  # --watch reloaded it: start from the new
                 engine.reload(app.engine.spec)
             site = Site(
@@ -104,7 +105,7 @@ def _served(path: Path, port: int, vendor: ApiName | None, args: argparse.Namesp
                 admin_key=args.admin_key,
                 name=f"{engine.spec.title} ~{name}",
             )
-            _mount_beside(site, vendor, args)
+            _mount_beside(site, vendor, args, session=True)
             return site
 
         app.site.serve_sessions(
@@ -120,20 +121,30 @@ def _served(path: Path, port: int, vendor: ApiName | None, args: argparse.Namesp
     )
 
 
-def _mount_beside(site: Site, vendor: ApiName | None, args: argparse.Namespace) -> None:
+def _mount_beside(
+    site: Site, vendor: ApiName | None, args: argparse.Namespace, *, session: bool = False
+) -> None:
     """Mount the APIs the vendor serves beside ``vendor`` (AI HomeDesign v3 under /v3)."""
     if vendor is None or args.spec is not None:
         return
     for beside in served_beside(vendor):
         path = bundled_spec(beside.api)
-        mounted = _serving_engine(path, beside.api, args, clock=site.engine.clock)
+        mounted = _serving_engine(path, beside.api, args, clock=site.engine.clock, session=session)
         site.mount(mounted, prefixes=beside.prefixes)
 
 
 def _serving_engine(
-    path: Path, vendor: ApiName | None, args: argparse.Namespace, *, clock: Clock
+    path: Path,
+    vendor: ApiName | None,
+    args: argparse.Namespace,
+    *,
+    clock: Clock,
+    session: bool = False,
 ) -> Engine:
-    """The engine a served site uses: the vendor behaviour unless ``--generic``."""
+    """The engine a served site uses: the vendor behaviour unless ``--generic``.
+
+    A session's engine reads ``--mappings`` but never writes it: the folder is shared.
+    """
     engine = build_engine(
         None if args.generic else vendor,
         spec=path,
@@ -141,6 +152,7 @@ def _serving_engine(
         options=engine_options(args),
         vendor_options=vendor_options(vendor, args),
         mappings_dir=args.mappings,
+        mappings_read_only=session,
     )
     webhook = getattr(args, f"{vendor.replace('-', '_')}_webhook_url", None) if vendor else None
     if webhook:

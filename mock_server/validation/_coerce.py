@@ -9,8 +9,8 @@ from typing import Any
 
 from mock_server.spec import Parameter
 
-# ASCII digits only: ``\d`` and ``int()`` also take other scripts' digits ("１"), which no
-# vendor's parser reads as a number.
+# ASCII digits only: ``\d`` and ``int()`` also take other scripts' digits (U+FF11, the
+# fullwidth one), which no vendor's parser reads as a number.
 _INTEGER = re.compile(r"[-+]?[0-9]+")
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _SPLIT = {"spaceDelimited": " ", "pipeDelimited": "|"}

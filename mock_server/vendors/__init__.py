@@ -178,6 +178,7 @@ def build_engine(
     behaviour: Behaviour | None = None,
     vendor_options: Mapping[str, Any] | None = None,
     mappings_dir: str | os.PathLike[str] | None = None,
+    mappings_read_only: bool = False,
 ) -> Engine:
     """Build the engine serving a vendor API, or any spec.
 
@@ -193,6 +194,8 @@ def build_engine(
             e.g. ``{"rate_limit": False}``; the engine never reads them.
         mappings_dir: WireMock stub mappings to load (a recording's root, holding
             ``mappings/``, or the ``mappings`` folder itself).
+        mappings_read_only: Load ``mappings_dir`` but never write it (a session's engine:
+            the folder is the server's, shared by every session).
 
     Raises:
         ConfigError: Neither ``api`` nor ``spec`` given, an unknown ``api``, or a vendor
@@ -212,5 +215,9 @@ def build_engine(
         folder = Path(mappings_dir)
         if (folder / "mappings").is_dir():
             folder = folder / "mappings"
-    stubs = WireMock(mappings_dir=folder, journal_size=options.journal_size)
+    stubs = WireMock(
+        mappings_dir=folder,
+        journal_size=options.journal_size,
+        folder_read_only=mappings_read_only,
+    )
     return Engine(compiled, options=options, behaviour=behaviour, clock=clock, stubs=stubs)

@@ -7,7 +7,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +57,7 @@ class Registry:
         files_dir: Path | None = None,
         journal_size: int = 1000,
         clock: Callable[[], float] = time.time,
+        folder_read_only: bool = False,
     ) -> None:
         """Create the registry and load the mappings folder, if any.
 
@@ -67,12 +68,15 @@ class Registry:
                 ``mappings_dir``.
             journal_size: How many requests the journal keeps (the oldest go first).
             clock: Seconds since the epoch, for ``loggedDate`` and uptime.
+            folder_read_only: Read ``mappings_dir`` but never write it: a session's
+                registry, whose folder is the server's, shared by every session.
 
         Raises:
             InvalidMappingError: A file in ``mappings_dir`` is not a valid mapping.
         """
         self._lock = threading.RLock()
         self._folder = MappingsFolder(mappings_dir) if mappings_dir is not None else None
+        self._folder_read_only = folder_read_only
         self._files_dir = files_dir or (mappings_dir.parent / "__files" if mappings_dir else None)
         self._clock = clock
         self.started_at = clock()
@@ -192,6 +196,7 @@ class Registry:
             InvalidMappingError: The mapping is malformed or unsupported.
         """
         stub = _compile(dict(mapping))
+        self._refuse_writes([stub])
         with self._lock:
             self._counter += 1
             self._put(_Entry(stub=stub, insertion=self._counter))
@@ -219,6 +224,7 @@ class Registry:
             InvalidMappingError: The new mapping is malformed or unsupported.
         """
         stub = _compile({**mapping, "id": stub_id, "uuid": stub_id})
+        self._refuse_writes([stub])
         with self._lock:
             old = self._entry(stub_id)
             self._put(replace(old, stub=stub, dirty=True))
@@ -232,7 +238,8 @@ class Registry:
         """
         with self._lock:
             entry = self._entry(stub_id)
-            if entry.stub.persistent and entry.file is not None and self._folder is not None:
+            if entry.stub.persistent and entry.file is not None and self._writes_folder:
+                assert self._folder is not None  # _writes_folder says so
                 self._folder.delete(entry.file)
             self._set_entries(e for e in self._entries.values() if e.stub.id != stub_id)
 
@@ -256,6 +263,7 @@ class Registry:
         """
         # Every mapping is compiled before any is stored: one bad mapping stores none.
         stubs = [_compile(mapping, pointer=f"/mappings/{i}") for i, mapping in enumerate(mappings)]
+        self._refuse_writes(stubs)
         with self._lock:
             if delete_others:
                 ids = {stub.id for stub in stubs}
@@ -266,7 +274,12 @@ class Registry:
                     self._put(_Entry(stub=stub, insertion=self._counter))
 
     def save(self) -> None:
-        """Write every stub changed since load to the mappings folder (no-op without one)."""
+        """Write every stub changed since load to the mappings folder (no-op without one).
+
+        Raises:
+            AdminError: The folder is read-only here (a session's registry; 409).
+        """
+        self._refuse_writes(())
         with self._lock:
             if self._folder is None:
                 return
@@ -349,6 +362,30 @@ class Registry:
 
     # -- internals ----------------------------------------------------------------------------
 
+    @property
+    def _writes_folder(self) -> bool:
+        return self._folder is not None and not self._folder_read_only
+
+    def _refuse_writes(self, stubs: Sequence[StubMapping]) -> None:
+        """Refuse (409) ``save``, or storing a persistent stub, where the folder is read-only.
+
+        ``stubs`` empty means the caller is ``save``. Nothing is stored before this runs.
+        """
+        if self._folder is None or not self._folder_read_only:
+            return
+        persistent = [stub.id for stub in stubs if stub.persistent]
+        if stubs and not persistent:
+            return
+        action = f"persistent stub {persistent[0]}" if persistent else "mappings/save"
+        raise AdminError(
+            status=409,
+            title=(
+                f"{action} would write the server's --mappings folder, which every session "
+                "shares and a session (/~NAME/) only reads; save from the default session "
+                "(no /~NAME/ prefix), or export this session's stubs with GET /__admin/mappings"
+            ),
+        )
+
     def _entry(self, stub_id: str) -> _Entry:
         entry = self._entries.get(stub_id)
         if entry is None:
@@ -361,7 +398,7 @@ class Registry:
             entry = replace(entry, file=old.file)  # a new stub with a known id reuses its file
         self._entries[entry.stub.id] = entry
         self._ordered = None
-        if entry.stub.persistent and self._folder is not None:
+        if entry.stub.persistent and self._writes_folder:
             self._write(entry)
 
     def _write(self, entry: _Entry) -> None:
