@@ -32,6 +32,12 @@ from typing import Any
 
 import pytest
 
+# Eager here, though the serving path loads it lazily (and not at all when the parsed spec
+# is cached): a suite that runs pytest in-process (pytester) drops the modules an inner run
+# imported first, and PyYAML re-imported beside its already-loaded C extension builds nodes
+# its new resolver does not know ("could not determine a constructor for the tag None").
+import yaml  # noqa: F401
+
 from mock_server.engine import EngineOptions
 from mock_server.server import MockServer
 from mock_server.testing import (
