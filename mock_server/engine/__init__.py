@@ -40,6 +40,16 @@ from typing import Any
 from mock_server._render import ErrorRenderer as _Renderer
 from mock_server._render import reason
 from mock_server.clock import Clock
+from mock_server.engine._compiled import CANNED_STATUSES, Compiled
+from mock_server.engine._responses import (
+    REASON_HEADER,
+    evolve,
+    header_text,
+    noted,
+    refusal,
+    stub_noted,
+    with_cors,
+)
 from mock_server.errors import (
     ConfigError,
     MockServerError,
@@ -78,14 +88,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger("mock_server")
-
-# Errors the engine decides on its own; a single example declared for them in the spec
-# is the vendor's body (the spec writer's decision), so it is served as is.
-_CANNED_STATUSES = frozenset({401, 403, 405, 406, 413, 415})
-
-REASON_HEADER = "x-mock-reason"
-"""Why the mock made an answer up itself (no route, refused, injected, a stub...)."""
-_REASON_CHARS = 200
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -178,9 +180,9 @@ class Engine:
 
     def _use(self, spec: Spec) -> None:
         """Compile what the engine derives from the spec, and switch to it in one step."""
-        self._compiled = _Compiled.of(spec, seed=self.options.seed)
+        self._compiled = Compiled.of(spec, seed=self.options.seed)
 
-    def _view(self) -> _Compiled:
+    def _view(self) -> Compiled:
         # A request keeps the compiled spec it started with, whatever reload() does meanwhile.
         pinned = _PINNED.get()
         if pinned is not None and pinned[0] is self:
@@ -423,7 +425,7 @@ class Engine:
                 operation_id = match.operation_id
             early = None if self.stubs is None else self.stubs.early(request, routed=found)
             if early is not None:
-                response = self._with_reason(request, _stub_noted(early))
+                response = self._with_reason(request, stub_noted(early))
                 if operation_id is not None:
                     response = self._self_check(self._operations[operation_id], request, response)
             elif found and operation_id is not None:
@@ -435,7 +437,7 @@ class Engine:
         except Exception as error:  # a crash must become a 500 and fail the test
             response = self._with_reason(request, self._crashed(request, operation_id, error))
         if self.options.cors:
-            response = _with_cors(response, request)
+            response = with_cors(response, request)
         self._journal(request, operation_id, response, started)
         return response
 
@@ -497,7 +499,7 @@ class Engine:
             response = serve()
         if fault.latency_ms:
             # The edge waits, not the engine: an event-driven edge keeps serving meanwhile.
-            response = dataclasses.replace(response, delay_seconds=fault.latency_ms / 1000)
+            response = evolve(response, delay_seconds=fault.latency_ms / 1000)
         return response
 
     def _injected_status(
@@ -540,7 +542,7 @@ class Engine:
         if preference == NO_PREFERENCE and self.stubs is not None:
             response = self.stubs.answer(request)
             if response is not None:
-                response = _stub_noted(response)
+                response = stub_noted(response)
         if preference == NO_PREFERENCE and response is None:
             response = self.behaviour.handle(
                 Call(
@@ -567,9 +569,7 @@ class Engine:
         path_params: Mapping[str, str],
     ) -> ResponseData:
         response = self._failed_response(operation, request, error)
-        return dataclasses.replace(
-            response, note=response.note or _refusal(error, operation.path, path_params)
-        )
+        return noted(response, refusal(error, operation.path, path_params))
 
     def _failed_response(
         self, operation: Operation, request: RequestData, error: RequestError
@@ -581,7 +581,7 @@ class Engine:
                 return self._render(other, operation.operation_id, generic=False)
             if replaced is not None:
                 return replaced
-        generic = error.status in _CANNED_STATUSES
+        generic = error.status in CANNED_STATUSES
         return self._render(error, operation.operation_id, generic=generic)
 
     def _render(
@@ -605,7 +605,7 @@ class Engine:
         message = f"Method {method} is not allowed for {request.path}; allowed: {allow}"
         error = RequestError(status=405, message=message, headers={"Allow": allow})
         note = f"no route: method {method} not allowed (allowed: {allow})"
-        return dataclasses.replace(self.renderer.render(error, generic=True), note=note)
+        return evolve(self.renderer.render(error, generic=True), note=note)
 
     def _unrouted(self, request: RequestData) -> ResponseData:
         unread = request.unread
@@ -629,7 +629,7 @@ class Engine:
         message = f"No operation matches {request.method.upper()} {request.path}"
         note = f"no route: no operation matches {request.method.upper()} {request.path}"
         error = RequestError(status=404, message=message)
-        return dataclasses.replace(self.renderer.render(error, generic=True), note=note)
+        return evolve(self.renderer.render(error, generic=True), note=note)
 
     def _target_of(self, path: str) -> str:
         """The URL target ``path`` falls under: the longest declared prefix, else unrouted."""
@@ -648,8 +648,8 @@ class Engine:
         if not response.note or any(k.lower() == REASON_HEADER for k in response.headers):
             return response
         secrets = self.journal.redactor.secrets_in(request.headers, request.query_string)
-        text = _header_text(scrub_text(response.note, secrets))
-        return dataclasses.replace(response, headers={**response.headers, REASON_HEADER: text})
+        text = header_text(scrub_text(response.note, secrets))
+        return evolve(response, headers={**response.headers, REASON_HEADER: text})
 
     def _self_check(
         self, operation: Operation, request: RequestData, response: ResponseData
@@ -662,14 +662,14 @@ class Engine:
         )
         if not self.options.strict:
             logger.warning("response does not match the spec: %s", violation)
-            return dataclasses.replace(response, note=f"response breaks the spec: {problem}")
+            return evolve(response, note=f"response breaks the spec: {problem}")
         self.record_failure(violation)
         refused = self._render(
             RequestError(status=500, message=f"Mock response breaks the spec: {problem}"),
             operation.operation_id,
             generic=False,
         )
-        refused = dataclasses.replace(refused, note=f"response breaks the spec: {problem}")
+        refused = evolve(refused, note=f"response breaks the spec: {problem}")
         return self._with_reason(request, refused)
 
     def _crashed(
@@ -686,7 +686,7 @@ class Engine:
         response = self.error_response(
             status=500, message="Internal Server Error", operation_id=operation_id
         )
-        return dataclasses.replace(response, note=f"the mock crashed: {type(error).__name__}")
+        return evolve(response, note=f"the mock crashed: {type(error).__name__}")
 
     # --- journal ------------------------------------------------------------------
 
@@ -719,41 +719,7 @@ class Engine:
         )
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Compiled:
-    """Everything the engine derives from one spec; swapped whole by ``reload``."""
-
-    spec: Spec
-    operation_ids: tuple[str, ...]
-    operations: Mapping[str, Operation]
-    router: Router
-    synthesizer: Synthesizer
-    renderer: _Renderer
-    canned: Mapping[tuple[str, int], ResponseData]
-
-    @classmethod
-    def of(cls, spec: Spec, *, seed: int | None) -> _Compiled:
-        return cls(
-            spec=spec,
-            operation_ids=tuple(op.operation_id for op in spec.operations),
-            operations={op.operation_id: op for op in spec.operations},
-            router=Router(
-                ((op.path, op.method, op.operation_id) for op in spec.operations),
-                trailing_slash=spec.trailing_slash,
-                base_paths=spec.base_paths,
-            ),
-            synthesizer=Synthesizer(spec, seed=seed),
-            renderer=_Renderer(spec.error_style),
-            canned={
-                (op.operation_id, status): canned
-                for op in spec.operations
-                for status in _CANNED_STATUSES
-                if (canned := _single_example(op, status)) is not None
-            },
-        )
-
-
-_PINNED: ContextVar[tuple[Engine, _Compiled] | None] = ContextVar("engine_pinned", default=None)
+_PINNED: ContextVar[tuple[Engine, Compiled] | None] = ContextVar("engine_pinned", default=None)
 
 
 def _secret_parameters(spec: Spec) -> tuple[tuple[str, str], ...]:
@@ -770,73 +736,3 @@ def _as_package_error(error: Exception) -> MockServerError:
     if isinstance(error, MockServerError):
         return error
     return ServerFailure("the mock crashed while serving a request", [error])
-
-
-def _single_example(operation: Operation, status: int) -> ResponseData | None:
-    response = operation.responses.get(str(status))
-    if response is None:
-        return None
-    for media in response.content:
-        if not is_json(media.essence):
-            continue
-        values = list(media.example) or list(media.examples.values())
-        if len(values) == 1 and isinstance(values[0], dict):
-            return ResponseData(
-                status=status, json=values[0], has_json=True, content_type=media.media_type
-            )
-    return None
-
-
-def _with_cors(response: ResponseData, request: RequestData) -> ResponseData:
-    origin = request.headers.get("origin", "*")
-    headers = {**response.headers, "Access-Control-Allow-Origin": origin}
-    if origin != "*":
-        headers["Vary"] = "Origin"
-    if REASON_HEADER in headers:  # a browser's script may read it only if exposed
-        headers["Access-Control-Expose-Headers"] = REASON_HEADER
-    is_preflight = request.method.upper() == "OPTIONS" and response.status == 204
-    if is_preflight and "access-control-request-method" in request.headers:
-        headers["Access-Control-Allow-Methods"] = response.headers.get("Allow", "")
-        headers["Access-Control-Allow-Headers"] = request.headers.get(
-            "access-control-request-headers", "*"
-        )
-        headers["Access-Control-Max-Age"] = "600"
-    return dataclasses.replace(response, headers=headers)
-
-
-def _stub_noted(response: ResponseData) -> ResponseData:
-    stub_id = next((v for k, v in response.headers.items() if k.lower() == "matched-stub-id"), "")
-    return dataclasses.replace(response, note=response.note or f"stub {stub_id}".strip())
-
-
-def _refusal(error: RequestError, path: str, path_params: Mapping[str, str]) -> str:
-    """Why a request was refused, in a few words.
-
-    A behaviour that answers the bare reason phrase for an unknown record (the vendor's
-    body: ``Not Found``) is read as naming the request's last path parameter:
-    ``/v3/images/{id}`` gives ``unknown image id: <id>``.
-    """
-    if error.location and error.field:
-        return f"{error.location}.{error.field}: {error.message}"
-    if error.status == 404 and error.message == reason(404) and path_params:
-        name, value = list(path_params.items())[-1]
-        return f"unknown {_record_name(path, name)}: {value}"
-    return error.message
-
-
-def _record_name(path: str, name: str) -> str:
-    """``image id`` for ``{id}`` after ``/images/``; ``order id`` for ``{order_id}``."""
-    if name != "id":
-        return name.replace("_", " ")
-    segments = path.split("/")
-    where = segments.index("{id}") if "{id}" in segments else 0
-    before = segments[where - 1] if where > 0 else ""
-    noun = before[:-1] if before.endswith("s") else before
-    return f"{noun} id".strip()
-
-
-def _header_text(text: str) -> str:
-    printable = "".join(c if " " <= c <= "~" else "?" for c in text)
-    if len(printable) > _REASON_CHARS:
-        return printable[: _REASON_CHARS - 3] + "..."
-    return printable
