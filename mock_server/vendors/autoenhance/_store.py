@@ -11,12 +11,13 @@ after a delete).
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from mock_server.vendors._ids import SeededIds
+from mock_server.vendors._timing import utc_parts
 from mock_server.vendors.autoenhance._versions import (
     GATED_IMAGE_FIELDS,
     GATED_ORDER_FIELDS,
@@ -307,7 +308,8 @@ class Store:
 
 def iso_time(epoch: float) -> str:
     """``2025-05-08T10:15:30.123000Z``: the vendor's date-time format."""
-    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    seconds, micro = utc_parts(epoch)
+    return f"{seconds}.{micro:06d}Z"
 
 
 def image_view(image: Image, *, version: str | None = None) -> dict[str, Any]:
@@ -330,9 +332,8 @@ def image_view(image: Image, *, version: str | None = None) -> dict[str, Any]:
     for name, value in image.settings.items():
         view[name] = _copy(value)
     view.setdefault("window_pull_type", None)
-    for name, since in GATED_IMAGE_FIELDS.items():
-        if not carries(version, since):
-            view.pop(name, None)
+    for name in _not_carried(version, image=True):
+        view.pop(name, None)
     return dict(sorted(view.items()))
 
 
@@ -354,10 +355,16 @@ def order_view(
         "status": order.status,
         "total_images": len(order.images),
     }
-    for name, since in GATED_ORDER_FIELDS.items():
-        if not carries(version, since):
-            del view[name]
+    for name in _not_carried(version, image=False):
+        del view[name]
     return view
+
+
+@functools.lru_cache(maxsize=64)  # versions are dates a client sends: few, and bounded here
+def _not_carried(version: str | None, *, image: bool) -> tuple[str, ...]:
+    """The gated image (or order) fields API ``version`` does not have yet."""
+    gated = GATED_IMAGE_FIELDS if image else GATED_ORDER_FIELDS
+    return tuple(name for name, since in gated.items() if not carries(version, since))
 
 
 def sort_images(images: list[Image], sort: str) -> list[Image]:
