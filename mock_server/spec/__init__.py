@@ -68,6 +68,8 @@ class Parameter:
     """Where the parameter's schema is in the document (``#/...``), if it has one."""
     default: tuple[Any, ...] = ()
     """The schema's ``default`` (one item), or empty."""
+    compiled: Any = field(default=None, init=False, repr=False, compare=False)
+    """How validation reads and coerces it, built there on first use (None before)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -34,10 +34,11 @@ from mock_server.media import covers
 from mock_server.spec import Operation, Parameter
 from mock_server.spec._bodies import BodyMedia, FilePart, FormField, RequestBody
 from mock_server.types import RequestData, UnreadBody, UploadedFile
-from mock_server.validation._coerce import coerce_parameter, coerce_scalar, raw_parameter
+from mock_server.validation._coerce import coerce_parameter, coerce_scalar
 from mock_server.validation._json import MAX_JSON_BYTES, json_problem
 from mock_server.validation._messages import ROOT, issue, issues_from_errors
-from mock_server.validation._security import LOCATIONS, parse_cookies, validate_security
+from mock_server.validation._parameters import compiled
+from mock_server.validation._security import parse_cookies, validate_security
 
 __all__ = [
     "ValidRequest",
@@ -205,18 +206,18 @@ def validate_parameters(
     coerced_query: dict[str, Any] = {k: v[0] for k, v in query.items() if v}
     problems: Issues = []
     for param in parameters:
-        raw = raw_parameter(param, path_params, query, headers, cookies)
-        location = LOCATIONS.get(param.location, param.location)
+        plan = compiled(param)
+        raw = plan.read(path_params, query, headers, cookies)
         if raw is None:
             if param.required:
-                problems.append(_required(location, param.name))
+                problems.append(_required(plan.location, param.name))
             elif param.default and param.location == "query":
                 coerced_query[param.name] = param.default[0]
             continue
-        value = coerce_parameter(param, raw)
+        value = plan.coerce(raw)
         if param.validator is not None and not param.validator.is_valid(value):
             errors = param.validator.iter_errors(value)
-            problems += issues_from_errors(errors, location=location, prefix=(param.name,))
+            problems += issues_from_errors(errors, location=plan.location, prefix=(param.name,))
         if param.location == "path":
             path[param.name] = value
         elif param.location == "query":
