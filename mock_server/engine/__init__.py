@@ -409,17 +409,18 @@ class Engine:
         logged (strict mode: answers 500); both are kept for :meth:`check`.
         """
         started = time.perf_counter()
-        pin = _PINNED.set((self, self._compiled))
+        view = self._compiled
+        pin = _PINNED.set((self, view))
         try:
-            return self._handle(request, started)
+            return self._handle(view, request, started)
         finally:
             _PINNED.reset(pin)
 
-    def _handle(self, request: RequestData, started: float) -> ResponseData:
+    def _handle(self, view: Compiled, request: RequestData, started: float) -> ResponseData:
         operation_id: str | None = None
         try:
             method = request.method.upper()
-            match = self.router.match(method, request.path)
+            match = view.router.match(method, request.path)
             found = match.state is MatchState.FOUND and match.operation_id is not None
             if found:
                 operation_id = match.operation_id
@@ -427,9 +428,9 @@ class Engine:
             if early is not None:
                 response = self._with_reason(request, stub_noted(early))
                 if operation_id is not None:
-                    response = self._self_check(self._operations[operation_id], request, response)
+                    response = self._self_check(view.operations[operation_id], request, response)
             elif found and operation_id is not None:
-                response = self._serve(self._operations[operation_id], request, match)
+                response = self._serve(view.operations[operation_id], request, match)
             elif match.state is MatchState.METHOD_NOT_ALLOWED:
                 response = self._with_reason(request, self._not_allowed(method, request, match))
             else:

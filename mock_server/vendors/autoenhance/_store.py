@@ -144,7 +144,10 @@ class Order:
     @property
     def status(self) -> str:
         """The order status derived from its images (first match wins, see the spec)."""
-        statuses = {image.status for image in self.images}
+        return self.status_of({image.status for image in self.images})
+
+    def status_of(self, statuses: set[str]) -> str:
+        """The order status, given the set of its images' statuses."""
         if self.is_merging or "processing" in statuses:
             return "processing"
         if not statuses or "waiting" in statuses:
@@ -341,19 +344,27 @@ def order_view(
     order: Order, *, version: str | None = None, sort: str | None = None
 ) -> dict[str, Any]:
     """The order as ``OrderOut``; images as ``sort`` (default: the order's own) says."""
-    images = sort_images(order.images, sort or order.image_sort)
+    images = order.images
+    statuses = {image.status for image in images}
+    created = iso_time(order.created_at)
+    updated = order.last_updated_at
     view: dict[str, Any] = {
-        "created_at": iso_time(order.created_at),
+        "created_at": created,
         "default_image_sort_order": order.image_sort,
-        "images": [image_view(image, version=version) for image in images],
+        "images": [
+            image_view(image, version=version)
+            for image in sort_images(images, sort or order.image_sort)
+        ]
+        if images
+        else [],
         "is_deleted": False,
         "is_merging": order.is_merging,
-        "is_processing": order.is_processing,
-        "last_updated_at": iso_time(order.last_updated_at),
+        "is_processing": "processing" in statuses,
+        "last_updated_at": created if updated == order.created_at else iso_time(updated),
         "name": order.name,
         "order_id": order.order_id,
-        "status": order.status,
-        "total_images": len(order.images),
+        "status": order.status_of(statuses),
+        "total_images": len(images),
     }
     for name in _not_carried(version, image=False):
         del view[name]
