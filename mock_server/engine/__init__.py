@@ -25,8 +25,6 @@ or options, and the engine imports no stub implementation.
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import json
 import logging
 import os
@@ -38,9 +36,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from mock_server._render import ErrorRenderer as _Renderer
-from mock_server._render import reason
 from mock_server.clock import Clock
 from mock_server.engine._compiled import CANNED_STATUSES, Compiled
+from mock_server.engine._refusals import (
+    connection_fault,
+    injected_status,
+    no_route,
+    not_allowed,
+    rendered,
+    target_of,
+    unread,
+)
 from mock_server.engine._responses import (
     REASON_HEADER,
     evolve,
@@ -67,12 +73,11 @@ from mock_server.hooks import (
     VendorContext,
 )
 from mock_server.journal import DEFAULT_MAX_ENTRIES, Journal, Redactor, scrub_text
-from mock_server.media import is_json
 from mock_server.routing import MatchState, RouteMatch, Router
 from mock_server.spec import Operation, Spec, compile_spec, load_spec
 from mock_server.synthesis import NO_PREFERENCE, Preference, Synthesizer, parse_prefer
 from mock_server.types import RequestData, ResponseData
-from mock_server.validation import CLOSE, ValidRequest, run_validators
+from mock_server.validation import ValidRequest, run_validators
 from mock_server.validation._selfcheck import check_response
 from mock_server.webhooks import Delivery, WebhookSender
 
@@ -231,10 +236,6 @@ class Engine:
     @property
     def _operations(self) -> Mapping[str, Operation]:
         return self._view().operations
-
-    @property
-    def _canned(self) -> Mapping[tuple[str, int], ResponseData]:
-        return self._view().canned
 
     def use_stubs(self, stubs: StubHook) -> None:
         """Answer from ``stubs`` before the behaviour; they read this engine's journal."""
@@ -432,7 +433,8 @@ class Engine:
             elif found and operation_id is not None:
                 response = self._serve(view.operations[operation_id], request, match)
             elif match.state is MatchState.METHOD_NOT_ALLOWED:
-                response = self._with_reason(request, self._not_allowed(method, request, match))
+                refused = not_allowed(view.renderer, method, request.path, match.allowed)
+                response = self._with_reason(request, refused)
             else:
                 response = self._with_reason(request, self._unrouted(request))
         except Exception as error:  # a crash must become a 500 and fail the test
@@ -487,49 +489,25 @@ class Engine:
 
         Injected on purpose, so the answer is exempt from the self-check.
         """
-        kind = fault.connection_fault
-        if kind is not None:
-            note = f"injected fault: connection {kind.value}"
+        response = connection_fault(fault)
+        if response is not None:
             # No answer goes out; the header keeps the reason in the journal.
-            response = self._with_reason(
-                request, ResponseData(status=502, connection_fault=kind, note=note)
-            )
+            response = self._with_reason(request, response)
         elif fault.status is not None:
-            response = self._with_reason(request, self._injected_status(fault, request, operation))
+            injected = injected_status(
+                fault,
+                request,
+                operation,
+                synthesizer=self.synthesizer,
+                renderer=self.renderer,
+            )
+            response = self._with_reason(request, injected)
         else:
             response = serve()
         if fault.latency_ms:
             # The edge waits, not the engine: an event-driven edge keeps serving meanwhile.
             response = evolve(response, delay_seconds=fault.latency_ms / 1000)
         return response
-
-    def _injected_status(
-        self, fault: Fault, request: RequestData, operation: Operation | None
-    ) -> ResponseData:
-        """What the vendor answers with ``fault.status``, as ``Prefer: code=N`` gets it."""
-        status = fault.status or 500
-        if operation is not None and operation.response_for(status) is not None:
-            accept = request.headers.get("accept", "")
-            response = self.synthesizer.respond(
-                operation, preference=Preference(code=status), accept=accept
-            )
-        else:
-            error = RequestError(status=status, message=reason(status))
-            response = self.renderer.render(error, generic=True)
-        if fault.body is not None:
-            declared = (response.content_type or "").split(";", 1)[0].strip().lower()
-            response = dataclasses.replace(
-                response,
-                json=copy.deepcopy(fault.body),
-                has_json=True,
-                body=b"",
-                content_type=response.content_type if is_json(declared) else "application/json",
-            )
-        return dataclasses.replace(
-            response,
-            headers={**response.headers, **fault.headers},
-            note=f"injected fault: status {status}",
-        )
 
     def _answer(
         self,
@@ -588,57 +566,23 @@ class Engine:
     def _render(
         self, error: RequestError, operation_id: str | None, *, generic: bool
     ) -> ResponseData:
-        canned = self._canned.get((operation_id or "", error.status)) if generic else None
-        if canned is not None:
-            return ResponseData(
-                status=canned.status,
-                headers={**canned.headers, **error.headers},
-                json=copy.deepcopy(canned.json),
-                has_json=True,
-                content_type=canned.content_type,
-            )
-        return self.renderer.render(error, generic=generic)
-
-    def _not_allowed(self, method: str, request: RequestData, match: RouteMatch) -> ResponseData:
-        allow = ", ".join(match.allowed)
-        if method == "OPTIONS":
-            return ResponseData(status=204, headers={"Allow": allow})
-        message = f"Method {method} is not allowed for {request.path}; allowed: {allow}"
-        error = RequestError(status=405, message=message, headers={"Allow": allow})
-        note = f"no route: method {method} not allowed (allowed: {allow})"
-        return evolve(self.renderer.render(error, generic=True), note=note)
+        view = self._view()
+        return rendered(view.renderer, view.canned, error, operation_id, generic=generic)
 
     def _unrouted(self, request: RequestData) -> ResponseData:
-        unread = request.unread
-        if unread is not None:
-            status = 413 if unread.too_large else 400
-            headers = CLOSE if unread.too_large else {}
-            error = RequestError(status=status, message=unread.message, headers=headers)
-            return dataclasses.replace(
-                self.renderer.render(error, generic=True), note=error.message
-            )
+        if request.unread is not None:
+            return unread(self.renderer, request.unread)
         # Most requests meet no fault: the target is looked up only when one is set.
-        fault = self.faults.take(self._target_of(request.path)) if self.faults else None
-        if fault is not None:
-            return self._faulted(fault, request, None, lambda: self._outside_spec(request))
+        if self.faults:
+            target = target_of(self.behaviour.fault_targets(), request.path)
+            fault = self.faults.take(target)
+            if fault is not None:
+                return self._faulted(fault, request, None, lambda: self._outside_spec(request))
         return self._outside_spec(request)
 
     def _outside_spec(self, request: RequestData) -> ResponseData:
         response = self.behaviour.handle_unrouted(request)
-        if response is not None:
-            return response
-        message = f"No operation matches {request.method.upper()} {request.path}"
-        note = f"no route: no operation matches {request.method.upper()} {request.path}"
-        error = RequestError(status=404, message=message)
-        return evolve(self.renderer.render(error, generic=True), note=note)
-
-    def _target_of(self, path: str) -> str:
-        """The URL target ``path`` falls under: the longest declared prefix, else unrouted."""
-        prefixes = self.behaviour.fault_targets()
-        found = [
-            (len(prefix), name) for name, prefix in prefixes.items() if path.startswith(prefix)
-        ]
-        return max(found)[1] if found else UNROUTED
+        return response if response is not None else no_route(self.renderer, request)
 
     def _with_reason(self, request: RequestData, response: ResponseData) -> ResponseData:
         """The answer with ``x-mock-reason`` when the mock made it up (``note`` says why).
