@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import TYPE_CHECKING, TypeVar
 
+import orjson
+
 from mock_server.types import ResponseData
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ __all__ = [
     "best_match",
     "covers",
     "encode",
+    "encode_json",
     "is_json",
     "sample_bytes",
     "sniff_format",
@@ -185,14 +188,41 @@ def encode(data: ResponseData) -> tuple[bytes, str | None]:
     """
     if not data.has_json:
         return data.body, data.content_type
-    text = json.dumps(data.json, separators=(",", ":"), ensure_ascii=False)
+    return encode_json(data.json), data.content_type or "application/json"
+
+
+# orjson serializes what json.dumps does not (dataclasses, datetimes, str subclasses as
+# their own type); passed through, they reach json.dumps, which refuses them as before.
+_ORJSON_OPTIONS = (
+    orjson.OPT_PASSTHROUGH_DATACLASS
+    | orjson.OPT_PASSTHROUGH_DATETIME
+    | orjson.OPT_PASSTHROUGH_SUBCLASS
+)
+
+
+def encode_json(value: object) -> bytes:
+    """``value`` as compact UTF-8 JSON, as ``json.dumps`` writes it with compact separators.
+
+    The bytes are those of ``json.dumps(value, separators=(",", ":"), ensure_ascii=False)``
+    (the wire format the mock has always sent), written by orjson, about twenty times
+    faster. What orjson refuses (integers over 64
+    bits, keys that are not strings, lone surrogates) goes to ``json.dumps``. Floats keep
+    their value but may differ in spelling (``1e-7`` for ``1e-07``), and NaN is ``null``.
+
+    >>> encode_json({"b": [1, 2.5, None], "n": 2**70, 1: True})
+    b'{"b":[1,2.5,null],"n":1180591620717411303424,"1":true}'
+    """
     try:
-        body = text.encode()
+        return orjson.dumps(value, option=_ORJSON_OPTIONS)
+    except TypeError:
+        pass
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    try:
+        return text.encode()
     except UnicodeEncodeError:
         # A lone surrogate a client sent as "\ud800" and the mock echoes: escaped, it is
         # still valid JSON that decodes to the same string.
-        body = json.dumps(data.json, separators=(",", ":")).encode()
-    return body, data.content_type or "application/json"
+        return json.dumps(value, separators=(",", ":")).encode()
 
 
 def wire(data: ResponseData) -> tuple[int, list[tuple[str, str]], bytes]:

@@ -10,6 +10,7 @@ import enum
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 __all__ = ["MatchState", "Route", "RouteMatch", "Router"]
 
@@ -72,6 +73,7 @@ def _method_rank(method: str) -> tuple[int, str]:
 
 
 _NOT_FOUND = RouteMatch(MatchState.NOT_FOUND)
+_NO_PARAMS: Mapping[str, str] = MappingProxyType({})
 
 
 class Router:
@@ -108,6 +110,14 @@ class Router:
                 self._literal[template] = route
             else:
                 templated.append(route)
+        # The answer for a literal path and a declared method is the same every time.
+        self._literal_matches = {
+            (template, method): RouteMatch(
+                MatchState.FOUND, operation_id, template, _NO_PARAMS, route.allowed
+            )
+            for template, route in self._literal.items()
+            for method, operation_id in route.methods.items()
+        }
         templated.sort(key=lambda r: (r.variables, -r.literal_length))
         # Variables never span a "/", so only templates with as many segments can match.
         self._by_segments: dict[int, list[tuple[re.Pattern[str], Route]]] = {}
@@ -135,6 +145,9 @@ class Router:
         if literal is not None:
             # OpenAPI matches a concrete path before any template, whatever the method:
             # GET /v1/order/image is a 405 on the upload path, not get_order("image").
+            found = self._literal_matches.get((path, method))
+            if found is not None:
+                return found
             operation_id = _operation(literal, method)
             if operation_id is None:
                 return RouteMatch(

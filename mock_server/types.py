@@ -8,6 +8,7 @@ werkzeug objects (STYLE.md convention 2).
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,7 +79,7 @@ class RequestData:
     query_string: str = ""
     """The raw query string, as received (for the journal); empty when built by hand."""
 
-    @property
+    @functools.cached_property  # read by several checks; the record never changes
     def content_type(self) -> str:
         """The media type of the body, without parameters, lower-cased ('' if none)."""
         return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
 import pytest
 
 from mock_server.engine import BaseBehaviour, Call, Engine, EngineOptions
+from mock_server.engine._responses import evolve
 from mock_server.errors import ConfigError, RequestError, ResponseViolation
+from mock_server.media import wire
 from mock_server.spec import compile_spec
-from mock_server.types import RequestData, ResponseData
+from mock_server.types import ConnectionFault, RequestData, ResponseData
 from tests._core import PETS, pets_engine, pets_variant, request, upload
 
 
@@ -550,3 +553,32 @@ def test_reload_is_atomic_a_request_in_flight_finishes_on_its_spec() -> None:
     assert engine.title == "Pets Max"
     engine.behaviour = BaseBehaviour()
     assert engine.handle(RequestData(method="GET", path="/pets")).json == [{"name": "Max"}]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"headers": {"X-A": "1"}},
+        {"note": "why"},
+        {"delay_seconds": 0.25},
+        {"headers": {}, "note": "both", "delay_seconds": 1.0},
+    ],
+)
+def test_evolve_is_dataclasses_replace_without_the_wire_form(changes: dict[str, Any]) -> None:
+    original = ResponseData(
+        status=418,
+        headers={"X-Old": "1"},
+        json={"a": [1]},
+        has_json=True,
+        content_type="application/json",
+        connection_fault=ConnectionFault.RESET,
+        note="before",
+    )
+    wire(original)  # memoized on the original: a new header list must not reuse it
+    changed = evolve(original, **changes)
+    expected = dataclasses.replace(original, **changes)
+    assert changed == expected
+    assert changed.note == expected.note
+    assert changed.encoded is None
+    assert original.encoded is not None
+    assert original.headers == {"X-Old": "1"}

@@ -1,9 +1,15 @@
+import json
+from datetime import UTC, datetime
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mock_server.media import (
     best_match,
     covers,
     encode,
+    encode_json,
     sample_bytes,
     sniff_format,
     tiny_image,
@@ -96,3 +102,38 @@ def test_werkzeug_response_carries_the_wire_bytes():
     assert response.get_data() == b'{"e":1}'
     assert response.headers["X-A"] == "1"
     assert response.headers["Content-Type"] == "application/json"
+
+
+_FLOATLESS = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**80), max_value=2**80)
+    | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=4) | st.integers(max_value=9), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@given(_FLOATLESS)
+def test_encode_json_writes_the_bytes_json_dumps_writes(value: object) -> None:
+    expected = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    try:
+        wanted = expected.encode()
+    except UnicodeEncodeError:  # a lone surrogate: escaped, as before
+        wanted = json.dumps(value, separators=(",", ":")).encode()
+    assert encode_json(value) == wanted
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_encode_json_floats_keep_their_value(number: float) -> None:
+    assert json.loads(encode_json([number])) == [number]
+
+
+def test_encode_json_refuses_what_json_dumps_refuses() -> None:
+    with pytest.raises(TypeError):
+        encode_json({"when": datetime.now(UTC)})
+    with pytest.raises(TypeError):
+        encode_json({"raw": b"bytes"})

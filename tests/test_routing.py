@@ -123,3 +123,21 @@ def test_special_characters_in_templates_are_literal():
     router = Router([("/a+b/{id}(x)", "GET", "odd")])
     assert router.match("GET", "/a+b/7(x)").path_params == {"id": "7"}
     assert router.match("GET", "/aab/7x").state is MatchState.NOT_FOUND
+
+
+def test_a_literal_route_answers_a_prebuilt_match_with_read_only_params():
+    router = Router([("/pets", "GET", "list_pets"), ("/pets", "POST", "add_pet")])
+    first = router.match("GET", "/pets")
+    assert first is router.match("get", "/pets")  # built once, with the router
+    assert (first.state, first.operation_id, first.template) == (
+        MatchState.FOUND,
+        "list_pets",
+        "/pets",
+    )
+    assert first.allowed == ("GET", "HEAD", "POST", "OPTIONS")
+    assert dict(first.path_params) == {}
+    with pytest.raises(TypeError):
+        first.path_params["x"] = "1"  # type: ignore[index]
+    # HEAD is served as GET without a prebuilt match of its own.
+    assert router.match("HEAD", "/pets").operation_id == "list_pets"
+    assert router.match("DELETE", "/pets").state is MatchState.METHOD_NOT_ALLOWED

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mock_server.errors import SpecError
+from mock_server.media import best_match
 from mock_server.spec import _bodies
 from mock_server.spec._bodies import BodyMedia, RequestBody
 from mock_server.spec._schema import (
@@ -67,6 +68,8 @@ class Parameter:
     """Where the parameter's schema is in the document (``#/...``), if it has one."""
     default: tuple[Any, ...] = ()
     """The schema's ``default`` (one item), or empty."""
+    compiled: Any = field(default=None, init=False, repr=False, compare=False)
+    """How validation reads and coerces it, built there on first use (None before)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -110,6 +113,25 @@ class Response:
     key: str
     headers: tuple[ResponseHeader, ...]
     content: tuple[ResponseMedia, ...]
+    required_headers: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)
+    """``(lower-cased name, name)`` of each required header, for the self-check."""
+    by_essence: Mapping[str, ResponseMedia] = field(init=False, repr=False, compare=False)
+    """The first media of each bare media type, so an exact match is one lookup."""
+
+    def __post_init__(self) -> None:
+        required = tuple((h.name.lower(), h.name) for h in self.headers if h.required)
+        by_essence: dict[str, ResponseMedia] = {}
+        for media in self.content:
+            by_essence.setdefault(media.essence, media)
+        object.__setattr__(self, "required_headers", required)
+        object.__setattr__(self, "by_essence", by_essence)
+
+    def media_for(self, essence: str) -> ResponseMedia | None:
+        """The declared media serving the bare ``essence`` (exact, ``type/*``, ``*/*``)."""
+        found = self.by_essence.get(essence)
+        if found is not None:
+            return found
+        return best_match(self.content, essence, key=lambda m: m.essence)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -66,12 +66,23 @@ class RequestBody:
 
     required: bool
     media: tuple[BodyMedia, ...]
+    by_type: Mapping[str, BodyMedia] = field(init=False, repr=False, compare=False)
+    """The first media of each declared type, so an exact match is one lookup."""
+
+    def __post_init__(self) -> None:
+        by_type: dict[str, BodyMedia] = {}
+        for media in self.media:
+            by_type.setdefault(media.media_type, media)
+        object.__setattr__(self, "by_type", by_type)
 
     def match(self, content_type: str) -> BodyMedia | None:
         """The declared media type serving ``content_type`` (no parameters, lower case).
 
         Exact types win over ``type/*``, which win over ``*/*``.
         """
+        found = self.by_type.get(content_type)
+        if found is not None:
+            return found
         return best_match(self.media, content_type, key=lambda media: media.media_type)
 
     @property

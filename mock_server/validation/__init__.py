@@ -21,20 +21,24 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import parse_qs
+
+import orjson
 
 from mock_server.errors import Check, FieldIssue, RequestError, Rule
 from mock_server.media import covers
 from mock_server.spec import Operation, Parameter
 from mock_server.spec._bodies import BodyMedia, FilePart, FormField, RequestBody
 from mock_server.types import RequestData, UnreadBody, UploadedFile
-from mock_server.validation._coerce import coerce_parameter, coerce_scalar, raw_parameter
+from mock_server.validation._coerce import coerce_parameter, coerce_scalar
 from mock_server.validation._json import MAX_JSON_BYTES, json_problem
 from mock_server.validation._messages import ROOT, issue, issues_from_errors
-from mock_server.validation._security import LOCATIONS, parse_cookies, validate_security
+from mock_server.validation._parameters import compiled
+from mock_server.validation._security import parse_cookies, validate_security
 
 __all__ = [
     "ValidRequest",
@@ -202,18 +206,18 @@ def validate_parameters(
     coerced_query: dict[str, Any] = {k: v[0] for k, v in query.items() if v}
     problems: Issues = []
     for param in parameters:
-        raw = raw_parameter(param, path_params, query, headers, cookies)
-        location = LOCATIONS.get(param.location, param.location)
+        plan = compiled(param)
+        raw = plan.read(path_params, query, headers, cookies)
         if raw is None:
             if param.required:
-                problems.append(_required(location, param.name))
+                problems.append(_required(plan.location, param.name))
             elif param.default and param.location == "query":
                 coerced_query[param.name] = param.default[0]
             continue
-        value = coerce_parameter(param, raw)
+        value = plan.coerce(raw)
         if param.validator is not None and not param.validator.is_valid(value):
             errors = param.validator.iter_errors(value)
-            problems += issues_from_errors(errors, location=location, prefix=(param.name,))
+            problems += issues_from_errors(errors, location=plan.location, prefix=(param.name,))
         if param.location == "path":
             path[param.name] = value
         elif param.location == "query":
@@ -382,8 +386,27 @@ def _reject_constant(name: str) -> Any:
 # One decoder for every body: json.loads() with options builds a new one per call.
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 
+# orjson reads an integer over 64 bits as a float, which a schema's ``integer`` refuses;
+# a body with a run of 19 digits or more is read by the standard decoder instead.
+_LONG_NUMBER = re.compile(rb"[0-9]{19}")
+
 
 def _parse_json(body: bytes, *, status: int) -> Any:
+    # orjson accepts a subset of what the standard decoder does (no NaN, no lone
+    # surrogate, no invalid UTF-8), with the same values; whatever it refuses is read
+    # again the standard way, which names the problem as the vendor-shaped error does.
+    if _LONG_NUMBER.search(body) is None:
+        try:
+            value = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            pass
+        else:
+            if json_problem(body, value) is None:
+                return value
+    return _parse_json_slowly(body, status=status)
+
+
+def _parse_json_slowly(body: bytes, *, status: int) -> Any:
     text = _decode(body, location="json", status=status)
     try:
         value = _DECODER.decode(text)

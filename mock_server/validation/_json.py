@@ -19,14 +19,18 @@ MAX_JSON_BYTES = 1024 * 1024
 """Larger JSON bodies get 413 before they are decoded (both APIs take small bodies)."""
 
 
-def json_problem(text: str, value: Any) -> str | None:
-    r"""Why the decoded ``value`` of ``text`` is refused, or None.
+def json_problem(text: str | bytes, value: Any) -> str | None:
+    r"""Why the decoded ``value`` of ``text`` (or of its UTF-8 bytes) is refused, or None.
 
     The checks walk the value only when ``text`` could hold the problem: a lone surrogate
     needs a ``\\u`` escape, and deep nesting needs more brackets than the limit.
     """
-    might_nest = text.count("[") + text.count("{") > MAX_JSON_DEPTH
-    might_escape = "\\u" in text
+    if isinstance(text, bytes):
+        might_nest = text.count(b"[") + text.count(b"{") > MAX_JSON_DEPTH
+        might_escape = b"\\u" in text
+    else:
+        might_nest = text.count("[") + text.count("{") > MAX_JSON_DEPTH
+        might_escape = "\\u" in text
     if not (might_nest or might_escape):
         return None
     stack: list[tuple[Any, int]] = [(value, 1)]

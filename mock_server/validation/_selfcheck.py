@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from mock_server.media import best_match
-from mock_server.spec import Operation, ResponseHeader
+from mock_server.spec import Operation
 from mock_server.types import ResponseData
 
 
@@ -25,7 +24,7 @@ def check_response(operation: Operation, response: ResponseData) -> str | None:
         return f"status {status} declares a body but none was sent"
     content_type = response.content_type or ("application/json" if response.has_json else "")
     essence = content_type.split(";", 1)[0].strip().lower()
-    media = best_match(declared.content, essence, key=lambda m: m.essence)
+    media = declared.media_for(essence)
     if media is None:
         types = ", ".join(m.media_type for m in declared.content)
         return f"media type {essence or 'none'!r} is not declared for {status} (declared: {types})"
@@ -37,15 +36,14 @@ def check_response(operation: Operation, response: ResponseData) -> str | None:
         error = next(iter(media.validator.iter_errors(response.json)))
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.instance_path)
         return f"body{where}: {error.message}"
-    return _missing_headers(declared.headers, response)
+    return _missing_headers(declared.required_headers, response)
 
 
-def _missing_headers(headers: tuple[ResponseHeader, ...], response: ResponseData) -> str | None:
-    required = [h for h in headers if h.required]
+def _missing_headers(required: tuple[tuple[str, str], ...], response: ResponseData) -> str | None:
     if not required:
         return None
     present = {name.lower() for name in response.headers}
-    for header in required:
-        if header.name.lower() not in present:
-            return f"required header {header.name!r} is missing"
+    for lowered, name in required:
+        if lowered not in present:
+            return f"required header {name!r} is missing"
     return None

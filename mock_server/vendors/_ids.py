@@ -14,9 +14,12 @@ from __future__ import annotations
 import random
 import secrets
 import threading
-import uuid
 
 __all__ = ["SeededIds", "fresh_seed"]
+
+# RFC 4122 version 4: the variant bits (10) and the version nibble (4), set as uuid does.
+_UUID4_KEEP = ~((0xC000 << 48) | (0xF000 << 64))
+_UUID4_SET = (0x8000 << 48) | (4 << 76)
 
 
 class SeededIds:
@@ -50,9 +53,13 @@ class SeededIds:
             self._serial = 0
 
     def uuid4(self) -> str:
-        """A random-looking UUIDv4 string."""
+        """A random-looking UUIDv4 string (``str(uuid.UUID(int=bits, version=4))``)."""
         with self._lock:
-            return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+            bits = self._rng.getrandbits(128)
+        # What uuid.UUID(version=4) does to the bits, without building the object.
+        bits = (bits & _UUID4_KEEP) | _UUID4_SET
+        text = f"{bits:032x}"
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
     def token(self, bits: int = 256) -> str:
         """``bits`` random bits as lower-case hex (``bits / 4`` digits)."""

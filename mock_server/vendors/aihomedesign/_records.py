@@ -7,14 +7,15 @@ webhooks, of the request that caused them), so they always point at the mock its
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import random
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from mock_server.vendors._ids import SeededIds
+from mock_server.vendors._timing import utc_parts
 from mock_server.vendors.aihomedesign._catalog import Service
 
 __all__ = [
@@ -37,8 +38,8 @@ _ZERO_TIME = "0001-01-01T00:00:00Z"
 
 def timestamp(seconds: float) -> str:
     """RFC 3339 in UTC with milliseconds, as the vendor writes ``created_at``."""
-    moment = datetime.fromtimestamp(seconds, tz=UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    whole, micro = utc_parts(seconds)
+    return f"{whole}.{micro // 1000:03d}Z"
 
 
 def file_url(base: str, bucket: str, image_id: str) -> str:
@@ -54,6 +55,7 @@ class Account:
     email: str
 
 
+@functools.lru_cache(maxsize=256)  # an order's view names its owner on every read
 def account_of(api_key: str) -> Account:
     """The account of ``api_key``: a stable user id and e-mail address derived from it."""
     user_id = hashlib.sha256(api_key.encode()).hexdigest()[:24]

@@ -11,12 +11,13 @@ after a delete).
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from mock_server.vendors._ids import SeededIds
+from mock_server.vendors._timing import utc_parts
 from mock_server.vendors.autoenhance._versions import (
     GATED_IMAGE_FIELDS,
     GATED_ORDER_FIELDS,
@@ -143,7 +144,10 @@ class Order:
     @property
     def status(self) -> str:
         """The order status derived from its images (first match wins, see the spec)."""
-        statuses = {image.status for image in self.images}
+        return self.status_of({image.status for image in self.images})
+
+    def status_of(self, statuses: set[str]) -> str:
+        """The order status, given the set of its images' statuses."""
         if self.is_merging or "processing" in statuses:
             return "processing"
         if not statuses or "waiting" in statuses:
@@ -307,7 +311,8 @@ class Store:
 
 def iso_time(epoch: float) -> str:
     """``2025-05-08T10:15:30.123000Z``: the vendor's date-time format."""
-    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    seconds, micro = utc_parts(epoch)
+    return f"{seconds}.{micro:06d}Z"
 
 
 def image_view(image: Image, *, version: str | None = None) -> dict[str, Any]:
@@ -330,9 +335,8 @@ def image_view(image: Image, *, version: str | None = None) -> dict[str, Any]:
     for name, value in image.settings.items():
         view[name] = _copy(value)
     view.setdefault("window_pull_type", None)
-    for name, since in GATED_IMAGE_FIELDS.items():
-        if not carries(version, since):
-            view.pop(name, None)
+    for name in _not_carried(version, image=True):
+        view.pop(name, None)
     return dict(sorted(view.items()))
 
 
@@ -340,24 +344,38 @@ def order_view(
     order: Order, *, version: str | None = None, sort: str | None = None
 ) -> dict[str, Any]:
     """The order as ``OrderOut``; images as ``sort`` (default: the order's own) says."""
-    images = sort_images(order.images, sort or order.image_sort)
+    images = order.images
+    statuses = {image.status for image in images}
+    created = iso_time(order.created_at)
+    updated = order.last_updated_at
     view: dict[str, Any] = {
-        "created_at": iso_time(order.created_at),
+        "created_at": created,
         "default_image_sort_order": order.image_sort,
-        "images": [image_view(image, version=version) for image in images],
+        "images": [
+            image_view(image, version=version)
+            for image in sort_images(images, sort or order.image_sort)
+        ]
+        if images
+        else [],
         "is_deleted": False,
         "is_merging": order.is_merging,
-        "is_processing": order.is_processing,
-        "last_updated_at": iso_time(order.last_updated_at),
+        "is_processing": "processing" in statuses,
+        "last_updated_at": created if updated == order.created_at else iso_time(updated),
         "name": order.name,
         "order_id": order.order_id,
-        "status": order.status,
-        "total_images": len(order.images),
+        "status": order.status_of(statuses),
+        "total_images": len(images),
     }
-    for name, since in GATED_ORDER_FIELDS.items():
-        if not carries(version, since):
-            del view[name]
+    for name in _not_carried(version, image=False):
+        del view[name]
     return view
+
+
+@functools.lru_cache(maxsize=64)  # versions are dates a client sends: few, and bounded here
+def _not_carried(version: str | None, *, image: bool) -> tuple[str, ...]:
+    """The gated image (or order) fields API ``version`` does not have yet."""
+    gated = GATED_IMAGE_FIELDS if image else GATED_ORDER_FIELDS
+    return tuple(name for name, since in gated.items() if not carries(version, since))
 
 
 def sort_images(images: list[Image], sort: str) -> list[Image]:
