@@ -67,8 +67,13 @@ def _coercer(param: Parameter) -> Callable[[Sequence[str]], Any]:
     scalar = not param.json_content and param.style != "deepObject"
     scalar = scalar and not ({"array", "object"} & param.types)
     if scalar and (not param.types or "string" in param.types):
-        return lambda raw: raw[0]
+        # Given more than once it is an array, which the schema refuses (DECISIONS.md).
+        return lambda raw: raw[0] if len(raw) == 1 else list(raw)
     if scalar:
         types = param.types
-        return lambda raw: coerce_scalar(raw[0], types)
+        return lambda raw: (
+            coerce_scalar(raw[0], types)
+            if len(raw) == 1
+            else [coerce_scalar(item, types) for item in raw]
+        )
     return lambda raw: coerce_parameter(param, raw)
