@@ -174,7 +174,7 @@ class Journal:
         )
         if request.form:
             capture.form = request.form
-        capture.answer(response)
+        json_pending = capture.answer(response)
         entry = JournalEntry._captured(
             capture,
             time.time(),
@@ -190,7 +190,7 @@ class Journal:
         with self._lock:
             self._settle()
             self._entries.append(entry)
-            if capture.response is not None:
+            if json_pending:
                 self._unsettled.append(capture)
 
     def _settle(self) -> None:

@@ -87,19 +87,24 @@ class Capture:
         self.response_size = len(body)
         self.response_body = self.kept(body)
 
-    def answer(self, response: ResponseData) -> None:
-        """Keep the response record; its encoding waits for the edge or a reader."""
+    def answer(self, response: ResponseData) -> bool:
+        """Keep the response record; True if it is JSON no edge has encoded yet.
+
+        Its encoding waits for the edge (which memoizes it on the record) or a reader;
+        only raw bytes over the limit are taken (and sliced) now.
+        """
         encoded = response.encoded
-        if encoded is None and response.has_json:
+        if encoded is None and (response.has_json or len(response.body) <= self.limit):
             self.response = response
-            return
+            return response.has_json
         _status, headers, body = encoded or wire(response)  # raw bytes: nothing to encode
         self.wire_headers = headers
         self.response_size = len(body)
         self.response_body = self.kept(body)
+        return False
 
     def settle(self) -> bool:
-        """Swap a JSON answer the edge has encoded for its (cut) bytes; True once done.
+        """Swap an answer the edge has encoded for its (cut) bytes; True once done.
 
         The fields a reader falls back on are set before ``response`` is cleared, so a
         reader on another thread sees either the record or the bytes, never neither.
