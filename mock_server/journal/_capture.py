@@ -67,7 +67,7 @@ class Capture:
         self.query_string = query_string
         self.query = query
         self.request_headers = request_headers
-        self.request_body = self.kept(request_body)
+        self.request_body = request_body if len(request_body) <= limit else self.kept(request_body)
         self.form: Mapping[str, tuple[str, ...]] | None = None
         self.response: ResponseData | None = None
         self.wire_headers: WireHeaders | None = None

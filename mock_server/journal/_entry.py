@@ -90,8 +90,7 @@ class JournalEntry:
         duration_ms: float = 0.0,
         kind: str = "request",
     ) -> None:
-        self._set(timestamp, method, operation_id, status, request_size, duration_ms, kind)
-        self._state: Capture | Redacted = Redacted(
+        view = Redacted(
             path=path,
             query_string=query_string,
             request_headers=request_headers,
@@ -101,6 +100,10 @@ class JournalEntry:
             response_size=response_size,
             form={},
         )
+        self._fill(view, timestamp, method, operation_id, status, request_size, duration_ms)
+        self._kind = kind
+        self._seq = 0
+        self._tag: Any = None
 
     @classmethod
     def _captured(  # the journal's hot path: positional arguments, one object
@@ -117,31 +120,29 @@ class JournalEntry:
         tag: Any = None,
     ) -> JournalEntry:
         entry = cls.__new__(cls)
-        entry._set(timestamp, method, operation_id, status, request_size, duration_ms, kind)
-        entry._state = capture
+        entry._fill(capture, timestamp, method, operation_id, status, request_size, duration_ms)
+        entry._kind = kind
         entry._seq = seq
         entry._tag = tag
         return entry
 
-    def _set(
+    def _fill(
         self,
+        state: Capture | Redacted,
         timestamp: float,
         method: str,
         operation_id: str | None,
         status: int,
         request_size: int,
         duration_ms: float,
-        kind: str,
     ) -> None:
+        self._state = state
         self._timestamp = timestamp
         self._method = method
         self._operation_id = operation_id
         self._status = status
         self._request_size = request_size
         self._duration_ms = duration_ms
-        self._kind = kind
-        self._seq = 0
-        self._tag: Any = None
         self._exchange: Exchange | None = None
 
     def _redacted(self) -> Redacted:
