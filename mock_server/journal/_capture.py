@@ -109,12 +109,9 @@ class Capture:
         The fields a reader falls back on are set before ``response`` is cleared, so a
         reader on another thread sees either the record or the bytes, never neither.
         """
-        response = self.response
-        if response is None:
-            return True
-        encoded = response.encoded
+        encoded = None if self.response is None else self.response.encoded
         if encoded is None:
-            return False
+            return self.response is None
         _status, headers, body = encoded
         self.wire_headers = headers
         self.response_size = len(body)

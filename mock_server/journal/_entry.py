@@ -150,11 +150,10 @@ class JournalEntry:
         if isinstance(state, Redacted):
             return state
         with _REDACTING:
-            state = self._state
-            if isinstance(state, Capture):
-                state = redact(state)
-                self._state = state  # the references go: nothing un-redacted is left
-            return state
+            state = self._state  # another thread may have redacted it meanwhile
+            view = state if isinstance(state, Redacted) else redact(state)
+            self._state = view  # the references go: nothing un-redacted is left
+            return view
 
     # -- known when recorded ------------------------------------------------------------
 
