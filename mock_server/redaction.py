@@ -72,6 +72,12 @@ class Redactor:
     query_names: frozenset[str] = frozenset()
     secrets: frozenset[str] = frozenset()
 
+    def __post_init__(self) -> None:
+        # The journal redacts an entry when it is read, by the redactor in force when it
+        # was recorded: the rules must not change under it, even if a caller passed sets.
+        for name in ("header_names", "query_names", "secrets"):
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
+
     @classmethod
     def for_spec(cls, spec: Spec, *, secrets: Iterable[str] = ()) -> Redactor:
         """The redactor of an API: its spec's credentials, the usual headers, ``secrets``.
@@ -146,7 +152,8 @@ def scrub_text(text: str, secrets: Iterable[str]) -> str:
 def scrub_bytes(data: bytes, secrets: Iterable[str]) -> bytes:
     """:func:`scrub_text` for bytes (a body, as received)."""
     for secret in secrets:
-        data = data.replace(secret.encode(), REDACTED.encode())
+        # A lone surrogate (a hand-built header) cannot be in UTF-8 bytes as received.
+        data = data.replace(secret.encode("utf-8", "surrogatepass"), REDACTED.encode())
         if b"\\" in data:
             data = _escaped_bytes(secret).sub(REDACTED.encode(), data)
     return data

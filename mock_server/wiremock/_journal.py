@@ -68,10 +68,11 @@ class Journal:
 
 
 class SharedJournal:
-    """WireMock's view of the site's journal: the same exchanges, already redacted and cut.
+    """WireMock's view of the site's journal: the same exchanges, redacted and cut.
 
     Events are the site journal's served exchanges, newest first; forgetting one removes
-    it from the site's journal (both views), and clearing clears it.
+    it from the site's journal (both views), and clearing clears it. The site's journal
+    redacts an exchange the first time any view reads it, once for both views.
     """
 
     def __init__(self, journal: SiteJournal) -> None:
