@@ -12,6 +12,7 @@ from mock_server.errors import ConfigError, RequestError, ResponseViolation
 from mock_server.media import wire
 from mock_server.spec import compile_spec
 from mock_server.types import ConnectionFault, RequestData, ResponseData
+from mock_server.webhooks import DEFAULT_TIMEOUT
 from tests._core import PETS, pets_engine, pets_variant, request, upload
 
 
@@ -582,3 +583,10 @@ def test_evolve_is_dataclasses_replace_without_the_wire_form(changes: dict[str, 
     assert changed.encoded is None
     assert original.encoded is not None
     assert original.headers == {"X-Old": "1"}
+
+
+def test_the_webhook_timeout_follows_the_spec_and_its_reloads():
+    engine = pets_engine()
+    assert engine.webhooks.timeout == DEFAULT_TIMEOUT
+    engine.reload(compile_spec(pets_variant(**{"x-mock-webhook-timeout": 10})))
+    assert engine.webhooks.timeout == 10.0

@@ -337,3 +337,14 @@ def test_resolve_pointer_escapes():
     assert resolve_pointer(document, "#/paths/~1a~1%7Bb%7D/get/x/1") == 20
     assert resolve_pointer(document, "#/t~0") == 1
     assert resolve_pointer(document, "#") is document
+
+
+def test_the_webhook_timeout_is_a_root_setting(pets):
+    assert pets.webhook_timeout is None  # the sender's default
+    document = minimal()
+    document["x-mock-webhook-timeout"] = 10
+    assert compile_spec(document).webhook_timeout == 10.0
+    for bad in (0, -1, 301, "10", True):
+        document["x-mock-webhook-timeout"] = bad
+        with pytest.raises(SpecError, match="x-mock-webhook-timeout"):
+            compile_spec(document)

@@ -9,8 +9,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from mock_server.clock import Clock
-from mock_server.engine import Engine
+from mock_server.engine import Engine, EngineOptions
 from mock_server.errors import ConfigError
+from mock_server.vendors import build_engine
 from mock_server.vendors.aihomedesign_v3 import (
     DEFAULT_PROJECT_ADDRESS,
     RATE_LIMIT_MESSAGE,
@@ -754,3 +755,9 @@ def test_ids_are_24_hex_and_seeded() -> None:
 def test_the_behaviour_needs_an_engine() -> None:
     with pytest.raises(ConfigError):
         _ = AIHomeDesignV3Behaviour().context
+
+
+def test_a_webhook_receiver_has_the_vendors_ten_seconds() -> None:
+    # The webhook reference: "Must return a 2xx status code within 10 seconds" (AHD3-Q12).
+    engine = build_engine("aihomedesign-v3", clock=Clock(manual=True), options=EngineOptions())
+    assert engine.webhooks.timeout == 10.0

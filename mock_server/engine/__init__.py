@@ -55,7 +55,7 @@ from mock_server.routing import Router
 from mock_server.spec import Operation, Spec, compile_spec, load_spec
 from mock_server.synthesis import Preference
 from mock_server.types import RequestData, ResponseData  # noqa: F401 - the Example uses it
-from mock_server.webhooks import Delivery, WebhookSender
+from mock_server.webhooks import DEFAULT_TIMEOUT, Delivery, WebhookSender
 
 __all__ = [
     "BaseBehaviour",
@@ -131,6 +131,7 @@ class Engine(Serving):
     def _use(self, spec: Spec) -> None:
         """Compile what the engine derives from the spec, and switch to it in one step."""
         self._compiled = Compiled.of(spec, seed=self.options.seed)
+        self.webhooks.timeout = spec.webhook_timeout or DEFAULT_TIMEOUT
 
     @property
     def spec(self) -> Spec:

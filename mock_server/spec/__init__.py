@@ -182,6 +182,8 @@ class Spec:
         title: ``info.title``.
         error_style: ``error-key``, ``message-detail`` or ``problem`` (``x-mock-error-style``).
         trailing_slash: ``strict`` or ``ignore`` (``x-mock-trailing-slash``).
+        webhook_timeout: Seconds a webhook receiver has to answer, per attempt
+            (``x-mock-webhook-timeout``; None: the sender's default).
         base_paths: Path prefixes of the ``servers`` URLs (e.g. ``/v3``), longest first.
         operations: Every operation, in document order.
         requests: Validators for request schemas (``readOnly`` never required).
@@ -192,6 +194,7 @@ class Spec:
     title: str
     error_style: str
     trailing_slash: str
+    webhook_timeout: float | None
     base_paths: tuple[str, ...]
     operations: tuple[Operation, ...]
     security_schemes: Mapping[str, SecurityScheme]
@@ -317,6 +320,7 @@ def compile_spec(document: Mapping[str, Any], *, validate: bool = True) -> Spec:
         title=str(document.get("info", {}).get("title", "")),
         error_style=_choice(document, "x-mock-error-style", ERROR_STYLES, "problem"),
         trailing_slash=_choice(document, "x-mock-trailing-slash", ("strict", "ignore"), "strict"),
+        webhook_timeout=_seconds(document, "x-mock-webhook-timeout"),
         base_paths=_base_paths(document),
         operations=operations,
         security_schemes=schemes,
@@ -391,6 +395,15 @@ def _refuse_remote_refs(node: Any) -> None:
         for key, value in node.items():
             if key not in ("example", "value", "default", "const", "enum"):
                 _refuse_remote_refs(value)
+
+
+def _seconds(document: Mapping[str, Any], key: str) -> float | None:
+    value = document.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 300:
+        raise SpecError(f"{key} must be a number of seconds in (0, 300], not {value!r}")
+    return float(value)
 
 
 def _choice(document: Mapping[str, Any], key: str, allowed: tuple[str, ...], default: str) -> str:
