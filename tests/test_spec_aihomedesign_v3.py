@@ -9,6 +9,7 @@ example response to the spec too.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
@@ -18,6 +19,7 @@ from openapi_spec_validator import OpenAPIV31SpecValidator
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.types import RequestData
+from mock_server.vendors import aihomedesign_v3
 from mock_server.vendors.aihomedesign_v3._catalog import TOOLS
 from tests._aihomedesign_v3 import spec
 from tests._specs import examples, load_spec, operations
@@ -195,3 +197,17 @@ def test_shared_responses_and_the_webhook_example_fit_their_schemas() -> None:
             assert list(validator.iter_errors(media["example"])) == [], where
             checked += 1
     assert checked == 5
+
+
+def test_the_error_keys_the_mock_sends_are_the_ones_the_spec_lists() -> None:
+    # The vendor's error-codes page names statuses only, so the spec lists the keys; the
+    # list must be what the behaviour can send, no more and no less.
+    described = _document()["components"]["schemas"]["ApiError"]["properties"]["key"]
+    listed = set(re.findall(r"`(api_error_\w+)`", described["description"]))
+    package = Path(aihomedesign_v3.__file__).parent
+    source = "\n".join(path.read_text(encoding="utf-8") for path in package.glob("*.py"))
+    sent = set(re.findall(r'"(api_error_[a-z_]+)"', source))
+    sent |= {f"api_error_{what}_not_found" for what in re.findall(r'not_found\("(\w+)"\)', source)}
+    sent.discard("api_error_")  # the f-string of not_found() itself
+    sent.add("api_error_unauthorized")  # the engine's 401 in this spec's error style
+    assert listed == sent

@@ -20,7 +20,16 @@ class ApiError:
 
     Attributes:
         error (str): What went wrong, for people.
-        key (str | Unset): What went wrong, for code (`api_error_...`).
+        key (str | Unset): What went wrong, for code. The error-codes page lists statuses, not keys,
+            so the keys are this spec's (DECISIONS.md, v3 "Error shape"):
+            `400` `api_error_invalid_request` (a missing or invalid field),
+            `api_error_invalid_asset_role` (role rules), `api_error_unsupported_file_type`
+            (image bytes of another format); `401` `api_error_unauthorized`; `403`
+            `api_error_tool_not_in_plan`; `404` `api_error_project_not_found`,
+            `api_error_order_not_found`, `api_error_process_not_found`,
+            `api_error_process_group_not_found`, `api_error_asset_not_found`; `422`
+            `api_error_tool_not_found`, `api_error_invalid_asset_map`,
+            `api_error_invalid_widget`, `api_error_invalid_item`.
     """
 
     error: str

@@ -85,8 +85,12 @@ def sync_detailed(
      Appends images to an existing order, with the same form fields and role rules as
     `create_order` (the order's roles, old and new together, must keep at most one
     `primary_angle` and one `secondary_angle`). Typical use: add the `mask` of a mask
-    tool later. The docs cited here print no path for it; `/asset` is a decision
-    (AHD3-Q9). Answers the whole order.
+    tool later. Answers the whole order.
+
+    **Not confirmed by the vendor (AHD3-Q9).** Neither the docs nor the official client
+    shows an operation that adds images to an existing order (the docs upload a mask
+    with the photos, in `POST /v3/order`); this path is the mock's decision, so code
+    that relies on it may get `404` from the live API.
 
     Args:
         order_id (str):
@@ -123,8 +127,12 @@ def sync(
      Appends images to an existing order, with the same form fields and role rules as
     `create_order` (the order's roles, old and new together, must keep at most one
     `primary_angle` and one `secondary_angle`). Typical use: add the `mask` of a mask
-    tool later. The docs cited here print no path for it; `/asset` is a decision
-    (AHD3-Q9). Answers the whole order.
+    tool later. Answers the whole order.
+
+    **Not confirmed by the vendor (AHD3-Q9).** Neither the docs nor the official client
+    shows an operation that adds images to an existing order (the docs upload a mask
+    with the photos, in `POST /v3/order`); this path is the mock's decision, so code
+    that relies on it may get `404` from the live API.
 
     Args:
         order_id (str):
@@ -156,8 +164,12 @@ async def asyncio_detailed(
      Appends images to an existing order, with the same form fields and role rules as
     `create_order` (the order's roles, old and new together, must keep at most one
     `primary_angle` and one `secondary_angle`). Typical use: add the `mask` of a mask
-    tool later. The docs cited here print no path for it; `/asset` is a decision
-    (AHD3-Q9). Answers the whole order.
+    tool later. Answers the whole order.
+
+    **Not confirmed by the vendor (AHD3-Q9).** Neither the docs nor the official client
+    shows an operation that adds images to an existing order (the docs upload a mask
+    with the photos, in `POST /v3/order`); this path is the mock's decision, so code
+    that relies on it may get `404` from the live API.
 
     Args:
         order_id (str):
@@ -192,8 +204,12 @@ async def asyncio(
      Appends images to an existing order, with the same form fields and role rules as
     `create_order` (the order's roles, old and new together, must keep at most one
     `primary_angle` and one `secondary_angle`). Typical use: add the `mask` of a mask
-    tool later. The docs cited here print no path for it; `/asset` is a decision
-    (AHD3-Q9). Answers the whole order.
+    tool later. Answers the whole order.
+
+    **Not confirmed by the vendor (AHD3-Q9).** Neither the docs nor the official client
+    shows an operation that adds images to an existing order (the docs upload a mask
+    with the photos, in `POST /v3/order`); this path is the mock's decision, so code
+    that relies on it may get `404` from the live API.
 
     Args:
         order_id (str):
