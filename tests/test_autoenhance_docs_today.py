@@ -380,12 +380,18 @@ def test_an_asset_exists_only_once_there_is_something_to_serve(api: Api, kind: s
     assert api.fetch(f"http://{HOST}/_assets/autoenhance//{kind}").status == 404
 
 
-# --- pages no spec covers --------------------------------------------------------------
+# --- the organizations page -----------------------------------------------------------
 
 
-def test_the_organizations_page_is_not_modelled(api: Api) -> None:
-    """https://docs.autoenhance.ai/api/sitemap-pages.xml lists /api/organizations; its content
-    is unknown.
+def test_the_organizations_page_documents_only_create(api: Api) -> None:
+    """https://docs.autoenhance.ai/api/organizations shows POST /v3/organizations/ only
+    (its requests are replayed in ``tests/test_autoenhance_organizations.py``): the path
+    is routed, so another method answers 405 as APIFlask would.
     """
+    created = api.ok("POST", "/v3/organizations/", {"name": "Acme Realty"})
+    assert created["name"] == "Acme Realty"
     response = api.send("GET", "/v3/organizations/")
-    assert (response.status, response.json) == (404, {"detail": {}, "message": "Not Found"})
+    assert (response.status, response.json) == (
+        405,
+        {"detail": {}, "message": "Method Not Allowed"},
+    )
