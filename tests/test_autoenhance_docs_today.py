@@ -434,3 +434,5 @@ def test_the_organizations_page_documents_only_create(api: Api) -> None:
         405,
         {"detail": {}, "message": "Method Not Allowed"},
     )
+    item = api.send("GET", f"/v3/organizations/{created['organization_id']}")
+    assert (item.status, item.json) == (404, {"detail": {}, "message": "Not Found"})
