@@ -4,8 +4,8 @@ https://docs.autoenhance.ai/api/organizations (OpenAPI ``info.version`` 2026-10-
 documents ``POST /v3/organizations/`` with ``x-api-key`` auth, ``OrganizationIn``
 (``additionalProperties: false``; ``name``, "Unique (case-insensitive) organization
 name."; ``billing_user_id``, nullable, "defaults to owner") and ``OrganizationOut``.
-What the page leaves open is decided in the spec (``openapi/DECISIONS.md``, row
-"Organizations"). Requests go through ``Engine.handle`` in strict mode, so every answer
+What the page leaves open is decided in the spec (``openapi/DECISIONS.md``, the rows
+"Organizations: ..."). Requests go through ``Engine.handle`` in strict mode, so every answer
 is also checked against the spec; the generated client runs in-process.
 """
 
