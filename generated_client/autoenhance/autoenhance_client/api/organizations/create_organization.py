@@ -9,12 +9,12 @@ from ...models.http_error import HTTPError
 from ...models.organization_in import OrganizationIn
 from ...models.organization_out import OrganizationOut
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: OrganizationIn,
+    body: OrganizationIn | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -23,7 +23,8 @@ def _get_kwargs(
         "url": "/v3/organizations/",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -79,7 +80,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: OrganizationIn,
+    body: OrganizationIn | Unset = UNSET,
 ) -> Response[HTTPError | OrganizationOut | ValidationError]:
     """Create Organization
 
@@ -102,7 +103,8 @@ def sync_detailed(
       directory, so any string is accepted); `users` lists the members' user IDs,
       the owner alone at creation.
     * `name` is not required (the page's schema has no `required` list); without
-      it the name is `""`, as for orders.
+      it the name is `""`, as for orders. So the body itself may be left out: it is
+      validated as `{}` (webargs reads a missing JSON body so), which is valid.
     * Names are unique case-insensitively (the page's words): a name already used by
       an organization of the mock, in any case, answers `422`
       `{"detail": {"json": {"name": ["Organization name already exists."]}}, "message": "Validation
@@ -115,8 +117,8 @@ def sync_detailed(
       shows only this one).
 
     Args:
-        body (OrganizationIn): Body of Create Organization, as the vendor's page shows it: no
-            field is required, unknown fields are refused. Example: {'name': 'Acme Realty'}.
+        body (OrganizationIn | Unset): Body of Create Organization, as the vendor's page shows it:
+            no field is required, unknown fields are refused. Example: {'name': 'Acme Realty'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +142,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: OrganizationIn,
+    body: OrganizationIn | Unset = UNSET,
 ) -> HTTPError | OrganizationOut | ValidationError | None:
     """Create Organization
 
@@ -163,7 +165,8 @@ def sync(
       directory, so any string is accepted); `users` lists the members' user IDs,
       the owner alone at creation.
     * `name` is not required (the page's schema has no `required` list); without
-      it the name is `""`, as for orders.
+      it the name is `""`, as for orders. So the body itself may be left out: it is
+      validated as `{}` (webargs reads a missing JSON body so), which is valid.
     * Names are unique case-insensitively (the page's words): a name already used by
       an organization of the mock, in any case, answers `422`
       `{"detail": {"json": {"name": ["Organization name already exists."]}}, "message": "Validation
@@ -176,8 +179,8 @@ def sync(
       shows only this one).
 
     Args:
-        body (OrganizationIn): Body of Create Organization, as the vendor's page shows it: no
-            field is required, unknown fields are refused. Example: {'name': 'Acme Realty'}.
+        body (OrganizationIn | Unset): Body of Create Organization, as the vendor's page shows it:
+            no field is required, unknown fields are refused. Example: {'name': 'Acme Realty'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +199,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: OrganizationIn,
+    body: OrganizationIn | Unset = UNSET,
 ) -> Response[HTTPError | OrganizationOut | ValidationError]:
     """Create Organization
 
@@ -219,7 +222,8 @@ async def asyncio_detailed(
       directory, so any string is accepted); `users` lists the members' user IDs,
       the owner alone at creation.
     * `name` is not required (the page's schema has no `required` list); without
-      it the name is `""`, as for orders.
+      it the name is `""`, as for orders. So the body itself may be left out: it is
+      validated as `{}` (webargs reads a missing JSON body so), which is valid.
     * Names are unique case-insensitively (the page's words): a name already used by
       an organization of the mock, in any case, answers `422`
       `{"detail": {"json": {"name": ["Organization name already exists."]}}, "message": "Validation
@@ -232,8 +236,8 @@ async def asyncio_detailed(
       shows only this one).
 
     Args:
-        body (OrganizationIn): Body of Create Organization, as the vendor's page shows it: no
-            field is required, unknown fields are refused. Example: {'name': 'Acme Realty'}.
+        body (OrganizationIn | Unset): Body of Create Organization, as the vendor's page shows it:
+            no field is required, unknown fields are refused. Example: {'name': 'Acme Realty'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,7 +259,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: OrganizationIn,
+    body: OrganizationIn | Unset = UNSET,
 ) -> HTTPError | OrganizationOut | ValidationError | None:
     """Create Organization
 
@@ -278,7 +282,8 @@ async def asyncio(
       directory, so any string is accepted); `users` lists the members' user IDs,
       the owner alone at creation.
     * `name` is not required (the page's schema has no `required` list); without
-      it the name is `""`, as for orders.
+      it the name is `""`, as for orders. So the body itself may be left out: it is
+      validated as `{}` (webargs reads a missing JSON body so), which is valid.
     * Names are unique case-insensitively (the page's words): a name already used by
       an organization of the mock, in any case, answers `422`
       `{"detail": {"json": {"name": ["Organization name already exists."]}}, "message": "Validation
@@ -291,8 +296,8 @@ async def asyncio(
       shows only this one).
 
     Args:
-        body (OrganizationIn): Body of Create Organization, as the vendor's page shows it: no
-            field is required, unknown fields are refused. Example: {'name': 'Acme Realty'}.
+        body (OrganizationIn | Unset): Body of Create Organization, as the vendor's page shows it:
+            no field is required, unknown fields are refused. Example: {'name': 'Acme Realty'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
