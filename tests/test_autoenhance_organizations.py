@@ -21,7 +21,7 @@ from autoenhance_client import AuthenticatedClient
 from autoenhance_client.api.organizations import create_organization
 from autoenhance_client.models import HTTPError, OrganizationIn, OrganizationOut, ValidationError
 
-from mock_server import AutoenhanceMock
+from mock_server import AutoenhanceMock, Fault
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
 from mock_server.server import EngineTransport
@@ -218,3 +218,20 @@ def test_the_generated_client_creates_organizations() -> None:
         again = create_organization.sync(client=client, body=OrganizationIn(name="ACME REALTY"))
         assert isinstance(again, OrganizationOut) and again.organization_id == made.organization_id
         mock.check()
+
+
+def test_the_generated_client_parses_an_injected_429() -> None:
+    """https://docs.autoenhance.ai/rate-limits: any request may get 429; the spec declares
+    it, so the client (which raises on undeclared statuses) parses the vendor's body.
+    """
+    with AutoenhanceMock() as mock:
+        mock.faults.set("create_organization", Fault(status=429, times=1))
+        limited = create_organization.sync_detailed(
+            client=mock.client(), body=OrganizationIn(name="Acme")
+        )
+        assert limited.status_code == 429 and isinstance(limited.parsed, HTTPError)
+        assert limited.parsed.message == "Too Many Requests"
+        assert isinstance(
+            create_organization.sync(client=mock.client(), body=OrganizationIn(name="Acme")),
+            OrganizationOut,
+        )
