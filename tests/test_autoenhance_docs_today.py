@@ -32,6 +32,7 @@ WINDOW_PULL = f"{DOCS}/images/basic-enhancements/window-pull"
 API_VERSIONS = f"{DOCS}/api-versions"
 REPROCESSING = f"{DOCS}/images/managing-images/reprocessing"
 ENHANCED = f"{DOCS}/images/downloading-images/enhanced"
+RATE_LIMITS = f"{DOCS}/rate-limits"
 REDIRECT_LOG = "azoni/autoenhance@254b94f ENGINEERING_LOG.md (2026-02-19: 302 redirects)"
 
 
@@ -145,6 +146,18 @@ def test_process_image_and_process_order_take_the_channels(api: Api) -> None:
     order = api.ok("POST", "/v3/orders/", {})
     processed = api.ok("POST", f"/v3/orders/{order['order_id']}/process", {"ai_version": "latest"})
     assert processed["order_id"] == order["order_id"]
+
+
+@pytest.mark.parametrize("version", ["5.3", "5.0", "4.7"])
+def test_a_deprecated_version_is_echoed_not_rewritten(api: Api, version: str) -> None:
+    """https://docs.autoenhance.ai/ai-version/deprecated-ai-versions lists 5.3 too:
+    "Requests targeting them are automatically upgraded to a supported release". The
+    upgrade happens in processing, which the mock does not model: the processed image
+    still says what was sent.
+    """
+    image = api.processed_image(ai_version=version)
+    stored = api.ok("GET", f"/v3/images/{image['image_id']}")
+    assert (stored["status"], stored["ai_version"]) == ("processed", version)
 
 
 @pytest.mark.parametrize("version", ["5.33", "6.0", "Stable", "newest", ""])
@@ -380,12 +393,46 @@ def test_an_asset_exists_only_once_there_is_something_to_serve(api: Api, kind: s
     assert api.fetch(f"http://{HOST}/_assets/autoenhance//{kind}").status == 404
 
 
-# --- pages no spec covers --------------------------------------------------------------
+# --- rate limits ----------------------------------------------------------------------
 
 
-def test_the_organizations_page_is_not_modelled(api: Api) -> None:
-    """https://docs.autoenhance.ai/api/sitemap-pages.xml lists /api/organizations; its content
-    is unknown.
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("GET", "/v3/orders/", None),
+        ("GET", "/v3/orders/o-1", None),
+        ("DELETE", "/v3/images/i-1", None),
+        ("GET", "/v3/images/i-1/enhanced", None),
+        ("POST", "/v3/brackets/", {"order_id": "o-1", "name": "a.jpg"}),
+        ("POST", "/v3/organizations/", {"name": "Acme"}),
+    ],
+)
+def test_every_operation_can_answer_429(api: Api, method: str, path: str, body: Any) -> None:
+    """https://docs.autoenhance.ai/rate-limits: "Up to 300 API requests per second per IP
+    address", answered with 429, on every request; the spec declares it everywhere, so
+    ``Prefer: code=429`` gets the vendor's error shape (checked by the strict engine).
     """
+    response = api.send(method, path, body, headers={"prefer": "code=429"})
+    assert (response.status, response.json) == (
+        429,
+        {"detail": {}, "message": "Too Many Requests"},
+    )
+
+
+# --- the organizations page -----------------------------------------------------------
+
+
+def test_the_organizations_page_documents_only_create(api: Api) -> None:
+    """https://docs.autoenhance.ai/api/organizations shows POST /v3/organizations/ only
+    (its requests are replayed in ``tests/test_autoenhance_organizations.py``): the path
+    is routed, so another method answers 405 as APIFlask would.
+    """
+    created = api.ok("POST", "/v3/organizations/", {"name": "Acme Realty"})
+    assert created["name"] == "Acme Realty"
     response = api.send("GET", "/v3/organizations/")
-    assert (response.status, response.json) == (404, {"detail": {}, "message": "Not Found"})
+    assert (response.status, response.json) == (
+        405,
+        {"detail": {}, "message": "Method Not Allowed"},
+    )
+    item = api.send("GET", f"/v3/organizations/{created['organization_id']}")
+    assert (item.status, item.json) == (404, {"detail": {}, "message": "Not Found"})

@@ -57,6 +57,7 @@ from mock_server.vendors.autoenhance._downloads import (
     redirect,
     serve_asset,
 )
+from mock_server.vendors.autoenhance._organizations import add_organization, organization_view
 from mock_server.vendors.autoenhance._rules import (
     MAX_PER_PAGE,
     PROCESS_SETTINGS,
@@ -68,6 +69,7 @@ from mock_server.vendors.autoenhance._rules import (
 )
 from mock_server.vendors.autoenhance._scenarios import QUOTA_REASON, Scenarios
 from mock_server.vendors.autoenhance._store import (
+    USER_ID,
     Bracket,
     Image,
     Order,
@@ -178,6 +180,7 @@ class AutoenhanceBehaviour(BaseBehaviour):
             "download_original_image": self._download_original,
             "download_preview_image": self._download_legacy,
             "download_watermark_image": self._download_legacy,
+            "create_organization": self._create_organization,
         }
 
     # --- the Behaviour protocol ---------------------------------------------
@@ -230,7 +233,7 @@ class AutoenhanceBehaviour(BaseBehaviour):
         return None
 
     def reset(self) -> None:
-        """Forget every order, image, bracket and upload URL, and every armed failure."""
+        """Forget every order, image, bracket, upload URL, organization and armed failure."""
         self.store.clear()
         self.scenarios.clear()
 
@@ -465,6 +468,18 @@ class AutoenhanceBehaviour(BaseBehaviour):
             return redirect(url)
         body, content_type = payload()
         return ResponseData(status=200, body=body, content_type=content_type)
+
+    # --- organizations --------------------------------------------------------
+
+    def _create_organization(self, call: Call) -> ResponseData:
+        with self.store.lock:
+            organization = add_organization(
+                self.store.organizations,
+                body=call.body or {},
+                new_id=self.store.new_id,
+                owner_id=USER_ID,
+            )
+            return _json(organization_view(organization))
 
     # --- lifecycle ------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""In-memory state of the Autoenhance mock: orders, images, brackets and upload slots.
+"""In-memory state of the Autoenhance mock: orders, images, brackets, upload slots, organizations.
 
 Everything lives in one :class:`Store` guarded by one re-entrant lock (``store.lock``):
 the behaviour takes it around every read and write, the clock callbacks too, so
@@ -18,6 +18,7 @@ from typing import Any
 
 from mock_server.vendors._ids import SeededIds
 from mock_server.vendors._timing import utc_parts
+from mock_server.vendors.autoenhance._organizations import Organization
 from mock_server.vendors.autoenhance._versions import (
     GATED_IMAGE_FIELDS,
     GATED_ORDER_FIELDS,
@@ -158,7 +159,7 @@ class Order:
 
 
 class Store:
-    """Every order, image, bracket and upload slot of the mock, behind one lock.
+    """Every order, image, bracket, upload slot and organization of the mock, behind one lock.
 
     Args:
         seed: Seed of the generated IDs and upload tokens (reruns get the same ones).
@@ -176,6 +177,7 @@ class Store:
             self.images: dict[str, Image] = {}
             self.brackets: dict[str, Bracket] = {}
             self.uploads: dict[str, Upload] = {}
+            self.organizations: dict[str, Organization] = {}
             self._issued_offsets: set[str] = set()
             self.ids.restart()
 

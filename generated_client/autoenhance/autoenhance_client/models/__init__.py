@@ -33,6 +33,8 @@ from .order_out import OrderOut
 from .order_sort import OrderSort
 from .order_status import OrderStatus
 from .orders_out import OrdersOut
+from .organization_in import OrganizationIn
+from .organization_out import OrganizationOut
 from .pagination import Pagination
 from .report_category import ReportCategory
 from .report_in import ReportIn
@@ -78,6 +80,8 @@ __all__ = (
     "OrderSort",
     "OrdersOut",
     "OrderStatus",
+    "OrganizationIn",
+    "OrganizationOut",
     "Pagination",
     "ReportCategory",
     "ReportIn",

@@ -32,15 +32,17 @@ class OrderHDRProcessIn:
                 .x will use the latest minor version as soon as it's published.
 
                 The current docs type it as a plain string. The AI Versions page (January 2026)
-                adds the channels `latest` (the default), `stable` (which aliases 5.3, the last
-                named version) and `beta`, sent as those strings (the Deprecated AI Versions page
-                spells the alias `stable`); named versions older than the channels are still
-                accepted and upgraded by the service (above 4.7 to `stable`, below to 4.7).
-                Decision: the channels (lower case, as the docs write the string), every named
-                version from 3.0 to 5.3 and the `.x` aliases are accepted, stored and echoed as
-                sent; any other string answers `422` `Must be one of: ...` (marshmallow's
-                `OneOf`), so a typo is caught. The upgrade of deprecated versions happens in
-                processing, which the mock does not model.
+                adds the channels `latest` (the default), `stable` and `beta`, sent as those
+                strings; 5.3 was the last named version, first aliased by `stable`. The
+                Deprecated AI Versions page now lists 5.3 among the deprecated versions too:
+                "Requests targeting them are automatically upgraded to a supported release",
+                versions above 4.7 to `stable` (the page spells the alias so), the older ones to
+                4.7. So every named version is deprecated, and the channels are the supported
+                choice. Decision (unchanged): the channels (lower case, as the docs write the
+                string), every named version from 3.0 to 5.3 and the `.x` aliases are accepted,
+                stored and echoed as sent; any other string answers `422` `Must be one of: ...`
+                (marshmallow's `OneOf`), so a typo is caught. The upgrade of deprecated versions
+                happens in processing, which the mock does not model.
                  Example: stable.
             cloud_type (CloudType | None | Unset): The type of clouds in the new sky to replace the original sky with.
                 Options include: CLEAR, LOW_CLOUD, HIGH_CLOUD

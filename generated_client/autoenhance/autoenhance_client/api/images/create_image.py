@@ -113,10 +113,11 @@ def sync_detailed(
       booleans are `false`, nullable fields `null`, `metadata` `{}`; `ai_version`,
       `enhance_type` and `rating` are omitted unless set. `scene` is detected by
       the real service; the mock detects nothing and never returns it.
-    * Rate limits (300 requests/s per IP; 30 identical `image_name`s per hour) are
-      documented as `429` `{"detail": {}, "message": "Too Many Requests"}` without
-      rate-limit headers; the mock does not enforce them. The 500 enhancements/day
-      limit (images go to `error`) is not modelled either.
+    * Rate limits (300 requests/s per IP, on every operation; 30 identical
+      `image_name`s per hour) answer `429` (the status is documented, the body is
+      the spec's choice: `TooManyRequests`), without rate-limit headers; the mock
+      does not enforce them. The 500 enhancements/day limit (images go to `error`)
+      is modelled only as the `daily-quota` scenario.
 
     Args:
         x_api_version (str | Unset):
@@ -178,10 +179,11 @@ def sync(
       booleans are `false`, nullable fields `null`, `metadata` `{}`; `ai_version`,
       `enhance_type` and `rating` are omitted unless set. `scene` is detected by
       the real service; the mock detects nothing and never returns it.
-    * Rate limits (300 requests/s per IP; 30 identical `image_name`s per hour) are
-      documented as `429` `{"detail": {}, "message": "Too Many Requests"}` without
-      rate-limit headers; the mock does not enforce them. The 500 enhancements/day
-      limit (images go to `error`) is not modelled either.
+    * Rate limits (300 requests/s per IP, on every operation; 30 identical
+      `image_name`s per hour) answer `429` (the status is documented, the body is
+      the spec's choice: `TooManyRequests`), without rate-limit headers; the mock
+      does not enforce them. The 500 enhancements/day limit (images go to `error`)
+      is modelled only as the `daily-quota` scenario.
 
     Args:
         x_api_version (str | Unset):
@@ -238,10 +240,11 @@ async def asyncio_detailed(
       booleans are `false`, nullable fields `null`, `metadata` `{}`; `ai_version`,
       `enhance_type` and `rating` are omitted unless set. `scene` is detected by
       the real service; the mock detects nothing and never returns it.
-    * Rate limits (300 requests/s per IP; 30 identical `image_name`s per hour) are
-      documented as `429` `{"detail": {}, "message": "Too Many Requests"}` without
-      rate-limit headers; the mock does not enforce them. The 500 enhancements/day
-      limit (images go to `error`) is not modelled either.
+    * Rate limits (300 requests/s per IP, on every operation; 30 identical
+      `image_name`s per hour) answer `429` (the status is documented, the body is
+      the spec's choice: `TooManyRequests`), without rate-limit headers; the mock
+      does not enforce them. The 500 enhancements/day limit (images go to `error`)
+      is modelled only as the `daily-quota` scenario.
 
     Args:
         x_api_version (str | Unset):
@@ -301,10 +304,11 @@ async def asyncio(
       booleans are `false`, nullable fields `null`, `metadata` `{}`; `ai_version`,
       `enhance_type` and `rating` are omitted unless set. `scene` is detected by
       the real service; the mock detects nothing and never returns it.
-    * Rate limits (300 requests/s per IP; 30 identical `image_name`s per hour) are
-      documented as `429` `{"detail": {}, "message": "Too Many Requests"}` without
-      rate-limit headers; the mock does not enforce them. The 500 enhancements/day
-      limit (images go to `error`) is not modelled either.
+    * Rate limits (300 requests/s per IP, on every operation; 30 identical
+      `image_name`s per hour) answer `429` (the status is documented, the body is
+      the spec's choice: `TooManyRequests`), without rate-limit headers; the mock
+      does not enforce them. The 500 enhancements/day limit (images go to `error`)
+      is modelled only as the `daily-quota` scenario.
 
     Args:
         x_api_version (str | Unset):
