@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from mock_server.journal import scrub_text
 from mock_server.routing import MatchState
+from mock_server.site._access import access_log, log_access
 from mock_server.site._gate import AdminExtension, AdminGate, AdminRoutes
 from mock_server.site._mounts import Mount, Mounts
 from mock_server.site._sessions import (
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_HOST", "MAX_DELAY_SECONDS", "MAX_WIREMOCK_ADMIN_BODY_BYTES", "Site"]
 
-access_log = logging.getLogger("mock_server.access")
 logger = logging.getLogger("mock_server.site")
 
 DEFAULT_HOST = "127.0.0.1"
@@ -320,19 +320,10 @@ class Site:
         if not access_log.isEnabledFor(logging.INFO):
             return
         elapsed = (time.perf_counter() - started) * 1000
-        redactor = self._engine.journal.redactor
-        secrets = redactor.secrets_in(request.headers, request.query_string)
+        secrets = self._engine.journal.redactor.secrets_in(request.headers, request.query_string)
         path = scrub_text(request.path, secrets)
         reason = scrub_text(response.note, secrets) if response.note else None
-        method, status = request.method, response.status
-        extra = {"api": name, "method": method, "path": path, "status": status}
-        extra.update(ms=round(elapsed, 1), reason=reason)
-        if reason:
-            access_log.info(
-                "%s %s %d %.1fms - %s", method, path, status, elapsed, reason, extra=extra
-            )
-        else:
-            access_log.info("%s %s %d %.1fms", method, path, status, elapsed, extra=extra)
+        log_access(name, request.method, path, response.status, elapsed, reason)
 
 
 def _is_admin_path(path: str) -> bool:
