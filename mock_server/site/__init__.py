@@ -64,6 +64,8 @@ MAX_WIREMOCK_ADMIN_BODY_BYTES = 1024 * 1024
 """``/__admin/`` bodies (stubs, imports) are read up to this many bytes; larger get 413."""
 
 _WIREMOCK_PREFIX = "/__admin"
+# Only paths below these reach an admin extension (the longest prefix of one owns them).
+_ADMIN_ROOTS = (ADMIN_PREFIX.rstrip("/"), _WIREMOCK_PREFIX)
 _DOCUMENTS = {
     "/openapi.json": "json",
     "/openapi.yaml": "yaml",
@@ -211,7 +213,7 @@ class Site:
         return self._body_limit(path)
 
     def _body_limit(self, path: str) -> int:
-        if self.admin_routes is not None:
+        if self.admin_routes is not None and path.startswith(_ADMIN_ROOTS):
             extension = self.admin_routes.find(path)
             if extension is not None:
                 return extension.max_body_bytes
@@ -261,7 +263,7 @@ class Site:
     def _route(self, mount: Mount, request: RequestData) -> ResponseData:
         engine = mount.engine
         path = request.path
-        if path.startswith(ADMIN_PREFIX.rstrip("/")) or path.startswith(_WIREMOCK_PREFIX):
+        if path.startswith(_ADMIN_ROOTS):
             routes = self.admin_routes
             extension = routes.find(path) if routes is not None else None
             if routes is not None and extension is not None:
@@ -327,10 +329,7 @@ class Site:
 
 
 def _is_admin_path(path: str) -> bool:
-    return any(
-        path == prefix or path.startswith(prefix + "/")
-        for prefix in (ADMIN_PREFIX.rstrip("/"), _WIREMOCK_PREFIX)
-    )
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in _ADMIN_ROOTS)
 
 
 def _sendable(engine: Engine, response: ResponseData) -> ResponseData:
