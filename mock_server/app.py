@@ -170,8 +170,9 @@ class MockApp:
 
     def _deadlines_here(self) -> BodyDeadlines:
         """The body deadlines of the running loop (granian's worker sets them up first)."""
-        loop, deadlines = asyncio.get_running_loop(), self._deadlines
-        if deadlines is None or not deadlines.fits(loop, self.body_timeout):
+        deadlines = self._deadlines
+        if deadlines is None or not deadlines.fit(self.body_timeout):
+            loop = asyncio.get_running_loop()
             deadlines = self._deadlines = BodyDeadlines(loop, self.body_timeout)
         return deadlines
 

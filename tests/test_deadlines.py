@@ -70,10 +70,15 @@ def test_the_sweep_stops_when_nothing_is_read() -> None:
     assert asyncio.run(main()) == 0
 
 
-def test_deadlines_are_tied_to_their_loop() -> None:
-    async def main() -> tuple[bool, bool]:
-        loop = asyncio.get_running_loop()
-        deadlines = BodyDeadlines(loop, 1.0)
-        return deadlines.fits(loop, 1.0), deadlines.fits(loop, 2.0)
+def test_deadlines_fit_the_loop_running_here_with_their_timeout() -> None:
+    async def main() -> tuple[BodyDeadlines, bool, bool]:
+        deadlines = BodyDeadlines(asyncio.get_running_loop(), 1.0)
+        return deadlines, deadlines.fit(1.0), deadlines.fit(2.0)
 
-    assert asyncio.run(main()) == (True, False)
+    deadlines, same, other_timeout = asyncio.run(main())
+    assert (same, other_timeout) == (True, False)
+
+    async def elsewhere() -> bool:
+        return deadlines.fit(1.0)  # another loop runs now: these are not its deadlines
+
+    assert asyncio.run(elsewhere()) is False

@@ -20,6 +20,19 @@ _FLUSH_INTERVAL = 0.1
 _MAX_WAITING_CHARS = 64 * 1024
 
 
+class _Process:
+    """This process's id, kept current across forks: ``os.getpid`` is a system call."""
+
+    pid = os.getpid()
+
+    @classmethod
+    def forked(cls) -> None:
+        cls.pid = os.getpid()
+
+
+os.register_at_fork(after_in_child=_Process.forked)
+
+
 class _SecondStamps(logging.Formatter):
     """``logging``'s default time format, its date and time part made once a second.
 
@@ -180,7 +193,7 @@ class BatchingStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
     def _queue(self, text: str, level: int) -> None:
         """Queue a line (the lock held); write what waits now for a warning, or if it is much."""
-        if self._pid != os.getpid() or self._stopped.is_set():
+        if self._pid != _Process.pid or self._stopped.is_set():
             self._start()
         line = text + self.terminator
         self._waiting.append(line)
@@ -215,8 +228,8 @@ class BatchingStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
         ``logging.shutdown`` would not flush this one, yet leaves it on the root logger:
         a closed handler that still gets records starts again, and flushes at exit itself.
         """
-        if self._pid != os.getpid():
-            self._pid = os.getpid()
+        if self._pid != _Process.pid:
+            self._pid = _Process.pid
             self._waiting.clear()  # a forked child must not write its parent's lines twice
             self._waiting_chars = 0
         self._stopped = threading.Event()

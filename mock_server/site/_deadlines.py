@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import threading
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
@@ -41,10 +42,19 @@ class BodyDeadlines:
         self.tick = min(_MAX_TICK, max(_MIN_TICK, timeout / _TICKS_PER_TIMEOUT))
         self._reading: dict[asyncio.Task[Any], float] = {}
         self._armed = False
+        self._thread = threading.get_ident()
 
-    def fits(self, loop: asyncio.AbstractEventLoop, timeout: float) -> bool:
-        """Whether these are the deadlines of ``loop`` with ``timeout``."""
-        return loop is self.loop and timeout == self.timeout
+    def fit(self, timeout: float) -> bool:
+        """Whether these deadlines cut at ``timeout`` and serve the loop running here.
+
+        Asked per request, so without ``asyncio.get_running_loop`` (a system call on
+        Python 3.11): in this thread, :attr:`loop` has a current task only while it runs.
+        """
+        return (
+            timeout == self.timeout
+            and self._thread == threading.get_ident()
+            and asyncio.current_task(self.loop) is not None
+        )
 
     async def within(self, read: Awaitable[T]) -> T:
         """Await ``read`` in the current task of :attr:`loop`, cut once it takes too long.
