@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from mock_server.media import status_line
 from mock_server.site import Site
+from mock_server.site._deadlines import BodyDeadlines
 from mock_server.site._sockets import break_connection, find_connection, parse_address
 from mock_server.site.edge import (
     BODILESS_METHODS,
@@ -27,6 +28,7 @@ from mock_server.site.edge import (
     answer_wire,
     build_request,
     request_data,
+    rsgi_headers,
 )
 from mock_server.types import ConnectionFault, RequestData, ResponseData
 from mock_server.validation import CLOSE
@@ -68,6 +70,7 @@ class MockApp:
         """Serve ``engine``'s site; see the class docstring for the options."""
         self.site = Site(engine, admin=admin, admin_key=admin_key, name=name)
         self.body_timeout = body_timeout
+        self._deadlines: BodyDeadlines | None = None
 
     @property
     def engine(self) -> Engine:
@@ -105,20 +108,15 @@ class MockApp:
         )
 
     def __rsgi_init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Nothing to set up per worker (RSGI hook)."""
+        """Set up the worker's body deadlines on its loop (RSGI hook)."""
+        self._deadlines = BodyDeadlines(loop, self.body_timeout)
 
     async def __rsgi__(self, scope: Any, protocol: Any) -> None:
         """Serve one request (granian's RSGI entry point)."""
-        method, path = scope.method.upper(), scope.path
-        pairs = list(scope.headers.items())
+        method, path, headers = scope.method.upper(), scope.path, scope.headers
         limit = self.site.body_limit(path)
         try:
-            if method in BODILESS_METHODS and not _frames_a_body(pairs):
-                body: bytes | None = b""
-            else:
-                # asyncio.timeout, not wait_for: no extra task per request.
-                async with asyncio.timeout(self.body_timeout):
-                    body = await _read_rsgi_body(protocol, pairs, limit)
+            body = await self._rsgi_body(scope, protocol, method, limit)
         except TimeoutError:
             protocol.response_bytes(*answer_wire(method, self._late_body()))
             return
@@ -130,7 +128,7 @@ class MockApp:
             method=method,
             path=path,
             query_string=scope.query_string,
-            headers=pairs,
+            headers=rsgi_headers(headers.items()),
             body=body,
             limit=limit,
         )
@@ -145,6 +143,38 @@ class MockApp:
             protocol.response_bytes(status, wire_headers, payload)
         else:
             protocol.response_empty(status, wire_headers)
+
+    async def _rsgi_body(self, scope: Any, protocol: Any, method: str, limit: int) -> bytes | None:
+        """The body (None when over ``limit``), read within the body timeout.
+
+        Raises:
+            TimeoutError: The body did not arrive in time.
+        """
+        headers = scope.headers  # granian looks names up case-insensitively
+        length = headers.get("content-length")
+        if length is None:
+            if headers.get("transfer-encoding") is None and (
+                method in BODILESS_METHODS or scope.http_version.startswith("1")
+            ):
+                # HTTP/1 frames every body (RFC 9112 section 6.3): without either header
+                # there is none, and nothing to wait for.
+                return b""
+            return await self._deadlines_here().within(_read_chunked(protocol, limit))
+        try:
+            if int(length) > limit:
+                return None
+        except ValueError:
+            return b""
+        body: bytes = await self._deadlines_here().within(protocol())  # held to its length
+        return body
+
+    def _deadlines_here(self) -> BodyDeadlines:
+        """The body deadlines of the running loop (granian's worker sets them up first)."""
+        deadlines = self._deadlines
+        if deadlines is None or not deadlines.fit(self.body_timeout):
+            loop = asyncio.get_running_loop()
+            deadlines = self._deadlines = BodyDeadlines(loop, self.body_timeout)
+        return deadlines
 
 
 def serve_wsgi(
@@ -236,23 +266,10 @@ async def _break_rsgi(scope: Any, protocol: Any, fault: ConnectionFault) -> None
     raise _DroppedConnectionError
 
 
-def _frames_a_body(pairs: list[tuple[str, str]]) -> bool:
-    return any(name.lower() in ("content-length", "transfer-encoding") for name, _ in pairs)
-
-
-async def _read_rsgi_body(protocol: Any, pairs: list[tuple[str, str]], limit: int) -> bytes | None:
-    """The body, or None when it is over ``limit`` bytes (then it is not read whole)."""
-    length = next((v for k, v in pairs if k.lower() == "content-length"), None)
-    if length is not None:
-        try:
-            if int(length) > limit:
-                return None
-        except ValueError:
-            return b""
-        body: bytes = await protocol()  # the server holds it to its Content-Length
-        return body
+async def _read_chunked(protocol: Any, limit: int) -> bytes | None:
+    """A body without a length, read as far as ``limit`` allows (None past it)."""
     received = bytearray()
-    async for chunk in protocol:  # chunked: read as far as the limit allows
+    async for chunk in protocol:
         received += chunk
         if len(received) > limit:
             return None

@@ -162,3 +162,25 @@ def test_sigterm_loses_no_access_line(server: str) -> None:
     assert proc.returncode == 0
     lines = [line for line in err.decode().splitlines() if "GET /v3/orders/ 200" in line]
     assert len(lines) == 3, err.decode()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_child_does_not_write_its_parents_waiting_lines(
+    log: logging.Logger, tmp_path: Path
+) -> None:
+    path = tmp_path / "lines.log"
+    with path.open("a", encoding="utf-8") as stream:
+        handler = BatchingStreamHandler(stream, interval=3600)
+        log.addHandler(handler)
+        log.info("parent line")  # waits in the parent
+        child = os.fork()
+        if child == 0:  # pragma: no cover (the child)
+            log.info("child line")
+            handler.flush()
+            os._exit(0)
+        _, status = os.waitpid(child, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert path.read_text(encoding="utf-8") == "child line\n"
+        log.removeHandler(handler)
+        handler.close()
+    assert path.read_text(encoding="utf-8") == "child line\nparent line\n"

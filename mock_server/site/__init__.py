@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from mock_server.journal import scrub_text
 from mock_server.routing import MatchState
+from mock_server.site._access import access_log, log_access
 from mock_server.site._gate import AdminExtension, AdminGate, AdminRoutes
 from mock_server.site._mounts import Mount, Mounts
 from mock_server.site._sessions import (
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_HOST", "MAX_DELAY_SECONDS", "MAX_WIREMOCK_ADMIN_BODY_BYTES", "Site"]
 
-access_log = logging.getLogger("mock_server.access")
 logger = logging.getLogger("mock_server.site")
 
 DEFAULT_HOST = "127.0.0.1"
@@ -64,6 +64,8 @@ MAX_WIREMOCK_ADMIN_BODY_BYTES = 1024 * 1024
 """``/__admin/`` bodies (stubs, imports) are read up to this many bytes; larger get 413."""
 
 _WIREMOCK_PREFIX = "/__admin"
+# Only paths below these reach an admin extension (the longest prefix of one owns them).
+_ADMIN_ROOTS = (ADMIN_PREFIX.rstrip("/"), _WIREMOCK_PREFIX)
 _DOCUMENTS = {
     "/openapi.json": "json",
     "/openapi.yaml": "yaml",
@@ -211,7 +213,7 @@ class Site:
         return self._body_limit(path)
 
     def _body_limit(self, path: str) -> int:
-        if self.admin_routes is not None:
+        if self.admin_routes is not None and path.startswith(_ADMIN_ROOTS):
             extension = self.admin_routes.find(path)
             if extension is not None:
                 return extension.max_body_bytes
@@ -261,7 +263,7 @@ class Site:
     def _route(self, mount: Mount, request: RequestData) -> ResponseData:
         engine = mount.engine
         path = request.path
-        if path.startswith(ADMIN_PREFIX.rstrip("/")) or path.startswith(_WIREMOCK_PREFIX):
+        if path.startswith(_ADMIN_ROOTS):
             routes = self.admin_routes
             extension = routes.find(path) if routes is not None else None
             if routes is not None and extension is not None:
@@ -320,26 +322,14 @@ class Site:
         if not access_log.isEnabledFor(logging.INFO):
             return
         elapsed = (time.perf_counter() - started) * 1000
-        redactor = self._engine.journal.redactor
-        secrets = redactor.secrets_in(request.headers, request.query_string)
+        secrets = self._engine.journal.redactor.secrets_in(request.headers, request.query_string)
         path = scrub_text(request.path, secrets)
         reason = scrub_text(response.note, secrets) if response.note else None
-        method, status = request.method, response.status
-        extra = {"api": name, "method": method, "path": path, "status": status}
-        extra.update(ms=round(elapsed, 1), reason=reason)
-        if reason:
-            access_log.info(
-                "%s %s %d %.1fms - %s", method, path, status, elapsed, reason, extra=extra
-            )
-        else:
-            access_log.info("%s %s %d %.1fms", method, path, status, elapsed, extra=extra)
+        log_access(name, request.method, path, response.status, elapsed, reason)
 
 
 def _is_admin_path(path: str) -> bool:
-    return any(
-        path == prefix or path.startswith(prefix + "/")
-        for prefix in (ADMIN_PREFIX.rstrip("/"), _WIREMOCK_PREFIX)
-    )
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in _ADMIN_ROOTS)
 
 
 def _sendable(engine: Engine, response: ResponseData) -> ResponseData:
