@@ -319,6 +319,8 @@ def test_in_process_sessions_are_isolated_and_bounded() -> None:
     refused = _get(site, "/~three/__mock/health")
     assert refused.status == 503
     assert "--max-sessions" in refused.json["message"]
+    # Both sessions were just used: room comes when the sooner one's idle time runs out.
+    assert 1 <= int(refused.headers["retry-after"]) <= 600
     assert site.sessions is not None
     assert site.sessions.names() == ["one", "two"]
     assert _get(site, "/~bad name/v3/orders").status == 404
@@ -331,7 +333,10 @@ def test_an_idle_session_expires_and_makes_room() -> None:
     assert site.sessions is not None
     site.sessions._monotonic = lambda: now[0]
     assert _get(site, "/~one/__mock/health").status == 200
-    assert _get(site, "/~two/__mock/health").status == 503
+    refused = _get(site, "/~two/__mock/health")
+    assert (refused.status, refused.headers["retry-after"]) == (503, "10")
+    now[0] = 3.5
+    assert _get(site, "/~two/__mock/health").headers["retry-after"] == "7"  # 6.5, rounded up
     now[0] = 10.0
     assert _get(site, "/~two/__mock/health").status == 200
     assert site.sessions.names() == ["two"]

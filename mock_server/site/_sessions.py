@@ -18,6 +18,7 @@ default site's admin surface, behind its gate.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import threading
 import time
@@ -137,7 +138,9 @@ class Sessions:
                 f"end one with DELETE {SESSIONS_ADMIN_PREFIX}/NAME or wait "
                 f"{self.idle_seconds:g}s for an idle one to expire (--session-idle-seconds)"
             )
-            return self._error(503, message)
+            refused = self._error(503, message)
+            retry = str(self._seconds_until_room())
+            return dataclasses.replace(refused, headers={**refused.headers, "retry-after": retry})
         try:
             with based_at(SESSION_MARK + name):
                 return session.site.handle(dataclasses.replace(request, path=rest))
@@ -145,6 +148,20 @@ class Sessions:
             with self._lock:
                 session.in_flight -= 1
                 session.last_used = self._monotonic()
+
+    def _seconds_until_room(self) -> int:
+        """Whole seconds until the soonest idle session expires (``Retry-After``), at least 1.
+
+        With every session busy, none is due to expire: a full idle period.
+        """
+        now = self._monotonic()
+        with self._lock:
+            due = [
+                s.last_used + self.idle_seconds - now
+                for s in self._sessions.values()
+                if s.in_flight == 0
+            ]
+        return max(1, math.ceil(min(due, default=self.idle_seconds)))
 
     def body_limit(self, path: str, limit: Callable[[str], int]) -> int:
         """The body limit of ``path`` inside a session: the default site's for the rest."""
