@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -115,7 +116,12 @@ def _claimed_writes(handler: BatchingStreamHandler, stream: io.StringIO) -> bool
     """Whether one access line reached ``stream`` without a record being made."""
     made: list[object] = []
     old_factory = logging.getLogRecordFactory()
-    logging.setLogRecordFactory(lambda *a, **k: made.append(a) or old_factory(*a, **k))
+
+    def counting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        made.append(args)
+        return old_factory(*args, **kwargs)
+
+    logging.setLogRecordFactory(counting_factory)
     try:
         log_access("API", "GET", "/x", 200, 0.1, None)
     finally:
