@@ -190,6 +190,99 @@ def wsgi_cost(api: str, *, rounds: int = 5) -> EngineCost:
     return cost
 
 
+_RSGI_SCRIPT = """
+import asyncio, json, statistics, sys, time
+from bench.inprocess import _submit_request
+from bench.scenarios import create_order_probe, submit_order_probe
+from mock_server.cli import build_parser, build_sites, configure_logging
+
+api, rounds, calls = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+args = build_parser().parse_args(["--api", api])
+# As the CLI does: access lines to stderr (the parent discards them).
+configure_logging(args.log_level, json_lines=args.log_format == "json")
+app = build_sites(args)[0].app
+
+def prepared():  # after a reset: AI HomeDesign's submit needs an uploaded order
+    if api == "autoenhance":
+        return create_order_probe()
+    order = app.engine.handle(_submit_request(app.engine)).json
+    return submit_order_probe(order.get("order_id", "x") if isinstance(order, dict) else "x")
+
+probe = prepared()
+pairs = [(k.lower(), v) for k, v in probe.headers.items()]
+pairs += [("host", "127.0.0.1:4011"), ("content-length", str(len(probe.body)))]
+
+class Headers:  # granian's: lower-case names, items() in order
+    def __init__(self, pairs): self._pairs, self._map = pairs, dict(pairs)
+    def items(self): return list(self._pairs)
+    def keys(self): return [k for k, _ in self._pairs]
+    def values(self): return [v for _, v in self._pairs]
+    def get(self, key, default=None): return self._map.get(key.lower(), default)
+    def __contains__(self, key): return key.lower() in self._map
+
+class Scope:
+    proto, http_version, rsgi_version, scheme = "http", "1.1", "1.5", "http"
+    server, client, authority, query_string = "127.0.0.1:4011", "127.0.0.1:50000", None, ""
+    method, path, headers = probe.method, probe.path, Headers(pairs)
+
+class Protocol:  # granian's protocol object, without a socket
+    status = 0
+    def __call__(self): return self._body()
+    async def _body(self): return probe.body
+    def response_bytes(self, status, headers, body): self.status = status
+    def response_empty(self, status, headers): self.status = status
+    def response_str(self, status, headers, body): self.status = status
+
+async def serve(n, protocol):
+    scope = Scope()
+    for _ in range(n):
+        await app.__rsgi__(scope, protocol)
+    return protocol.status
+
+try:
+    import uvloop
+    factory = uvloop.new_event_loop
+except ImportError:
+    factory = None
+per_call, statuses = [], {}
+with asyncio.Runner(loop_factory=factory) as runner:
+    runner.run(serve(200, Protocol()))
+    for _ in range(rounds):
+        app.reset()
+        probe = prepared()  # the same request, for the order uploaded after this reset
+        protocol = Protocol()
+        started = time.perf_counter()
+        status = runner.run(serve(calls, protocol))
+        per_call.append((time.perf_counter() - started) / calls * 1e6)
+        statuses[status] = statuses.get(status, 0) + calls
+print(json.dumps({"us": statistics.median(per_call), "statuses": statuses}))
+"""
+
+
+def rsgi_cost(api: str, *, rounds: int = 5, calls: int = 3000) -> EngineCost:
+    """Time one request through the RSGI app the CLI serves (median round, µs per call).
+
+    In a fresh interpreter set up as the CLI sets itself up (its logging: access lines to
+    stderr; uvloop), without granian or a socket: a stand-in for granian's protocol object
+    hands over the request and takes the answer. ``rounds`` rounds of ``calls`` requests.
+    """
+    label, _, engine = scenario_calls(api)
+    engine.reset()
+    done = subprocess.run(
+        [sys.executable, "-c", _RSGI_SCRIPT, api, str(rounds), str(calls)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BenchError(f"RSGI cost of {api} failed: {done.stderr[-800:]}")
+    data = json.loads(done.stdout.strip().splitlines()[-1])
+    statuses = {int(k): v for k, v in data["statuses"].items()}
+    return EngineCost(api=api, operation=label, us_per_call=data["us"], statuses=statuses)
+
+
 def profile(api: str, *, wsgi: bool = False, calls: int = 2000, top: int = 15) -> str:
     """Return cProfile's top ``top`` functions by cumulative time for ``calls`` requests.
 

@@ -141,6 +141,7 @@ class Report:
     startup: list[Startup] = field(default_factory=list)
     engine: list[EngineCost] = field(default_factory=list)
     wsgi: list[EngineCost] = field(default_factory=list)
+    rsgi: list[EngineCost] = field(default_factory=list)
     fixture: FixtureCost | None = None
     client: FixtureCost | None = None
     errors: list[str] = field(default_factory=list)
@@ -194,7 +195,7 @@ class Report:
                 )
             )
         for costs, what, goal in (
-            (self.wsgi, "whole app", 60.0),
+            (self.rsgi, "whole app (RSGI, as the CLI serves it)", 60.0),
             (self.engine, "Engine.handle", 30.0),
         ):
             for cost in costs:
@@ -242,6 +243,7 @@ class Report:
             "startup": [s.to_dict() for s in self.startup],
             "engine": [e.to_dict() for e in self.engine],
             "wsgi": [e.to_dict() for e in self.wsgi],
+            "rsgi": [e.to_dict() for e in self.rsgi],
             "fixture": self.fixture.to_dict() if self.fixture else None,
             "client": self.client.to_dict() if self.client else None,
             "targets": [t.to_dict() for t in self.targets()],
@@ -363,20 +365,30 @@ def _inprocess_lines(r: Report) -> list[str]:
             "",
             "## In-process cost per request (median of 5 timeit rounds)",
             "",
-            "Engine.handle alone; then the whole WSGI app the CLI serves (werkzeug, journal,",
-            "access log, engine) without a server; then 1e6 / ours' standalone req/s at the",
-            "lowest concurrency.",
+            "Engine.handle alone; the RSGI app the CLI serves (edge, site, admin gate, access",
+            "log to stderr, engine), in a fresh interpreter set up as the CLI sets itself up,",
+            "with a stand-in for granian's protocol object (no socket); the WSGI app the",
+            "fixtures serve (werkzeug); then 1e6 / ours' standalone req/s at the lowest",
+            "concurrency. Per stage: edge + site = RSGI app - engine; granian + socket =",
+            "standalone - RSGI app (wrk shares the 2 cores, so this stage carries its load too).",
             "",
-            "| Request | Engine.handle µs | WSGI app µs | standalone µs | statuses |",
-            "|---|---|---|---|---|",
+            "| Request | Engine.handle µs | edge + site µs | RSGI app µs | granian + socket µs "
+            "| standalone µs | WSGI app µs | statuses |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         wsgi = {w.api: w.us_per_call for w in r.wsgi}
+        rsgi = {w.api: w.us_per_call for w in r.rsgi}
         for e in r.engine:
             conns = min((c for a, c in r.cases() if a == e.api), default=0)
             rps = r.rps(e.api, "ours", conns)
+            standalone = 1e6 / rps if rps else None
+            app = rsgi.get(e.api)
+            edge = app - e.us_per_call if app is not None else None
+            server = standalone - app if standalone is not None and app is not None else None
             lines.append(
-                f"| {LABELS[e.api]} | {e.us_per_call:.1f} | {_fmt(wsgi.get(e.api), '.1f')} | "
-                f"{_fmt(1e6 / rps if rps else None)} | {describe_statuses(e.statuses)} |"
+                f"| {LABELS[e.api]} | {e.us_per_call:.1f} | {_fmt(edge, '.1f')} | "
+                f"{_fmt(app, '.1f')} | {_fmt(server, '.0f')} | {_fmt(standalone)} | "
+                f"{_fmt(wsgi.get(e.api), '.1f')} | {describe_statuses(e.statuses)} |"
             )
     if r.fixture is not None:
         f = r.fixture

@@ -372,9 +372,14 @@ def _in_process(report: Report, ctx: _Context) -> None:
 
 def _add_costs(report: Report, api: str) -> str:
     engine, app = inprocess.engine_cost(api), inprocess.wsgi_cost(api)
+    rsgi = inprocess.rsgi_cost(api)
     report.engine.append(engine)
     report.wsgi.append(app)
-    return f"Engine.handle {engine.us_per_call:.0f} µs, WSGI app {app.us_per_call:.0f} µs"
+    report.rsgi.append(rsgi)
+    return (
+        f"Engine.handle {engine.us_per_call:.0f} µs, RSGI app {rsgi.us_per_call:.0f} µs, "
+        f"WSGI app {app.us_per_call:.0f} µs"
+    )
 
 
 def _profile(report: Report, api: str) -> str:
