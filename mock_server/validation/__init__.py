@@ -34,7 +34,7 @@ from mock_server.media import covers
 from mock_server.spec import Operation, Parameter
 from mock_server.spec._bodies import BodyMedia, FilePart, FormField, RequestBody
 from mock_server.types import RequestData, UnreadBody, UploadedFile
-from mock_server.validation._coerce import coerce_parameter, coerce_scalar
+from mock_server.validation._coerce import coerce_one, coerce_parameter, coerce_scalar
 from mock_server.validation._json import MAX_JSON_BYTES, json_problem
 from mock_server.validation._messages import ROOT, issue, issues_from_errors
 from mock_server.validation._parameters import compiled
@@ -447,9 +447,7 @@ def _form_value(field: FormField | None, values: Sequence[str], *, parts: bool =
             else []
         )
         return [coerce_scalar(v, field.item_types) for v in items]
-    if len(values) > 1:  # a scalar sent twice: refused as an array (openapi/DECISIONS.md)
-        return [coerce_scalar(v, field.types) for v in values]
-    return coerce_scalar(values[0], field.types)
+    return coerce_one(values, field.types)
 
 
 def _form_fields(

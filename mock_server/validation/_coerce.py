@@ -60,11 +60,18 @@ def coerce_parameter(param: Parameter, raw: Sequence[str]) -> Any:
         if len(parts) % 2 == 0 and not (param.explode and param.location != "query"):
             return dict(zip(parts[::2], parts[1::2], strict=True))
         return _pairs(part.partition("=") for part in parts)
-    if len(raw) > 1:
-        # A scalar given more than once (``?page=1&page=2``) is an array, which its schema
-        # refuses: frameworks disagree on which copy wins, so the mock picks none.
-        return [coerce_scalar(item, param.types) for item in raw]
-    return coerce_scalar(raw[0], param.types)
+    return coerce_one(raw, param.types)
+
+
+def coerce_one(values: Sequence[str], types: frozenset[str]) -> Any:
+    """Coerce the value of a parameter or form field that its schema types as one value.
+
+    Sent more than once (``?page=1&page=2``) it is an array, which the schema refuses:
+    frameworks disagree on which copy wins, so the mock picks none (DECISIONS.md).
+    """
+    if len(values) == 1:
+        return coerce_scalar(values[0], types)
+    return [coerce_scalar(value, types) for value in values]
 
 
 def _pairs(parts: Iterable[tuple[str, str, str]]) -> dict[str, str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mock_server.spec import Parameter
-from mock_server.validation._coerce import coerce_parameter, coerce_scalar, raw_parameter
+from mock_server.validation._coerce import coerce_one, coerce_parameter, raw_parameter
 from mock_server.validation._security import LOCATIONS
 
 Reader = Callable[
@@ -66,14 +66,10 @@ def _one(value: str | None) -> tuple[str] | None:
 def _coercer(param: Parameter) -> Callable[[Sequence[str]], Any]:
     scalar = not param.json_content and param.style != "deepObject"
     scalar = scalar and not ({"array", "object"} & param.types)
-    if scalar and (not param.types or "string" in param.types):
-        # Given more than once it is an array, which the schema refuses (DECISIONS.md).
-        return lambda raw: raw[0] if len(raw) == 1 else list(raw)
+    types = param.types
+    if scalar and (not types or "string" in types):
+        # The text as sent: no call on the hot path for the usual single value.
+        return lambda raw: raw[0] if len(raw) == 1 else coerce_one(raw, types)
     if scalar:
-        types = param.types
-        return lambda raw: (
-            coerce_scalar(raw[0], types)
-            if len(raw) == 1
-            else [coerce_scalar(item, types) for item in raw]
-        )
+        return lambda raw: coerce_one(raw, types)
     return lambda raw: coerce_parameter(param, raw)
