@@ -76,7 +76,8 @@ class Registry:
         """
         self._lock = threading.RLock()
         self._folder = MappingsFolder(mappings_dir) if mappings_dir is not None else None
-        self._folder_read_only = folder_read_only
+        # Where save and persistent stubs write: nowhere for a session's read-only folder.
+        self._writable = None if folder_read_only else self._folder
         self._files_dir = files_dir or (mappings_dir.parent / "__files" if mappings_dir else None)
         self._clock = clock
         self.started_at = clock()
@@ -196,7 +197,7 @@ class Registry:
             InvalidMappingError: The mapping is malformed or unsupported.
         """
         stub = _compile(dict(mapping))
-        self._refuse_writes([stub])
+        self._refuse_persistent([stub])
         with self._lock:
             self._counter += 1
             self._put(_Entry(stub=stub, insertion=self._counter))
@@ -224,7 +225,7 @@ class Registry:
             InvalidMappingError: The new mapping is malformed or unsupported.
         """
         stub = _compile({**mapping, "id": stub_id, "uuid": stub_id})
-        self._refuse_writes([stub])
+        self._refuse_persistent([stub])
         with self._lock:
             old = self._entry(stub_id)
             self._put(replace(old, stub=stub, dirty=True))
@@ -238,9 +239,8 @@ class Registry:
         """
         with self._lock:
             entry = self._entry(stub_id)
-            if entry.stub.persistent and entry.file is not None and self._writes_folder:
-                assert self._folder is not None  # _writes_folder says so
-                self._folder.delete(entry.file)
+            if entry.stub.persistent and entry.file is not None and self._writable is not None:
+                self._writable.delete(entry.file)
             self._set_entries(e for e in self._entries.values() if e.stub.id != stub_id)
 
     def remove_all_stubs(self) -> None:
@@ -263,7 +263,7 @@ class Registry:
         """
         # Every mapping is compiled before any is stored: one bad mapping stores none.
         stubs = [_compile(mapping, pointer=f"/mappings/{i}") for i, mapping in enumerate(mappings)]
-        self._refuse_writes(stubs)
+        self._refuse_persistent(stubs)
         with self._lock:
             if delete_others:
                 ids = {stub.id for stub in stubs}
@@ -279,9 +279,9 @@ class Registry:
         Raises:
             AdminError: The folder is read-only here (a session's registry; 409).
         """
-        self._refuse_writes(())
+        self._refuse_write("mappings/save")
         with self._lock:
-            if self._folder is None:
+            if self._writable is None:
                 return
             for entry in list(self._entries.values()):
                 if entry.dirty:
@@ -362,21 +362,16 @@ class Registry:
 
     # -- internals ----------------------------------------------------------------------------
 
-    @property
-    def _writes_folder(self) -> bool:
-        return self._folder is not None and not self._folder_read_only
+    def _refuse_persistent(self, stubs: Sequence[StubMapping]) -> None:
+        """Refuse (409) stubs to store of which one is persistent, where the folder is read-only."""
+        persistent = next((stub.id for stub in stubs if stub.persistent), None)
+        if persistent is not None:
+            self._refuse_write(f"persistent stub {persistent}")
 
-    def _refuse_writes(self, stubs: Sequence[StubMapping]) -> None:
-        """Refuse (409) ``save``, or storing a persistent stub, where the folder is read-only.
-
-        ``stubs`` empty means the caller is ``save``. Nothing is stored before this runs.
-        """
-        if self._folder is None or not self._folder_read_only:
+    def _refuse_write(self, action: str) -> None:
+        """Refuse (409) ``action`` where the folder is read-only; before anything is stored."""
+        if self._folder is None or self._writable is not None:
             return
-        persistent = [stub.id for stub in stubs if stub.persistent]
-        if stubs and not persistent:
-            return
-        action = f"persistent stub {persistent[0]}" if persistent else "mappings/save"
         raise AdminError(
             status=409,
             title=(
@@ -398,12 +393,12 @@ class Registry:
             entry = replace(entry, file=old.file)  # a new stub with a known id reuses its file
         self._entries[entry.stub.id] = entry
         self._ordered = None
-        if entry.stub.persistent and self._writes_folder:
+        if entry.stub.persistent and self._writable is not None:
             self._write(entry)
 
     def _write(self, entry: _Entry) -> None:
-        assert self._folder is not None  # callers check; the type checker cannot see it
-        written = replace(entry, file=self._folder.write(entry.stub, entry.file), dirty=False)
+        assert self._writable is not None  # callers check; the type checker cannot see it
+        written = replace(entry, file=self._writable.write(entry.stub, entry.file), dirty=False)
         self._entries[entry.stub.id] = written
 
     def _sorted(self) -> list[StubMapping]:
