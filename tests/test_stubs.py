@@ -225,8 +225,9 @@ def test_python_wiremock_drives_the_standalone_mock(served: str) -> None:
         assert _count(method="GET", url_path="/v3/orders/") == 1
 
 
-def test_mappings_load_at_start(start_cli: Callable[..., Started], tmp_path: Path) -> None:
-    mappings = tmp_path / "mappings"
+def _serve_an_order_mapping(start_cli: Callable[..., Started], root: Path) -> str:
+    """Start the CLI on ``--mappings root`` holding one stub for GET /v3/orders/ORDER."""
+    mappings = root / "mappings"
     mappings.mkdir()
     mapping = {
         "request": {"method": "GET", "urlPath": f"/v3/orders/{ORDER}"},
@@ -234,9 +235,14 @@ def test_mappings_load_at_start(start_cli: Callable[..., Started], tmp_path: Pat
     }
     (mappings / "order.json").write_text(json.dumps(mapping))
     _, out = start_cli(
-        "--api", "autoenhance", "--autoenhance-port", "0", "--mappings", str(tmp_path)
+        "--api", "autoenhance", "--autoenhance-port", "0", "--mappings", str(root)
     )  # fmt: skip
     (url,) = re.findall(r"\(base_url (http://127\.0\.0\.1:\d+)\)", out)
+    return str(url)
+
+
+def test_mappings_load_at_start(start_cli: Callable[..., Started], tmp_path: Path) -> None:
+    url = _serve_an_order_mapping(start_cli, tmp_path)
     answer = httpx.get(f"{url}/v3/orders/{ORDER}", headers=KEY)
     assert answer.json()["name"] == "From a file"
     assert httpx.get(f"{url}/__admin/mappings").json()["meta"]["total"] == 1
@@ -247,17 +253,8 @@ def test_a_session_reads_the_mappings_folder_but_never_writes_it(
 ) -> None:
     # The folder is the server's: a session that wrote it would leak its stubs into every
     # other session's next reset.
+    url = _serve_an_order_mapping(start_cli, tmp_path)
     mappings = tmp_path / "mappings"
-    mappings.mkdir()
-    mapping = {
-        "request": {"method": "GET", "urlPath": f"/v3/orders/{ORDER}"},
-        "response": {"status": 200, "jsonBody": _order("From a file")},
-    }
-    (mappings / "order.json").write_text(json.dumps(mapping))
-    _, out = start_cli(
-        "--api", "autoenhance", "--autoenhance-port", "0", "--mappings", str(tmp_path)
-    )  # fmt: skip
-    (url,) = re.findall(r"\(base_url (http://127\.0\.0\.1:\d+)\)", out)
     session = f"{url}/~job-1"
     assert httpx.get(f"{session}/v3/orders/{ORDER}", headers=KEY).json()["name"] == "From a file"
     created = httpx.post(
