@@ -197,6 +197,8 @@ def test_many_sessions_at_once_stay_within_the_limit() -> None:
         assert statuses == [200] * 4 + [503] * 20
         refused = next(r for r in answers if r.status_code == 503)
         assert "--max-sessions" in refused.json()["message"]
+        # Room comes when the soonest idle session expires (--session-idle-seconds 600).
+        assert 1 <= int(refused.headers["retry-after"]) <= 600
         listed = httpx.get(f"{base}/__mock/sessions").json()["sessions"]
         assert len(listed) == 4
         assert httpx.get(f"{base}/__mock/health").status_code == 200  # the default still answers
