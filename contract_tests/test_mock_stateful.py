@@ -19,12 +19,14 @@ order creates that order (``/v3/orders/{id}``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import hypothesis
 import pytest
+from schemathesis.core.parameters import ParameterLocation
 from schemathesis.openapi.checks import EnsureResourceAvailability, UseAfterFree
 from schemathesis.specs.openapi.checks import ensure_resource_availability, use_after_free
 from werkzeug.test import Client
@@ -71,18 +73,47 @@ the DELETE that removes that resource (autoenhance create_image: "``order_id`` o
 unknown (or deleted) order: that order is created implicitly with this ID")."""
 
 
-def ensure_resource_availability_with_cascades(ctx: Any, response: Any, case: Any) -> bool | None:
-    """ST302 (a resource just created answers 404), unless a cascading delete removed it.
+def ensure_resource_availability_with_cascades(
+    unlinked: Container[str],
+) -> Callable[[Any, Any, Any], bool | None]:
+    """ST302 (a resource just created answers 404), unless a cascading delete removed it,
+    or the request did not carry the link's body (a case id in ``unlinked``).
 
     schemathesis excuses the 404 only after a DELETE of the resource's own path or a path
-    above it; an image lives at ``/v3/images/{id}``, not below its order.
+    above it; an image lives at ``/v3/images/{id}``, not below its order. And it blames the
+    create whenever every *parameter* came from the link, which an operation without
+    parameters meets even when its body, and the id in it, was generated
+    (:func:`_sent_a_generated_body`).
     """
-    try:
-        return ensure_resource_availability(ctx, response, case)
-    except EnsureResourceAvailability:
-        if _deleted_with_owner(ctx, case):
-            return None
-        raise
+
+    def ensure_resource_availability_with_cascades(
+        ctx: Any, response: Any, case: Any
+    ) -> bool | None:
+        try:
+            return ensure_resource_availability(ctx, response, case)
+        except EnsureResourceAvailability:
+            if case.id in unlinked or _deleted_with_owner(ctx, case):
+                return None
+            raise
+
+    return ensure_resource_availability_with_cascades
+
+
+def _sent_a_generated_body(step: Any) -> bool:
+    """Whether a step follows a link that carries a request body, but sends a generated one.
+
+    schemathesis 4.32.5 applies a link's body on a true-random draw (not replayable by
+    seed), which fails about one transition in 80; the body it sends then names a made-up
+    resource. AI HomeDesign v3's CreateOrderInProject (create_order -> create_order in the
+    same project) then gets ``404 project not found``, rightly, and schemathesis' check
+    blamed the order just created (a CI deep pass; off in schemathesis.toml for ``st run``).
+    """
+    transition = step.transition
+    return (
+        transition is not None
+        and transition.request_body is not None
+        and not any(location is ParameterLocation.BODY for location, _ in step.applied_parameters)
+    )
 
 
 def use_after_free_with_recreations(ctx: Any, response: Any, case: Any) -> bool | None:
@@ -165,7 +196,8 @@ def _state_machine_test(api: ApiName, *, over_http: bool) -> Callable[..., None]
     # by construction. It is off only then; test_deleted_resources_are_gone states the
     # same fact as a strict xfail.
     excluded = [ensure_resource_availability, use_after_free]
-    stateful_checks = [ensure_resource_availability_with_cascades]
+    unlinked: set[str] = set()  # ids of the cases that sent a generated body for a link
+    stateful_checks = [ensure_resource_availability_with_cascades(unlinked)]
     if behaviour_for(api) is not None:
         stateful_checks.append(use_after_free_with_recreations)
 
@@ -188,6 +220,8 @@ def _state_machine_test(api: ApiName, *, over_http: bool) -> Callable[..., None]
             def step(self, input: Any) -> Any:
                 if input.transition is not None and input.is_applied:
                     followed.add(f"{input.transition.parent_id} {input.transition.id}")
+                if _sent_a_generated_body(input):
+                    unlinked.add(input.case.id)
                 # Every other step, the mock's pending work (processing, an eta) finishes
                 # first, so scenarios see resources both in progress and done.
                 self.steps += 1
@@ -376,3 +410,40 @@ def test_deleted_resources_are_gone(
 
     gone_after_delete()
     assert deleted, f"no generated {create.label} request created anything to delete"
+
+
+def _step(*, body: object, applied: list[tuple[ParameterLocation, str | None]]) -> Any:
+    transition = SimpleNamespace(request_body=body)
+    return SimpleNamespace(transition=transition, applied_parameters=applied)
+
+
+def test_a_step_that_dropped_its_links_body_is_told_apart() -> None:
+    linked_body = object()
+    assert _sent_a_generated_body(_step(body=linked_body, applied=[]))
+    assert not _sent_a_generated_body(
+        _step(body=linked_body, applied=[(ParameterLocation.BODY, "project_id")])
+    )
+    # A link without a body, or no link at all: nothing to tell apart.
+    assert not _sent_a_generated_body(_step(body=None, applied=[]))
+    assert not _sent_a_generated_body(SimpleNamespace(transition=None, applied_parameters=[]))
+
+
+def test_a_404_after_a_create_is_excused_only_for_a_generated_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def always_blames(ctx: Any, response: Any, case: Any) -> bool | None:
+        raise EnsureResourceAvailability(
+            operation="POST /v3/order",
+            message="404 for a resource that was just created",
+            created_with="POST /v3/order",
+            not_available_with="POST /v3/order",
+        )
+
+    monkeypatch.setattr(
+        "contract_tests.test_mock_stateful.ensure_resource_availability", always_blames
+    )
+    no_parent = SimpleNamespace(internals=SimpleNamespace(find_parent=lambda case_id: None))
+    check = ensure_resource_availability_with_cascades({"generated"})
+    assert check(no_parent, None, SimpleNamespace(id="generated")) is None
+    with pytest.raises(EnsureResourceAvailability):
+        check(no_parent, None, SimpleNamespace(id="linked"))
