@@ -62,10 +62,15 @@ class Clock:
 
     def call_at(self, when: float, callback: Callback) -> None:
         """Run ``callback`` once the clock reaches ``when``."""
+        job = _Job(when, next(self._sequence), callback)
         with self._wakeup:
-            heapq.heappush(self._jobs, _Job(when, next(self._sequence), callback))
-            self._wakeup.notify()
-        if not self.manual:
+            heapq.heappush(self._jobs, job)
+            # The ticker sleeps until the earliest job: only a new earliest one needs it
+            # awake. Waking it for every job made it take the GIL from the serving thread
+            # on every scheduling request (AI HomeDesign's submit: p99 43 ms under load).
+            if self._jobs[0] is job:
+                self._wakeup.notify()
+        if not self.manual and self._ticker is None:
             self._ensure_ticker()
 
     def call_later(self, delay: float, callback: Callback) -> None:

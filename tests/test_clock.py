@@ -91,3 +91,34 @@ def test_real_time_callbacks_run_on_the_ticker_thread() -> None:
         assert done.wait(timeout=2)
     finally:
         clock.stop()
+
+
+def test_real_time_runs_a_job_sooner_than_the_one_the_ticker_waits_for() -> None:
+    clock = Clock()
+    ran = threading.Event()
+    clock.call_later(3600, lambda: None)  # the ticker now sleeps for an hour
+    clock.call_later(0.01, ran.set)
+    try:
+        assert ran.wait(timeout=5), "the sooner job waited behind the later one"
+    finally:
+        clock.stop()
+
+
+def test_scheduling_wakes_the_ticker_only_for_a_new_earliest_job(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = Clock(manual=True)  # no ticker thread: only the notifications are counted
+    notified: list[float] = []
+    notify = clock._wakeup.notify
+
+    def counting_notify(n: int = 1) -> None:
+        notified.append(clock._jobs[0].when)
+        notify(n)
+
+    monkeypatch.setattr(clock._wakeup, "notify", counting_notify)
+    start = clock.now()
+    clock.call_later(30, lambda: None)
+    clock.call_later(40, lambda: None)  # later than what the ticker waits for: no wake
+    clock.call_later(30, lambda: None)  # as late as the earliest: no wake either
+    clock.call_later(10, lambda: None)
+    assert notified == [start + 30, start + 10]
