@@ -36,7 +36,7 @@ def access_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[logging.Logger]:
     logger = logging.Logger("mock_server.access", logging.INFO)
     logger.propagate = False
     monkeypatch.setattr(_access, "access_log", logger)
-    monkeypatch.setattr(_logs, "_now", lambda: NOW)
+    monkeypatch.setattr(_logs, "_now", lambda: NOW[0])
     yield logger
     claim_access_log(None)
 
@@ -188,3 +188,34 @@ def _reset(stream: io.StringIO) -> io.StringIO:
     stream.seek(0)
     stream.truncate()
     return stream
+
+
+def test_a_line_waits_as_fields_and_keeps_the_time_it_was_logged(
+    access_log: logging.Logger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stream, handler = _handler(TextFormatter())
+    access_log.addHandler(handler)
+    claim_access_log(handler)
+    log_access("API", "GET", "/x", 200, 0.1, None)
+    assert stream.getvalue() == ""  # waiting, not written
+    monkeypatch.setattr(_logs, "_now", lambda: NOW[0] + 3600)  # formatted an hour later
+    handler.flush()
+    record = logging.makeLogRecord({"created": NOW[0], "msecs": NOW[1]})
+    assert stream.getvalue().startswith(f"{logging.Formatter().formatTime(record)} INFO ")
+
+
+def test_a_waiting_line_that_cannot_be_formatted_is_reported_and_the_others_written(
+    access_log: logging.Logger, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stream, handler = _handler(TextFormatter())
+    access_log.addHandler(handler)
+    claim_access_log(handler)
+    log_access("API", "GET", "/a", 200, 0.1, None)
+    handler.write_fields("mock_server.access", "%d", ("not a number",), {})
+    log_access("API", "GET", "/b", 200, 0.1, None)
+    handler.flush()
+    written = stream.getvalue()
+    assert "GET /a 200" in written
+    assert "GET /b 200" in written
+    assert len(written.splitlines()) == 2
+    assert "not a number" in capsys.readouterr().err  # logging's own report of the line
