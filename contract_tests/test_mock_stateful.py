@@ -13,7 +13,9 @@ what lies below its path. Autoenhance documents two effects across paths, which 
 checks run here (:func:`ensure_resource_availability_with_cascades`,
 :func:`use_after_free_with_recreations`) add: Delete Order deletes the order's images
 (``/v3/images/{id}``), and Create Image with the ``order_id`` of an unknown or deleted
-order creates that order (``/v3/orders/{id}``).
+order creates that order (``/v3/orders/{id}``). And a step that follows a link but sends
+a generated body instead of the link's (schemathesis draws whether to use it) is not
+blamed on the create it follows (:func:`_sent_a_generated_body`).
 """
 
 from __future__ import annotations
