@@ -120,6 +120,14 @@ class Behaviour(Protocol):
         """
         ...
 
+    def target_error(self, target: str, status: int) -> ResponseData | None:
+        """What the host behind URL target ``target`` answers with ``status``, or None.
+
+        An injected fault's status on a URL target (:meth:`fault_targets`) answers this,
+        so a failing upload looks like the storage host's failure (S3's XML for
+        Autoenhance's uploads); None gives the API's own error shape.
+        """
+
     def handle_error(
         self, request: RequestData, operation_id: str, error: RequestError
     ) -> ResponseData | None:
@@ -207,6 +215,10 @@ class BaseBehaviour:
     def fault_targets(self) -> Mapping[str, str]:
         """No named URL targets: every request outside the spec is ``unrouted``."""
         return {}
+
+    def target_error(self, target: str, status: int) -> ResponseData | None:
+        """The API's own error shape."""
+        return None
 
     def handle_error(
         self, request: RequestData, operation_id: str, error: RequestError

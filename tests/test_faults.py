@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from urllib.parse import parse_qs, unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
@@ -239,6 +240,39 @@ def test_the_vendors_upload_target_faults_its_upload_urls(ae: Engine) -> None:
     assert (refused.status, refused.headers["Retry-After"]) == (503, "1")
     assert refused.headers["x-mock-reason"] == "injected fault: status 503"
     assert _put(ae, url).status == 200
+
+
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [(500, "InternalError"), (503, "SlowDown"), (403, "AccessDenied"), (429, "TooManyRequests")],
+)
+def test_a_status_on_the_upload_url_answers_as_s3_does(ae: Engine, status: int, code: str) -> None:
+    url = _upload_url(ae)
+    ae.faults.set("upload", Fault(status=status, headers={"Retry-After": "1"}, times=1))
+    refused = _put(ae, url)
+    assert refused.status == status
+    assert refused.content_type == "application/xml"
+    error = ElementTree.fromstring(refused.body)
+    assert error.tag == "Error"
+    assert error.findtext("Code") == code
+    assert error.findtext("RequestId") == refused.headers["x-amz-request-id"]
+    assert refused.headers["Retry-After"] == "1"  # the fault's headers still go out
+    assert refused.headers["x-mock-reason"] == f"injected fault: status {status}"
+    assert _put(ae, url).status == 200
+
+
+def test_a_fault_body_on_the_upload_url_is_sent_as_given(ae: Engine) -> None:
+    url = _upload_url(ae)
+    ae.faults.set("upload", Fault(status=500, body={"detail": "down"}, times=1))
+    refused = _put(ae, url)
+    assert (refused.status, refused.json) == (500, {"detail": "down"})
+
+
+def test_a_status_outside_the_named_targets_keeps_the_apis_shape(ae: Engine) -> None:
+    ae.faults.set("unrouted", Fault(status=503, times=1))
+    refused = ae.handle(request("GET", "/not/a/route"))
+    assert refused.status == 503
+    assert refused.content_type != "application/xml"
 
 
 def test_a_target_the_vendor_does_not_name_is_refused(ae: Engine) -> None:

@@ -189,23 +189,37 @@ class Serving:
         request: RequestData,
         operation: Operation | None,
         serve: Callable[[], ResponseData],
+        *,
+        target: str | None = None,
     ) -> ResponseData:
         """The answer under ``fault``; ``serve`` gives the normal one (a latency only).
 
-        Injected on purpose, so the answer is exempt from the self-check.
+        Injected on purpose, so the answer is exempt from the self-check. On a URL
+        ``target``, a status answers as the host behind it does, unless the fault gives
+        its own body.
         """
         response = connection_fault(fault)
         if response is not None:
             # No answer goes out; the header keeps the reason in the journal.
             response = self._with_reason(request, response)
         elif fault.status is not None:
-            injected = injected_status(
-                fault,
-                request,
-                operation,
-                synthesizer=self.synthesizer,
-                renderer=self.renderer,
-            )
+            hosted = None
+            if target is not None and fault.body is None:
+                hosted = self.behaviour.target_error(target, fault.status)
+            if hosted is not None:
+                injected = evolve(
+                    hosted,
+                    headers={**hosted.headers, **fault.headers},
+                    note=f"injected fault: status {fault.status}",
+                )
+            else:
+                injected = injected_status(
+                    fault,
+                    request,
+                    operation,
+                    synthesizer=self.synthesizer,
+                    renderer=self.renderer,
+                )
             response = self._with_reason(request, injected)
         else:
             response = serve()
@@ -282,7 +296,9 @@ class Serving:
             target = target_of(self.behaviour.fault_targets(), request.path)
             fault = self.faults.take(target)
             if fault is not None:
-                return self._faulted(fault, request, None, lambda: self._outside_spec(request))
+                return self._faulted(
+                    fault, request, None, lambda: self._outside_spec(request), target=target
+                )
         return self._outside_spec(request)
 
     def _outside_spec(self, request: RequestData) -> ResponseData:

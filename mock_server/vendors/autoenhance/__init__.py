@@ -85,6 +85,7 @@ from mock_server.vendors.autoenhance._uploads import (
     check_put,
     kept_upload,
     ok_response,
+    s3_status_error,
     signed_url,
     upload_path,
 )
@@ -198,6 +199,13 @@ class AutoenhanceBehaviour(BaseBehaviour):
     def fault_targets(self) -> Mapping[str, str]:
         """The upload URLs (S3) and the asset host's downloads, for ``faults.set``."""
         return {"upload": UPLOAD_PREFIX, "asset": ASSET_PREFIX}
+
+    def target_error(self, target: str, status: int) -> ResponseData | None:
+        """S3's XML error on the upload and asset URLs (both are S3 objects live)."""
+        if target not in ("upload", "asset"):
+            return None
+        with self.store.lock:
+            return s3_status_error(self.store, status)
 
     def handle_unrouted(self, request: RequestData) -> ResponseData | None:
         """Answer the upload URLs like S3 and the asset URLs; anything else is a 404."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from http import HTTPStatus
 from urllib.parse import quote, urlencode
 
 from mock_server.media import IMAGE_MEDIA_TYPES, sniff_format, tiny_image
@@ -36,6 +37,7 @@ __all__ = [
     "kept_upload",
     "ok_response",
     "s3_error",
+    "s3_status_error",
     "signed_url",
     "upload_path",
 ]
@@ -133,6 +135,36 @@ def s3_error(store: Store, status: int, code: str, message: str) -> ResponseData
         body=body.encode(),
         content_type="application/xml",
     )
+
+
+_S3_ERRORS = {
+    400: ("InvalidRequest", "Invalid Request"),
+    403: ("AccessDenied", "Access Denied"),
+    404: ("NoSuchKey", "The specified key does not exist."),
+    405: ("MethodNotAllowed", "The specified method is not allowed against this resource."),
+    409: ("OperationAborted", "A conflicting conditional operation is currently in progress."),
+    500: ("InternalError", "We encountered an internal error. Please try again."),
+    501: ("NotImplemented", "A header you provided implies functionality that is not implemented."),
+    503: ("SlowDown", "Please reduce your request rate."),
+}
+"""S3's error code and message per status (the S3 API reference's error code list)."""
+
+
+def s3_status_error(store: Store, status: int) -> ResponseData:
+    """S3's error document for ``status`` (an injected fault on an upload or asset URL).
+
+    A status S3 has no listed error for gets its reason phrase as code and message.
+    """
+    phrase = _reason_phrase(status)
+    code, message = _S3_ERRORS.get(status, (phrase.replace(" ", ""), phrase))
+    return s3_error(store, status, code, message)
+
+
+def _reason_phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
 
 
 def _request_id(store: Store) -> str:
