@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from mock_server.cli._collector import IdleCollections
 from mock_server.cli._sites import ServedSite, announce
 from mock_server.errors import ConfigError
 
@@ -72,6 +73,7 @@ def run_granian(sites: list[ServedSite], args: argparse.Namespace) -> int:
             _stop_all(servers)
         else:
             announce(sites, args)
+            _idle_collections(sites).start()
         for outcome in await asyncio.gather(*tasks, return_exceptions=True):
             if isinstance(outcome, TimeoutError):
                 # granian's drain wait ran out: the connections still open are cut.
@@ -94,6 +96,11 @@ def run_granian(sites: list[ServedSite], args: argparse.Namespace) -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
+
+
+def _idle_collections(sites: Sequence[ServedSite]) -> IdleCollections:
+    """Full garbage collections when no site has had a request for a second."""
+    return IdleCollections(lambda: max(site.app.site.last_request for site in sites))
 
 
 def _loop_factory(name: str) -> Callable[[], asyncio.AbstractEventLoop] | None:
@@ -166,6 +173,7 @@ def run_werkzeug(sites: list[ServedSite], args: argparse.Namespace) -> int:
     for srv in servers:
         threading.Thread(target=srv.serve_forever, args=(_POLL_INTERVAL,), daemon=True).start()
     announce(sites, args)
+    _idle_collections(sites).start()
     stop = threading.Event()
     signals = (signal.SIGINT, signal.SIGTERM)
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in signals}

@@ -110,6 +110,8 @@ class Site:
         self.admin_surface = AdminSurface(engine, mounts=self._mounts) if admin else None
         self.admin_routes: AdminRoutes | None = None
         self._sessions: Sessions | None = None
+        self.last_request = 0.0
+        """When the last request came (``time.perf_counter()``), its session's included."""
         if self.admin_surface is not None:
             self.admin_routes = AdminRoutes(AdminGate(key=admin_key))
             self.admin_routes.mount(self.admin_surface.extension())
@@ -225,13 +227,13 @@ class Site:
         Admin paths go through the gate to their extension; the spec and docs are served
         where the spec declares nothing; the rest is the engine's.
         """
+        started = self.last_request = time.perf_counter()
         if self._sessions is not None and request.path.startswith(SESSION_MARK):
             try:
                 return self._sessions.handle(request)  # the session's site logs it
             except Exception as error:  # a session that cannot be built: still answer
                 self._engine.record_failure(error)
                 return self._engine.error_response(status=500, message="Internal Server Error")
-        started = time.perf_counter()
         mount = self._mounts.for_path(request.path)
         engine = mount.engine
         try:
