@@ -52,7 +52,6 @@ class IdleCollections:
         self._every = every
         self._tick = tick
         self._collected_at = time.perf_counter()
-        self._stopped = threading.Event()
 
     def start(self) -> None:
         """Freeze what exists, stop automatic full collections, start the thread."""
@@ -60,10 +59,6 @@ class IdleCollections:
         young, middle, _ = gc.get_threshold()
         gc.set_threshold(young, middle, _NEVER)
         threading.Thread(target=self._run, name="mock-gc", daemon=True).start()
-
-    def stop(self) -> None:
-        """Stop the thread (the settings stay: the process is ending)."""
-        self._stopped.set()
 
     def due(self, now: float) -> bool:
         """Whether a full collection should run at ``now`` (``time.perf_counter()``).
@@ -81,7 +76,8 @@ class IdleCollections:
         gc.collect()
         self._collected_at = time.perf_counter()
 
-    def _run(self) -> None:
-        while not self._stopped.wait(self._tick):
+    def _run(self) -> None:  # a daemon thread: it ends with the process
+        while True:
+            time.sleep(self._tick)
             if self.due(time.perf_counter()):
                 self.collect()
