@@ -9,7 +9,9 @@ from functools import cache
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from mock_server.clock import Clock
 from mock_server.engine import Engine, EngineOptions
@@ -19,6 +21,8 @@ from mock_server.spec import Spec, load_spec
 from mock_server.types import RequestData, ResponseData
 from mock_server.vendors import bundled_spec
 from mock_server.vendors.autoenhance import AutoenhanceBehaviour
+from mock_server.vendors.autoenhance._rules import sort_orders
+from mock_server.vendors.autoenhance._store import Store
 from mock_server.webhooks import Delivery, WebhookSender
 from tests._core import request
 
@@ -1071,3 +1075,36 @@ def test_a_custom_daily_quota_counts_every_image_that_starts(mock: Mock) -> None
     mock.clock.complete_all()
     statuses = [mock.get_image(image["image_id"])["status"] for image in images]
     assert statuses == ["processed", "processed", "error"]
+
+
+@hypothesis.settings(max_examples=200, deadline=None)
+@hypothesis.given(
+    steps=st.lists(
+        st.one_of(
+            st.tuples(st.just("add"), st.sampled_from([None, "a", "b", "c"])),
+            st.tuples(st.just("remove"), st.integers(min_value=0, max_value=20)),
+            st.tuples(st.just("list"), st.integers(min_value=1, max_value=4)),
+        ),
+        max_size=40,
+    )
+)
+def test_the_default_listing_pages_as_sorting_every_order_does(
+    steps: list[tuple[str, Any]],
+) -> None:
+    # List Orders' default (newest first, no search) reads the orders in creation order
+    # instead of sorting them all; every page and token must be what the sort gives.
+    store = Store(seed=0)
+    tokens: list[str | None] = [None]
+    for kind, value in steps:
+        if kind == "add" and (value is None or value not in store.orders):
+            store.add_order(order_id=value, name="n", now=0.0)  # "a" again once deleted
+        elif kind == "remove" and store.orders:
+            store.remove_order(list(store.orders.values())[value % len(store.orders)])
+        elif kind == "list":
+            for offset in list(tokens):  # every token issued so far, deleted orders' too
+                expected = store.page(
+                    sort_orders(store.orders.values(), "-date"), offset=offset, per_page=value
+                )
+                assert store.newest_page(offset=offset, per_page=value) == expected
+                if expected[1] not in tokens:
+                    tokens.append(expected[1])

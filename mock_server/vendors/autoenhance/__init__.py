@@ -305,11 +305,15 @@ class AutoenhanceBehaviour(BaseBehaviour):
         per_page = min(call.query.get("per_page", 5), MAX_PER_PAGE)
         offset = call.query.get("offset") or None
         search = str(call.query.get("q") or "").casefold()
+        sort = call.query.get("sort", "-date")
         with self.store.lock:
-            found = [o for o in self.store.orders.values() if search in o.name.casefold()]
-            listed = sort_orders(found, call.query.get("sort", "-date"))
             try:
-                orders, next_offset = self.store.page(listed, offset=offset, per_page=per_page)
+                if not search and sort == "-date":  # the default: no sort of every order
+                    orders, next_offset = self.store.newest_page(offset=offset, per_page=per_page)
+                else:
+                    found = [o for o in self.store.orders.values() if search in o.name.casefold()]
+                    listed = sort_orders(found, sort)
+                    orders, next_offset = self.store.page(listed, offset=offset, per_page=per_page)
             except KeyError:
                 raise _invalid("query", "offset", "Invalid offset token.") from None
             version = _version(call)

@@ -253,6 +253,36 @@ class Store:
         self._issued_offsets.add(token)
         return page, token
 
+    def newest_page(self, *, offset: str | None, per_page: int) -> tuple[list[Order], str | None]:
+        """:meth:`page` of every order, newest first, without sorting them all.
+
+        List Orders' default: the orders dict holds the orders in creation order (each is
+        added with the next creation number and never re-added in place; a recreated
+        order was deleted first), so the newest are its last entries. A page costs the
+        orders newer than its token, not a sort of every order kept.
+
+        Raises:
+            KeyError: ``offset`` is not a token this store issued.
+        """
+        below = None
+        if offset is not None:
+            if offset not in self._issued_offsets:
+                raise KeyError(offset)
+            below = int(offset)
+        picked: list[Order] = []
+        for order in reversed(self.orders.values()):
+            if below is not None and order.seq >= below:
+                continue
+            picked.append(order)
+            if len(picked) > per_page:
+                break
+        page = picked[:per_page]
+        if len(picked) <= per_page:
+            return page, None
+        token = str(page[-1].seq)
+        self._issued_offsets.add(token)
+        return page, token
+
     # --- images and brackets ------------------------------------------------
 
     def add_image(
