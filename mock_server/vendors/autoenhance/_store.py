@@ -237,21 +237,14 @@ class Store:
         Raises:
             KeyError: ``offset`` is not a token this store issued.
         """
-        if offset is not None:
-            if offset not in self._issued_offsets:
-                raise KeyError(offset)
-            below = int(offset)
+        below = self._below(offset)
+        if below is not None:
             seqs = [o.seq for o in listed]
             if below in seqs:
                 listed = listed[seqs.index(below) + 1 :]
             else:
                 listed = [o for o in listed if o.seq < below]
-        page = listed[:per_page]
-        if len(listed) <= per_page:
-            return page, None
-        token = str(page[-1].seq)
-        self._issued_offsets.add(token)
-        return page, token
+        return self._cut(listed, per_page)
 
     def newest_page(self, *, offset: str | None, per_page: int) -> tuple[list[Order], str | None]:
         """:meth:`page` of every order, newest first, without sorting them all.
@@ -264,11 +257,7 @@ class Store:
         Raises:
             KeyError: ``offset`` is not a token this store issued.
         """
-        below = None
-        if offset is not None:
-            if offset not in self._issued_offsets:
-                raise KeyError(offset)
-            below = int(offset)
+        below = self._below(offset)
         picked: list[Order] = []
         for order in reversed(self.orders.values()):
             if below is not None and order.seq >= below:
@@ -276,8 +265,24 @@ class Store:
             picked.append(order)
             if len(picked) > per_page:
                 break
-        page = picked[:per_page]
-        if len(picked) <= per_page:
+        return self._cut(picked, per_page)
+
+    def _below(self, offset: str | None) -> int | None:
+        """The creation number a page token names (None for the first page).
+
+        Raises:
+            KeyError: ``offset`` is not a token this store issued.
+        """
+        if offset is None:
+            return None
+        if offset not in self._issued_offsets:
+            raise KeyError(offset)
+        return int(offset)
+
+    def _cut(self, listed: list[Order], per_page: int) -> tuple[list[Order], str | None]:
+        """The first ``per_page`` of ``listed`` and, when more follow, the next page's token."""
+        page = listed[:per_page]
+        if len(listed) <= per_page:
             return page, None
         token = str(page[-1].seq)
         self._issued_offsets.add(token)
