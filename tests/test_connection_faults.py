@@ -216,6 +216,20 @@ def test_an_injected_status_answers_the_vendors_body_with_retry_after(served: Se
     assert _create_image(served).status_code == 200
 
 
+def test_an_injected_status_on_the_upload_url_answers_s3s_error(served: Served) -> None:
+    upload_url = _create_image(served).json()["upload_url"]
+    served.inject("upload", {"status": 503, "headers": {"Retry-After": "1"}, "times": 1})
+    image, jpeg = {"content-type": "image/jpeg"}, tiny_image("jpeg")
+    refused = httpx.put(upload_url, content=jpeg, headers=image)
+    assert (refused.status_code, refused.headers["content-type"]) == (503, "application/xml")
+    assert "<Code>SlowDown</Code>" in refused.text
+    assert refused.headers["retry-after"] == "1"
+    assert httpx.put(upload_url, content=jpeg, headers=image).status_code == 200
+    entries = httpx.get(f"{served.url}/__mock/journal").json()
+    puts = [e for e in entries if e["method"] == "PUT"]
+    assert puts[-2]["response_headers"]["x-mock-reason"] == "injected fault: status 503"
+
+
 def test_an_upload_url_can_be_reset_through_a_stub(served: Served) -> None:
     # Over HTTP a WireMock stub names the upload URL; in Python, the "unrouted" target.
     upload_url = _create_image(served).json()["upload_url"]
