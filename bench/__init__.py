@@ -7,7 +7,7 @@ What one run measures, on this machine, in one go (``make bench``):
    test-key``) and AI HomeDesign ``submit_order`` (``POST /v1/order``, an Item Removal body
    whose ``order_id`` comes from a real upload made first). wrk (Debian package ``wrk``,
    installed with apt-get if missing) drives each at ``-t1`` and at 8 and then 32
-   connections, 5 s per load after a 1 s warm-up, against four servers:
+   connections, 5 s per load after a 1 s warm-up, against five servers:
 
    - **ours**: the ``mock-server`` CLI serving one API, on the server the CLI runs by
      default (``--server`` picks another), so a change of server is what gets measured;
@@ -17,9 +17,13 @@ What one run measures, on this machine, in one go (``make bench``):
      answering a static stub whose status, content type and body are ours' answer to the
      same request (:mod:`bench.stubs`);
    - **the ceiling**: :mod:`bench.ceiling`, a raw WSGI app returning fixed JSON, on the
-     same server kind (gunicorn, granian, ...) and settings as ours.
+     same server kind (gunicorn, granian, ...) and settings as ours;
+   - **the loaded ceiling**: the same app holding the interpreter, per request, as long as
+     ours' RSGI app takes in-process (measured just before that API's rounds). With the
+     raw ceiling it gives what each µs of Python costs on this server, hence how many µs
+     of Python per request WireMock's req/s leaves (the "Python per request" table).
 
-   The four run side by side for one API; wrk loads one at a time. Each of the 3 rounds
+   The five run side by side for one API; wrk loads one at a time. Each of the 3 rounds
    visits every server, in an order rotated from round to round, and the table gives the
    median round and ratios of medians, never the best round. Prism and WireMock (both
    JIT runtimes) are first warmed up until their req/s stops rising.

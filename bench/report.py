@@ -16,8 +16,8 @@ from typing import Any
 from bench.inprocess import EngineCost, FixtureCost, describe_statuses
 from bench.wrk import WrkResult
 
-SERVERS = ("ours", "prism", "wiremock", "ceiling")
-PEERS = {"prism": "Prism", "wiremock": "WireMock", "ceiling": "ceiling"}
+SERVERS = ("ours", "prism", "wiremock", "ceiling", "loaded")
+PEERS = {"prism": "Prism", "wiremock": "WireMock", "ceiling": "ceiling", "loaded": "loaded"}
 LABELS = {
     "autoenhance": "Autoenhance create_order (POST /v3/orders/)",
     "aihomedesign": "AI HomeDesign submit_order (POST /v1/order)",
@@ -132,6 +132,40 @@ class Target:
         }
 
 
+@dataclass(frozen=True, kw_only=True)
+class Budget:
+    """How much Python per request the server allows for a throughput, from two ceilings.
+
+    The raw ceiling answers in ``t0`` µs per request; the loaded one, which spins ``spin``
+    µs of Python more, in ``t1``. Between them each µs of Python costs
+    ``(t1 - t0) / spin`` µs per request (more than one: the server's own threads wait
+    for the interpreter meanwhile), so a server time ``t`` leaves ``(t - t0) / slope`` µs
+    of Python. Read with care beyond the two points: it is a straight line through them.
+    """
+
+    spin_us: float
+    ceiling_rps: float
+    loaded_rps: float
+
+    @property
+    def slope(self) -> float:
+        """µs per request that each µs of Python adds on this server."""
+        return (1e6 / self.loaded_rps - 1e6 / self.ceiling_rps) / self.spin_us
+
+    def python_us_at(self, rps: float) -> float:
+        """The µs of Python per request a server answering ``rps`` req/s may spend."""
+        return (1e6 / rps - 1e6 / self.ceiling_rps) / self.slope
+
+
+def budget(
+    spin_us: float | None, ceiling_rps: float | None, loaded_rps: float | None
+) -> Budget | None:
+    """The :class:`Budget` of one case, or None when a part is missing or degenerate."""
+    if not spin_us or not ceiling_rps or not loaded_rps or loaded_rps >= ceiling_rps:
+        return None
+    return Budget(spin_us=spin_us, ceiling_rps=ceiling_rps, loaded_rps=loaded_rps)
+
+
 @dataclass(kw_only=True)
 class Report:
     """Everything one ``python -m bench`` run measured."""
@@ -144,6 +178,8 @@ class Report:
     rsgi: list[EngineCost] = field(default_factory=list)
     fixture: FixtureCost | None = None
     client: FixtureCost | None = None
+    # The loaded ceiling's spin per API (µs): ours' RSGI app, measured before the rounds.
+    spin_us: dict[str, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     profiles: list[str] = field(default_factory=list)
@@ -246,11 +282,43 @@ class Report:
             "rsgi": [e.to_dict() for e in self.rsgi],
             "fixture": self.fixture.to_dict() if self.fixture else None,
             "client": self.client.to_dict() if self.client else None,
+            "spin_us": {api: round(us, 1) for api, us in self.spin_us.items()},
+            "budgets": self.budgets(),
             "targets": [t.to_dict() for t in self.targets()],
             "errors": self.errors,
             "notes": self.notes,
             "profiles": self.profiles,
         }
+
+    def budget(self, api: str, connections: int) -> Budget | None:
+        """What the loaded ceiling says about ``api`` at ``connections``, if measured."""
+        return budget(
+            self.spin_us.get(api),
+            self.rps(api, "ceiling", connections),
+            self.rps(api, "loaded", connections),
+        )
+
+    def budgets(self) -> list[dict[str, Any]]:
+        """Per case: the spin, the slope, ours' effective Python µs, WireMock's budget."""
+        out = []
+        for api, conns in self.cases():
+            b = self.budget(api, conns)
+            if b is None:
+                continue
+            ours, wiremock = self.rps(api, "ours", conns), self.rps(api, "wiremock", conns)
+            out.append(
+                {
+                    "api": api,
+                    "connections": conns,
+                    "spin_us": round(b.spin_us, 1),
+                    "slope": round(b.slope, 3),
+                    "ours_python_us": _round(b.python_us_at(ours) if ours else None),
+                    "python_us_for_wiremock": _round(
+                        b.python_us_at(wiremock) if wiremock else None
+                    ),
+                }
+            )
+        return out
 
     def markdown(self, *, profiles: bool = True) -> str:
         """Render the run as Markdown (also readable as terminal text).
@@ -290,7 +358,7 @@ def _markdown(r: Report) -> list[str]:
     for t in r.targets():
         goal = f"{'≥' if t.higher_is_better else '≤'} {t.goal:g}{t.unit}"
         lines.append(f"| {t.name} | {_fmt(t.measured, '.2f', t.unit)} | {goal} | {t.verdict} |")
-    lines += _round_lines(r) + _startup_lines(r) + _inprocess_lines(r)
+    lines += _budget_lines(r) + _round_lines(r) + _startup_lines(r) + _inprocess_lines(r)
     notes = [
         f"{row.server}/{row.api} c{row.connections}: {n}" for row in r.throughput for n in row.notes
     ]
@@ -320,6 +388,32 @@ def _summary_lines(r: Report) -> list[str]:
         cells += [_fmt(ratio(values["ours"], values[p]), ".2f", "x") for p in peers]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
+
+
+def _budget_lines(r: Report) -> list[str]:
+    """Which stage holds ours: Python time per request against what the server allows."""
+    rows = [
+        f"| {OPERATIONS[b['api']]} | {b['connections']} | {b['spin_us']:.1f} | {b['slope']:.2f} "
+        f"| {_fmt(b['ours_python_us'], '.1f')} | {_fmt(b['python_us_for_wiremock'], '.1f')} |"
+        for b in r.budgets()
+    ]
+    if not rows:
+        return []
+    return [
+        "",
+        "## Python per request: ours, and what the server allows for WireMock's req/s",
+        "",
+        "From the raw ceiling and the loaded one (the same app spinning as long as ours' RSGI",
+        "app takes in-process): each µs of Python costs *slope* µs per request on this",
+        "server. Ours' effective µs is what its req/s implies (above the in-process figure:",
+        "the caches and the interpreter are shared with the server's threads under load);",
+        "a budget below it is a cut that WireMock's req/s needs on this server.",
+        "",
+        "| Request | c | spin (ours in-process) µs | slope | ours effective µs "
+        "| budget for 1x WireMock µs |",
+        "|---|---|---|---|---|---|",
+        *rows,
+    ]
 
 
 def _round_lines(r: Report) -> list[str]:

@@ -1,7 +1,7 @@
 """One full benchmark run: throughput rounds, startup and idle memory, in-process costs.
 
-For each API, every server (ours, Prism, WireMock, the raw ceiling) is started on its own
-free 127.0.0.1 port and stays up while wrk loads them one at a time: at each
+For each API, every server (ours, Prism, WireMock, the raw ceiling and the loaded one) is
+started on its own free 127.0.0.1 port and stays up while wrk loads them one at a time: at each
 concurrency, each round visits every server, in an order rotated from round to round, so
 a slow spell of a shared machine hits every server rather than one. Idle servers wait
 with no load. A server that cannot be measured becomes an error row and the run goes on.
@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from bench import inprocess, scenarios, servers, stubs, wrk
+from bench import ceiling, inprocess, scenarios, servers, stubs, wrk
+from bench.inprocess import EngineCost
 from bench.procs import (
     ROOT,
     BenchError,
@@ -36,7 +37,8 @@ from bench.procs import (
 )
 from bench.report import OPERATIONS, Report, Startup, Throughput
 
-NAMES = ("ours", "prism", "wiremock", "ceiling")
+NAMES = ("ours", "prism", "wiremock", "ceiling", "loaded")
+CEILINGS = frozenset({"ceiling", "loaded"})
 JIT_RUNTIMES = frozenset({"prism", "wiremock"})
 _MEASURE_ERRORS = (BenchError, OSError, subprocess.SubprocessError)
 
@@ -54,7 +56,7 @@ class Settings:
     startup_runs: int = 3
     fixture_cycles: int = 200
     apis: tuple[str, ...] = scenarios.APIS
-    peers: tuple[str, ...] = ("prism", "wiremock", "ceiling")
+    peers: tuple[str, ...] = ("prism", "wiremock", "ceiling", "loaded")
     our_server: str | None = None
     our_threads: int | None = None
     our_args: list[str] = field(default_factory=list)
@@ -87,8 +89,9 @@ class Progress:
 def phase_count(s: Settings) -> int:
     """How many lines :class:`Progress` prints in a run with settings ``s``."""
     servers_per_api = len(s.names) * (1 + len(s.connections) * s.rounds)
-    startups = s.startup_runs * len([n for n in s.names if n != "ceiling"])
-    return len(s.apis) * (servers_per_api + 2) + startups + 2
+    startups = s.startup_runs * len([n for n in s.names if n not in CEILINGS])
+    spins = 1 if "loaded" in s.names else 0  # ours' RSGI app measured for the spin
+    return len(s.apis) * (servers_per_api + 2 + spins) + startups + 2
 
 
 @dataclass(kw_only=True)
@@ -103,6 +106,8 @@ class _Context:
     stub_root: Path
     # ours' request and answer per API: WireMock's stub copies them.
     replies: dict[str, tuple[Probe, Reply]] = field(default_factory=dict)
+    # ours' RSGI app per API, in-process: the loaded ceiling spins this long per request.
+    rsgi: dict[str, EngineCost] = field(default_factory=dict)
 
 
 @dataclass(kw_only=True)
@@ -127,7 +132,10 @@ def run(settings: Settings) -> Report:
     )
     report = Report(environment=_environment(ctx))
     for api in settings.apis:
+        if "loaded" in settings.names:
+            _attempt(report, ctx, f"ours' Python per request, {api}", partial(_spin_of, ctx, api))
         report.throughput += _rounds(ctx, api)
+    report.spin_us = {api: cost.us_per_call for api, cost in ctx.rsgi.items()}
     _note_backends(report)
     report.startup = _startups(ctx)
     _in_process(report, ctx)
@@ -141,6 +149,12 @@ _BUSY = (
     "the machine was busy: its load average exceeded its CPU count during the run, so other "
     "work took CPU time from the servers; compare ratios from the same run, not req/s across runs"
 )
+
+
+def _spin_of(ctx: _Context, api: str) -> str:
+    """Measure ours' RSGI app in-process: the loaded ceiling's spin for ``api``."""
+    ctx.rsgi[api] = inprocess.rsgi_cost(api)
+    return f"{ctx.rsgi[api].us_per_call:.1f} µs (the loaded ceiling spins this long)"
 
 
 def _rounds(ctx: _Context, api: str) -> list[Throughput]:
@@ -176,7 +190,8 @@ def _serving(ctx: _Context, name: str, api: str) -> Iterator[_Live]:
     if name == "wiremock":
         _write_stub(ctx, api)
     argv = _command(ctx, name, api, port)
-    with launched(f"{name}-{api}", argv, port=port, log_dir=s.log_dir) as server:
+    env = {ceiling.SPIN_ENV: f"{_spin_us(ctx, api):.3f}"} if name == "loaded" else None
+    with launched(f"{name}-{api}", argv, port=port, log_dir=s.log_dir, env=env) as server:
         ready_s = wait_ready(server, scenarios.readiness_probe(api))
         probe = _probe(ctx, name, api, port)
         warmed = _warm_up(ctx, port, probe) if name in JIT_RUNTIMES else "no JIT"
@@ -208,9 +223,20 @@ def _warm_up(ctx: _Context, port: int, probe: Probe) -> str:
     return " -> ".join(f"{r:,.0f}" for r in rates) + " req/s"
 
 
+def _spin_us(ctx: _Context, api: str) -> float:
+    """The loaded ceiling's spin: ours' RSGI app's µs per request, measured before.
+
+    Raises:
+        BenchError: It could not be measured (the loaded ceiling is then not started).
+    """
+    if api not in ctx.rsgi:
+        raise BenchError("ours' RSGI app cost was not measured: nothing to spin")
+    return ctx.rsgi[api].us_per_call
+
+
 def _probe(ctx: _Context, name: str, api: str, port: int) -> Probe:
     """The request ``name`` is loaded with; ours' answer to it becomes WireMock's stub."""
-    if name == "ceiling":
+    if name in CEILINGS:
         return _ceiling_probe(api)
     if name == "wiremock":
         return ctx.replies[api][0]
@@ -315,7 +341,7 @@ def _startups(ctx: _Context) -> list[Startup]:
     s = ctx.settings
     compileall.compile_dir(ROOT / "mock_server", quiet=1)
     entries = []
-    for name in (n for n in s.names if n != "ceiling"):
+    for name in (n for n in s.names if n not in CEILINGS):
         entry = Startup(server=name, api="autoenhance")
         entries.append(entry)
         for attempt in range(s.startup_runs):
@@ -350,7 +376,7 @@ def _launch_once(ctx: _Context, name: str, entry: Startup, attempt: int) -> None
 def _in_process(report: Report, ctx: _Context) -> None:
     s = ctx.settings
     for api in s.apis:
-        _attempt(report, ctx, f"in-process cost {api}", partial(_add_costs, report, api))
+        _attempt(report, ctx, f"in-process cost {api}", partial(_add_costs, report, ctx, api))
 
     def fixture() -> str:
         report.fixture = inprocess.fixture_cost(cycles=s.fixture_cycles)
@@ -370,9 +396,9 @@ def _in_process(report: Report, ctx: _Context) -> None:
     _attempt(report, ctx, "startup breakdown", partial(_add_startup_breakdown, report))
 
 
-def _add_costs(report: Report, api: str) -> str:
+def _add_costs(report: Report, ctx: _Context, api: str) -> str:
     engine, app = inprocess.engine_cost(api), inprocess.wsgi_cost(api)
-    rsgi = inprocess.rsgi_cost(api)
+    rsgi = ctx.rsgi.get(api) or inprocess.rsgi_cost(api)
     report.engine.append(engine)
     report.wsgi.append(app)
     report.rsgi.append(rsgi)
@@ -440,4 +466,9 @@ def _environment(ctx: _Context) -> dict[str, object]:
         )
     if "ceiling" in s.peers:
         env["ceiling"] = f"bench.ceiling:app on {ctx.kind}, same worker settings as ours"
+    if "loaded" in s.peers:
+        env["loaded"] = (
+            "the ceiling spinning in Python, per request, as long as ours' RSGI app takes "
+            "in-process (measured just before that API's rounds)"
+        )
     return env

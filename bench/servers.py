@@ -1,4 +1,4 @@
-"""Command lines for the four servers the bench compares, and the tools they need.
+"""Command lines for the servers the bench compares, and the tools they need.
 
 - **ours**: the ``mock-server`` CLI serving one API, on whatever server the CLI runs by
   default (or the one ``--server`` names), so a change of server is measured as it is.
@@ -6,7 +6,8 @@
 - **wiremock**: WireMock standalone, the jar the npm package ``wiremock`` ships, run by
   ``java -jar`` with a static stub for the benchmarked request (:mod:`bench.stubs`).
 - **ceiling**: :mod:`bench.ceiling` on the same server kind ours runs on (gunicorn,
-  granian, uvicorn or werkzeug), with the same worker settings.
+  granian, uvicorn or werkzeug), with the same worker settings; the *loaded* ceiling is
+  the same command with ``BENCH_CEILING_SPIN_US`` in its environment.
 
 ``npm ci`` runs first when node_modules lacks Prism or WireMock.
 """
