@@ -190,3 +190,54 @@ def test_head_answers_the_get_headers_without_a_body(app: MockApp) -> None:
     head = _serve(app, _Scope("HEAD", "/v1/items/abc", pairs), _Protocol())
     assert (head[0], head[2]) == (get[0], b"")
     assert head[1]["content-length"] == get[1]["content-length"] == str(len(get[2]))
+
+
+def test_requests_ready_together_are_all_handled_before_any_is_answered(
+    app: MockApp, behaviour: _Recording
+) -> None:
+    # Answers handed over back to back reach granian's runtime in one wake-up.
+    events: list[str] = []
+
+    class Logged(_Protocol):
+        async def __call__(self) -> bytes:
+            await asyncio.sleep(0)  # granian's body arrives from its thread: a loop turn
+            return await super().__call__()
+
+        def response_bytes(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+            events.append(f"answer {len(behaviour.requests)}")
+            super().response_bytes(status, headers, body)
+
+    body = b'{"name": "lamp"}'
+    protocols = [Logged(body) for _ in range(3)]
+
+    async def together() -> None:
+        scope = _Scope("POST", "/v1/items", _create(body))
+        await asyncio.gather(*(app.__rsgi__(scope, p) for p in protocols))
+
+    asyncio.run(together())
+    assert events == ["answer 3"] * 3  # every request had reached the engine by then
+    assert [p.answer[0] for p in protocols if p.answer] == [201, 201, 201]
+
+
+def test_a_lone_request_is_answered_without_waiting_even_after_a_408(app: MockApp) -> None:
+    events: list[str] = []
+
+    class Logged(_Protocol):
+        def response_bytes(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+            events.append(f"answer {status}")
+            super().response_bytes(status, headers, body)
+
+    async def other_task() -> None:
+        events.append("another task ran")
+
+    async def scenario() -> None:
+        # A 408 and an answer served side by side: both leave the in-flight count.
+        stalled = _Scope("POST", "/v1/items", _create(b"x" * 20))
+        body = b'{"name": "x"}'
+        fine = _Scope("POST", "/v1/items", _create(body))
+        await asyncio.gather(app.__rsgi__(stalled, Logged(None)), app.__rsgi__(fine, Logged(body)))
+        events.clear()
+        await asyncio.gather(app.__rsgi__(fine, Logged(body)), other_task())
+
+    asyncio.run(scenario())
+    assert events == ["answer 201", "another task ran"]
