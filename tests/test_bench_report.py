@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -83,3 +84,30 @@ def test_the_loaded_ceiling_holds_the_interpreter_as_long_as_told(
     assert time.perf_counter() - started >= 0.002
     assert statuses == ["200 OK"]
     assert b"".join(body).startswith(b'{"order_id"')
+
+
+def test_the_loaded_rsgi_ceiling_answers_after_the_other_ready_requests(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As ours does: answers handed over back to back.
+    monkeypatch.setattr(ceiling, "_SPIN_S", 1e-6)
+    events: list[str] = []
+
+    class Protocol:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        async def __call__(self) -> bytes:
+            await asyncio.sleep(0)  # the body arrives from granian's thread
+            events.append(f"read {self.name}")
+            return b""
+
+        def response_bytes(self, status: int, headers: object, body: bytes) -> None:
+            events.append(f"answer {self.name}")
+
+    async def both() -> None:
+        app = ceiling._RSGIApp()
+        await asyncio.gather(app.__rsgi__(None, Protocol("a")), app.__rsgi__(None, Protocol("b")))
+
+    asyncio.run(both())
+    assert events == ["read a", "read b", "answer a", "answer b"]
