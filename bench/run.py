@@ -1,9 +1,9 @@
 """One full benchmark run: throughput rounds, startup and idle memory, in-process costs.
 
 For each API, every server (ours, Prism, WireMock, the raw ceiling and the loaded one) is
-started on its own free 127.0.0.1 port and stays up while wrk loads them one at a time: at each
-concurrency, each round visits every server, in an order rotated from round to round, so
-a slow spell of a shared machine hits every server rather than one. Idle servers wait
+started on its own free 127.0.0.1 port and stays up while wrk loads them one at a time: at
+each concurrency, each round visits every server, in an order rotated from round to round,
+so a slow spell of a shared machine hits every server rather than one. Idle servers wait
 with no load. A server that cannot be measured becomes an error row and the run goes on.
 Every phase prints one line as it ends; the profiles go to the results file only.
 """
