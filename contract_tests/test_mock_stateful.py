@@ -10,8 +10,8 @@ to the created resource's GET (and DELETE).
 
 Both checks judge by paths: a DELETE removes what lies below its path, a POST (re)creates
 what lies below its path. Autoenhance documents two effects across paths, which the
-checks run here (:func:`ensure_resource_availability_with_cascades`,
-:func:`use_after_free_with_recreations`) add: Delete Order deletes the order's images
+checks run here (those of :mod:`contract_tests.st_hooks`, which a plain ``st run``
+runs too) add: Delete Order deletes the order's images
 (``/v3/images/{id}``), and Create Image with the ``order_id`` of an unknown or deleted
 order creates that order (``/v3/orders/{id}``). And a step that follows a link but sends
 a generated body instead of the link's (schemathesis draws whether to use it) is not
@@ -21,7 +21,7 @@ blamed on the create it follows (:func:`_sent_a_generated_body`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -29,11 +29,11 @@ from urllib.parse import quote
 import hypothesis
 import pytest
 from schemathesis.core.parameters import ParameterLocation
-from schemathesis.openapi.checks import EnsureResourceAvailability, UseAfterFree
+from schemathesis.openapi.checks import EnsureResourceAvailability
 from schemathesis.specs.openapi.checks import ensure_resource_availability, use_after_free
 from werkzeug.test import Client
 
-from contract_tests import _settings
+from contract_tests import _settings, st_hooks
 from contract_tests._conformance import (
     API_KEY,
     IN_PROCESS_BASE_URL,
@@ -62,29 +62,12 @@ if TYPE_CHECKING:
     from contract_tests.conftest import EngineFactory, ServerFactory
 
 
-CASCADING_DELETES: Mapping[str, str] = {"DELETE /v3/orders/{id}": "order_id"}
-"""A delete that also removes every resource whose create answered with the deleted one's
-ID in this field (autoenhance delete_order: "its images and brackets are deleted with it
-(their GETs answer 404)")."""
+def excusing_generated_bodies(unlinked: Container[str]) -> Callable[[Any, Any, Any], bool | None]:
+    """ST302 as a plain ``st run`` checks it (with cascading deletes), unless the request
+    did not carry the link's body (a case id in ``unlinked``).
 
-IMPLICIT_CREATES: Mapping[str, tuple[str, str]] = {
-    "POST /v3/images/": ("order_id", "DELETE /v3/orders/{id}"),
-}
-"""A create that also (re)creates the resource its request body names in a field, given by
-the DELETE that removes that resource (autoenhance create_image: "``order_id`` of an
-unknown (or deleted) order: that order is created implicitly with this ID")."""
-
-
-def ensure_resource_availability_with_cascades(
-    unlinked: Container[str],
-) -> Callable[[Any, Any, Any], bool | None]:
-    """ST302 (a resource just created answers 404), unless a cascading delete removed it,
-    or the request did not carry the link's body (a case id in ``unlinked``).
-
-    schemathesis excuses the 404 only after a DELETE of the resource's own path or a path
-    above it; an image lives at ``/v3/images/{id}``, not below its order. And it blames the
-    create whenever every *parameter* came from the link, which an operation without
-    parameters meets even when its body, and the id in it, was generated
+    schemathesis blames the create whenever every *parameter* came from the link, which an
+    operation without parameters meets even when its body, and the id in it, was generated
     (:func:`_sent_a_generated_body`).
     """
 
@@ -92,9 +75,9 @@ def ensure_resource_availability_with_cascades(
         ctx: Any, response: Any, case: Any
     ) -> bool | None:
         try:
-            return ensure_resource_availability(ctx, response, case)
+            return st_hooks.ensure_resource_availability_with_cascades(ctx, response, case)
         except EnsureResourceAvailability:
-            if case.id in unlinked or _deleted_with_owner(ctx, case):
+            if case.id in unlinked:
                 return None
             raise
 
@@ -118,75 +101,6 @@ def _sent_a_generated_body(step: Any) -> bool:
     )
 
 
-def use_after_free_with_recreations(ctx: Any, response: Any, case: Any) -> bool | None:
-    """ST301 (a deleted resource still answers), unless an implicit create brought it back.
-
-    schemathesis excuses the answer only after a create at the deleted path or above it;
-    Create Image recreates its order from ``/v3/images/``.
-    """
-    try:
-        return use_after_free(ctx, response, case)
-    except UseAfterFree as failure:
-        if _recreated_implicitly(ctx, case, deleted_case_id=failure.deleted_case_id):
-            return None
-        raise
-
-
-def _succeeded(ctx: Any, case: Any) -> bool:
-    answer = ctx.internals.find_response(case_id=case.id)
-    return answer is not None and 200 <= answer.status_code < 300
-
-
-def _deleted_with_owner(ctx: Any, case: Any) -> bool:
-    """Whether, after the create ``case`` follows, a cascading delete removed its owner."""
-    parent = ctx.internals.find_parent(case_id=case.id)
-    created = None if parent is None else ctx.internals.find_response(case_id=parent.id)
-    try:
-        body = None if created is None else created.json()
-    except ValueError:
-        return False
-    if not isinstance(body, Mapping):
-        return False
-    after_create = False
-    for prior in ctx.internals.find_all_cases():  # in the order they were sent
-        if prior.id == case.id:
-            return False
-        if prior.id == parent.id:
-            after_create = True
-            continue
-        field_name = CASCADING_DELETES.get(prior.operation.label)
-        if after_create and field_name is not None and _succeeded(ctx, prior):
-            owner = body.get(field_name)
-            if owner is not None and owner in (prior.path_parameters or {}).values():
-                return True
-    return False
-
-
-def _recreated_implicitly(ctx: Any, case: Any, *, deleted_case_id: str | None) -> bool:
-    """Whether, between the delete and ``case``, an implicit create recreated the resource."""
-    deleted = None
-    if deleted_case_id is None:
-        return False
-    for prior in ctx.internals.find_all_cases():  # in the order they were sent
-        if prior.id == case.id:
-            return False
-        if prior.id == deleted_case_id:
-            deleted = prior
-            continue
-        implicit = IMPLICIT_CREATES.get(prior.operation.label)
-        if deleted is None or implicit is None or not _succeeded(ctx, prior):
-            continue
-        field_name, delete_label = implicit
-        body = prior.body if isinstance(prior.body, Mapping) else {}
-        if (
-            deleted.operation.label == delete_label
-            and body.get(field_name) is not None
-            and body.get(field_name) in (deleted.path_parameters or {}).values()
-        ):
-            return True
-    return False
-
-
 def _state_machine_test(api: ApiName, *, over_http: bool) -> Callable[..., None]:
     settings = _settings.current()
     slot = AppSlot()
@@ -199,9 +113,9 @@ def _state_machine_test(api: ApiName, *, over_http: bool) -> Callable[..., None]
     # same fact as a strict xfail.
     excluded = [ensure_resource_availability, use_after_free]
     unlinked: set[str] = set()  # ids of the cases that sent a generated body for a link
-    stateful_checks = [ensure_resource_availability_with_cascades(unlinked)]
+    stateful_checks = [excusing_generated_bodies(unlinked)]
     if behaviour_for(api) is not None:
-        stateful_checks.append(use_after_free_with_recreations)
+        stateful_checks.append(st_hooks.use_after_free_with_recreations)
 
     @pytest.mark.contract_api(api)
     def test(engine_factory: EngineFactory, serve: ServerFactory) -> None:
@@ -441,11 +355,9 @@ def test_a_404_after_a_create_is_excused_only_for_a_generated_body(
             not_available_with="POST /v3/order",
         )
 
-    monkeypatch.setattr(
-        "contract_tests.test_mock_stateful.ensure_resource_availability", always_blames
-    )
+    monkeypatch.setattr(st_hooks, "ensure_resource_availability", always_blames)
     no_parent = SimpleNamespace(internals=SimpleNamespace(find_parent=lambda case_id: None))
-    check = ensure_resource_availability_with_cascades({"generated"})
+    check = excusing_generated_bodies({"generated"})
     assert check(no_parent, None, SimpleNamespace(id="generated")) is None
     with pytest.raises(EnsureResourceAvailability):
         check(no_parent, None, SimpleNamespace(id="linked"))

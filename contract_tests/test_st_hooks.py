@@ -3,9 +3,10 @@
 A user runs ``st`` from ``pipx``, ``uvx`` or schemathesis' container image, whose
 environment holds schemathesis and its dependencies, nothing of this project. So each
 hooks file the configuration names imports only the standard library and schemathesis
-(checked here from its source, without importing it: an import would register its hooks
-for every schemathesis run of this pytest process), and a deep test runs ``st run`` from
-a fresh virtual environment holding only schemathesis, against the ``mock-server`` CLI.
+(checked here from its source), it registers its hooks and its check when schemathesis
+loads it and not when this suite imports it (in a child process: a registration lasts for
+every schemathesis run of the process), and a deep test runs ``st run`` from a fresh
+virtual environment holding only schemathesis, against the ``mock-server`` CLI.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ import sys
 import tomllib
 import venv
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
 import pytest
+from schemathesis.openapi.checks import EnsureResourceAvailability, UseAfterFree
 
+from contract_tests import st_hooks
 from contract_tests._settings import ApiName
 from contract_tests._st_run import ROOT
 from mock_server.media import IMAGE_MEDIA_TYPES, tiny_image
@@ -48,8 +52,136 @@ def _imported_modules(source: str) -> set[str]:
     return found
 
 
-def test_the_configuration_names_the_upload_hooks() -> None:
-    assert _hooks_files() == [ROOT / "contract_tests" / "st_upload_hooks.py"]
+def test_the_configuration_names_the_hooks_file() -> None:
+    assert _hooks_files() == [ROOT / "contract_tests" / "st_hooks.py"]
+
+
+def test_the_builtin_stateful_checks_give_way_to_the_hooks_versions() -> None:
+    config = tomllib.loads(ST_CONFIG.read_text(encoding="utf-8"))
+    assert config["checks"]["use_after_free"] == {"enabled": False}
+    assert config["checks"]["ensure_resource_availability"] == {"enabled": False}
+    # A per-operation exception names the check that runs, the hooks' one.
+    for project in config["project"]:
+        for operation in project.get("operations", []):
+            stateful = operation.get("phases", {}).get("stateful", {}).get("checks", {})
+            assert "ensure_resource_availability" not in stateful, operation
+            assert "use_after_free" not in stateful, operation
+
+
+def _case(case_id: str, label: str, **fields: Any) -> Any:
+    return SimpleNamespace(
+        id=case_id,
+        operation=SimpleNamespace(label=label),
+        path_parameters=fields.get("path_parameters", {}),
+        body=fields.get("body"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("image_status", "image_order", "excused"),
+    [(200, "X", True), (422, "X", False), (200, "Y", False)],
+    ids=["recreated", "create-refused", "another-order"],
+)
+def test_an_order_recreated_by_create_image_is_no_use_after_free(
+    monkeypatch: pytest.MonkeyPatch, image_status: int, image_order: str, excused: bool
+) -> None:
+    delete = _case("d", "DELETE /v3/orders/{id}", path_parameters={"id": "X"})
+    image = _case("i", "POST /v3/images/", body={"order_id": image_order})
+    read = _case("r", "GET /v3/orders/{order_id}/brackets", path_parameters={"order_id": "X"})
+    statuses = {"d": 204, "i": image_status, "r": 200}
+    ctx = SimpleNamespace(
+        internals=SimpleNamespace(
+            find_all_cases=lambda: [delete, image, read],
+            find_response=lambda case_id: SimpleNamespace(status_code=statuses[case_id]),
+        )
+    )
+
+    def builtin(ctx: Any, response: Any, case: Any) -> bool | None:
+        raise UseAfterFree(
+            operation=case.operation.label,
+            message="200 after DELETE",
+            free="DELETE /v3/orders/X",
+            usage="GET /v3/orders/X/brackets",
+            deleted_case_id="d",
+        )
+
+    monkeypatch.setattr(st_hooks, "use_after_free", builtin)
+    if excused:
+        assert st_hooks.use_after_free_with_recreations(ctx, None, read) is None
+    else:
+        with pytest.raises(UseAfterFree):
+            st_hooks.use_after_free_with_recreations(ctx, None, read)
+
+
+@pytest.mark.parametrize(
+    ("delete_status", "deleted_order", "excused"),
+    [(204, "X", True), (404, "X", False), (204, "Y", False)],
+    ids=["order-deleted", "delete-refused", "another-order"],
+)
+def test_an_image_gone_with_its_deleted_order_is_no_missing_resource(
+    monkeypatch: pytest.MonkeyPatch, delete_status: int, deleted_order: str, excused: bool
+) -> None:
+    create = _case("c", "POST /v3/images/", body={"order_id": "X"})
+    delete = _case("d", "DELETE /v3/orders/{id}", path_parameters={"id": deleted_order})
+    read = _case("r", "GET /v3/images/{id}", path_parameters={"id": "I"})
+    answers = {
+        "c": SimpleNamespace(status_code=200, json=lambda: {"image_id": "I", "order_id": "X"}),
+        "d": SimpleNamespace(status_code=delete_status),
+        "r": SimpleNamespace(status_code=404),
+    }
+    ctx = SimpleNamespace(
+        internals=SimpleNamespace(
+            find_all_cases=lambda: [create, delete, read],
+            find_parent=lambda case_id: create if case_id == "r" else None,
+            find_response=lambda case_id: answers[case_id],
+        )
+    )
+
+    def builtin(ctx: Any, response: Any, case: Any) -> bool | None:
+        raise EnsureResourceAvailability(
+            operation=case.operation.label,
+            message="404 right after the create",
+            created_with="POST /v3/images/",
+            not_available_with="GET /v3/images/I",
+        )
+
+    monkeypatch.setattr(st_hooks, "ensure_resource_availability", builtin)
+    if excused:
+        assert st_hooks.ensure_resource_availability_with_cascades(ctx, None, read) is None
+    else:
+        with pytest.raises(EnsureResourceAvailability):
+            st_hooks.ensure_resource_availability_with_cascades(ctx, None, read)
+
+
+_REGISTERED = """
+import sys
+from schemathesis.checks import CHECKS
+from schemathesis.hooks import get_all_by_name
+if sys.argv[1] == "load":
+    from schemathesis.core.hooks import load_from_path
+    load_from_path("contract_tests/st_hooks.py")
+else:
+    import contract_tests.st_hooks
+names = set(CHECKS.get_all_names())
+ours = {"use_after_free_with_recreations", "ensure_resource_availability_with_cascades"}
+print(ours <= names, len(get_all_by_name("after_call")))
+"""
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize(
+    ("how", "registered"), [("load", "True 1"), ("import", "False 0")], ids=["st", "suite"]
+)
+def test_the_hooks_register_where_schemathesis_loads_them_only(how: str, registered: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _REGISTERED, how],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.split("\n")[-2] == registered
 
 
 @pytest.mark.parametrize("hooks", _hooks_files(), ids=lambda path: path.name)
@@ -69,7 +201,7 @@ def _assigned_literal(source: str, name: str) -> Any:
 
 
 def test_the_uploaded_images_are_the_mocks_tiny_images() -> None:
-    source = (ROOT / "contract_tests" / "st_upload_hooks.py").read_text(encoding="utf-8")
+    source = (ROOT / "contract_tests" / "st_hooks.py").read_text(encoding="utf-8")
     images = _assigned_literal(source, "_IMAGES")
     assert set(images) == set(IMAGE_MEDIA_TYPES.values())
     for fmt, media_type in IMAGE_MEDIA_TYPES.items():
