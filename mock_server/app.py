@@ -116,44 +116,47 @@ class MockApp:
         """Serve one request (granian's RSGI entry point)."""
         self._in_flight += 1
         try:
-            method, path, headers = scope.method.upper(), scope.path, scope.headers
-            limit = self.site.body_limit(path)
-            try:
-                body = await self._rsgi_body(scope, protocol, method, limit)
-            except TimeoutError:
-                protocol.response_bytes(*answer_wire(method, self._late_body()))
-                return
-            except Exception as error:
-                if _client_went_away(error):
-                    return  # gone mid-body: nobody to answer, nothing to record
-                raise
-            request = build_request(
-                method=method,
-                path=path,
-                query_string=scope.query_string,
-                headers=rsgi_headers(headers.items()),
-                body=body,
-                limit=limit,
-            )
-            data = self.site.handle(request)
-            if data.delay_seconds:
-                await asyncio.sleep(data.delay_seconds)
-            if data.connection_fault is not None:
-                await _break_rsgi(scope, protocol, data.connection_fault)
-                return
-            status, wire_headers, payload = answer_wire(method, data)
-            if self._in_flight > 1:
-                # Answer after the loop's other ready requests: handed over back to back, the
-                # answers reach granian's runtime thread in one wake-up, where one each costs
-                # the serving thread a system call (15 µs of the 110 a request took, measured
-                # in a VM). A lone request is answered at once: nothing to wait for.
-                await asyncio.sleep(0)
-            if payload:
-                protocol.response_bytes(status, wire_headers, payload)
-            else:
-                protocol.response_empty(status, wire_headers)
+            await self._serve_rsgi(scope, protocol)
         finally:
             self._in_flight -= 1
+
+    async def _serve_rsgi(self, scope: Any, protocol: Any) -> None:
+        method, path, headers = scope.method.upper(), scope.path, scope.headers
+        limit = self.site.body_limit(path)
+        try:
+            body = await self._rsgi_body(scope, protocol, method, limit)
+        except TimeoutError:
+            protocol.response_bytes(*answer_wire(method, self._late_body()))
+            return
+        except Exception as error:
+            if _client_went_away(error):
+                return  # gone mid-body: nobody to answer, nothing to record
+            raise
+        request = build_request(
+            method=method,
+            path=path,
+            query_string=scope.query_string,
+            headers=rsgi_headers(headers.items()),
+            body=body,
+            limit=limit,
+        )
+        data = self.site.handle(request)
+        if data.delay_seconds:
+            await asyncio.sleep(data.delay_seconds)
+        if data.connection_fault is not None:
+            await _break_rsgi(scope, protocol, data.connection_fault)
+            return
+        status, wire_headers, payload = answer_wire(method, data)
+        if self._in_flight > 1:
+            # Answer after the loop's other ready requests: handed over back to back, the
+            # answers reach granian's runtime thread in one wake-up, where one each costs
+            # the serving thread a system call (15 µs of the 110 a request took, measured
+            # in a VM). A lone request is answered at once: nothing to wait for.
+            await asyncio.sleep(0)
+        if payload:
+            protocol.response_bytes(status, wire_headers, payload)
+        else:
+            protocol.response_empty(status, wire_headers)
 
     async def _rsgi_body(self, scope: Any, protocol: Any, method: str, limit: int) -> bytes | None:
         """The body (None when over ``limit``), read within the body timeout.
