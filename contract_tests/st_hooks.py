@@ -222,7 +222,7 @@ def _headers(content_type: str | None) -> dict[str, str]:
 
 # Registered only where schemathesis loads this file (by path, from schemathesis.toml):
 # the contract suite imports the functions above as ``contract_tests.st_hooks`` and runs
-# the check itself, in process, where an upload over the network has nothing to reach.
+# the checks itself, in process, where an upload over the network has nothing to reach.
 if not __name__.startswith("contract_tests."):
     schemathesis.hook(after_call)
     schemathesis.check(ensure_resource_availability_with_cascades)
